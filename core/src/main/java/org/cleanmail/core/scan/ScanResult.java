@@ -1,0 +1,65 @@
+package org.cleanmail.core.scan;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * What scanning one message found: the rules that fired and their total score, and
+ * whether the message was larger than what the scanner reads (then only its head was
+ * scanned).
+ */
+public final class ScanResult {
+    private final List<RuleHit> hits;
+    private final double score;
+    private final boolean truncated;
+
+    public ScanResult(List<RuleHit> hits, boolean truncated) {
+        this.hits = hits.stream()
+            .sorted(Comparator.comparing(RuleHit::name))
+            .collect(Collectors.toUnmodifiableList());
+        this.score = hits.stream().mapToDouble(RuleHit::score).sum();
+        this.truncated = truncated;
+    }
+
+    /** Hits sorted by rule name, so that headers and reports are stable. */
+    public List<RuleHit> hits() {
+        return hits;
+    }
+
+    public double score() {
+        return score;
+    }
+
+    public boolean truncated() {
+        return truncated;
+    }
+
+    public boolean reaches(double threshold) {
+        return score >= threshold;
+    }
+
+    public List<String> hitNames() {
+        return hits.stream().map(RuleHit::name).collect(Collectors.toUnmodifiableList());
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof ScanResult)) {
+            return false;
+        }
+        ScanResult other = (ScanResult) o;
+        return hits.equals(other.hits) && truncated == other.truncated;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(hits, truncated);
+    }
+
+    @Override
+    public String toString() {
+        return "ScanResult{score=" + score + ", hits=" + hits + ", truncated=" + truncated + "}";
+    }
+}

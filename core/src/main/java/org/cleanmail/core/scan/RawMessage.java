@@ -22,6 +22,11 @@ public final class RawMessage {
         return new RawMessage(bytes.clone(), false);
     }
 
+    /** The head of a larger message, cut at the scan cap by the caller. */
+    public static RawMessage truncated(byte[] head) {
+        return new RawMessage(head.clone(), true);
+    }
+
     /** Reads at most {@code maxBytes} of the stream; the stream is not closed. */
     public static RawMessage read(InputStream in, int maxBytes) throws IOException {
         if (maxBytes <= 0) {

@@ -1,0 +1,18 @@
+package org.cleanmail.james;
+
+import org.apache.mailet.AttributeName;
+
+/** Names of the mail attributes CleanMail sets, for matchers and for other mailets. */
+public final class CleanMailAttributes {
+    /** The message's total score, a {@code Double}. */
+    public static final AttributeName SCORE = AttributeName.of("org.cleanmail.score");
+    /** The names of the rules that fired, a collection of {@code String}. */
+    public static final AttributeName HITS = AttributeName.of("org.cleanmail.hits");
+    /** The {@code X-CleanMail-Status} line, a {@code String}. */
+    public static final AttributeName STATUS = AttributeName.of("org.cleanmail.status");
+    /** Whether the score reached the scoring mailet's threshold, a {@code Boolean}. */
+    public static final AttributeName SPAM = AttributeName.of("org.cleanmail.spam");
+
+    private CleanMailAttributes() {
+    }
+}

@@ -1,0 +1,128 @@
+package org.cleanmail.james;
+
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.apache.commons.configuration2.Configuration;
+
+/**
+ * CleanMail's settings, read from {@code conf/cleanmail.properties}. Every key is
+ * optional; a missing file means all defaults. An unknown key or a bad value fails the
+ * start-up with a message naming the file, the key and a valid value.
+ *
+ * <pre>
+ * # Score from which a message is spam.
+ * scoring.threshold=5.0
+ * # Messages larger than this are scanned by their head only (and marked truncated).
+ * scan.max-message-size=4M
+ * # Where the Quarantine mailet keeps spam and the status route counts it.
+ * quarantine.repository=file://var/mail/quarantine/
+ * </pre>
+ */
+public final class CleanMailConfiguration {
+    public static final String FILE_NAME = "cleanmail";
+    public static final String FILE = FILE_NAME + ".properties";
+
+    public static final String THRESHOLD = "scoring.threshold";
+    public static final String MAX_MESSAGE_SIZE = "scan.max-message-size";
+    public static final String QUARANTINE_REPOSITORY = "quarantine.repository";
+    public static final List<String> KEYS = List.of(THRESHOLD, MAX_MESSAGE_SIZE, QUARANTINE_REPOSITORY);
+
+    public static final double DEFAULT_THRESHOLD = 5.0;
+    public static final long DEFAULT_MAX_MESSAGE_SIZE = 4L * 1024 * 1024;
+    public static final String DEFAULT_QUARANTINE_REPOSITORY = "file://var/mail/quarantine/";
+
+    private static final long LARGEST_MAX_MESSAGE_SIZE = Integer.MAX_VALUE - 8;
+
+    private final double threshold;
+    private final int maxMessageSize;
+    private final String quarantineRepository;
+
+    public CleanMailConfiguration(double threshold, int maxMessageSize, String quarantineRepository) {
+        this.threshold = threshold;
+        this.maxMessageSize = maxMessageSize;
+        this.quarantineRepository = Objects.requireNonNull(quarantineRepository, "quarantineRepository");
+    }
+
+    public static CleanMailConfiguration defaults() {
+        return new CleanMailConfiguration(DEFAULT_THRESHOLD, (int) DEFAULT_MAX_MESSAGE_SIZE, DEFAULT_QUARANTINE_REPOSITORY);
+    }
+
+    public static CleanMailConfiguration from(Configuration configuration) {
+        rejectUnknownKeys(configuration);
+        SettingParser parser = new SettingParser(FILE);
+        double threshold = read(configuration, THRESHOLD)
+            .map(value -> parser.parseDouble(THRESHOLD, value, THRESHOLD + "=" + DEFAULT_THRESHOLD))
+            .orElse(DEFAULT_THRESHOLD);
+        long maxSize = read(configuration, MAX_MESSAGE_SIZE)
+            .map(value -> parser.parseSize(MAX_MESSAGE_SIZE, value, MAX_MESSAGE_SIZE + "=4M"))
+            .orElse(DEFAULT_MAX_MESSAGE_SIZE);
+        if (maxSize < 1024 || maxSize > LARGEST_MAX_MESSAGE_SIZE) {
+            throw parser.fail(MAX_MESSAGE_SIZE, "must be between 1K and 2047M", MAX_MESSAGE_SIZE + "=4M",
+                configuration.getString(MAX_MESSAGE_SIZE));
+        }
+        String quarantine = read(configuration, QUARANTINE_REPOSITORY)
+            .map(value -> parser.parseNonBlank(QUARANTINE_REPOSITORY, value,
+                QUARANTINE_REPOSITORY + "=" + DEFAULT_QUARANTINE_REPOSITORY))
+            .orElse(DEFAULT_QUARANTINE_REPOSITORY);
+        return new CleanMailConfiguration(threshold, (int) maxSize, quarantine);
+    }
+
+    private static Optional<String> read(Configuration configuration, String key) {
+        return Optional.ofNullable(configuration.getString(key, null));
+    }
+
+    private static void rejectUnknownKeys(Configuration configuration) {
+        Set<String> unknown = new TreeSet<>();
+        for (Iterator<String> keys = configuration.getKeys(); keys.hasNext(); ) {
+            String key = keys.next();
+            if (!KEYS.contains(key)) {
+                unknown.add(key);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new ConfigurationException(FILE + ": unknown key(s) " + unknown
+                + "; the keys CleanMail reads are " + KEYS + " (check the spelling, or remove the line)");
+        }
+    }
+
+    /** Score from which a message is spam. */
+    public double threshold() {
+        return threshold;
+    }
+
+    /** Bytes of a message that scanning reads at most. */
+    public int maxMessageSize() {
+        return maxMessageSize;
+    }
+
+    /** URL of the James mail repository that holds quarantined mail. */
+    public String quarantineRepository() {
+        return quarantineRepository;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof CleanMailConfiguration)) {
+            return false;
+        }
+        CleanMailConfiguration other = (CleanMailConfiguration) o;
+        return Double.compare(threshold, other.threshold) == 0 && maxMessageSize == other.maxMessageSize
+            && quarantineRepository.equals(other.quarantineRepository);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(threshold, maxMessageSize, quarantineRepository);
+    }
+
+    @Override
+    public String toString() {
+        return "CleanMailConfiguration{threshold=" + threshold + ", maxMessageSize=" + maxMessageSize
+            + ", quarantineRepository=" + quarantineRepository + "}";
+    }
+}

@@ -1,0 +1,74 @@
+package org.cleanmail.james;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.apache.commons.configuration2.PropertiesConfiguration;
+import org.junit.jupiter.api.Test;
+
+class CleanMailConfigurationTest {
+    @Test
+    void fromShouldReadEveryKey() {
+        PropertiesConfiguration properties = new PropertiesConfiguration();
+        properties.addProperty("scoring.threshold", "7.5");
+        properties.addProperty("scan.max-message-size", "512K");
+        properties.addProperty("quarantine.repository", "memory://var/mail/q/");
+
+        assertThat(CleanMailConfiguration.from(properties))
+            .isEqualTo(new CleanMailConfiguration(7.5, 512 * 1024, "memory://var/mail/q/"));
+    }
+
+    @Test
+    void fromShouldUseDefaultsForMissingKeys() {
+        assertThat(CleanMailConfiguration.from(new PropertiesConfiguration())).isEqualTo(CleanMailConfiguration.defaults());
+    }
+
+    @Test
+    void fromShouldNameFileKeyAndAValidValueWhenTheThresholdIsNotANumber() {
+        PropertiesConfiguration properties = new PropertiesConfiguration();
+        properties.addProperty("scoring.threshold", "high");
+
+        assertThatThrownBy(() -> CleanMailConfiguration.from(properties))
+            .isInstanceOf(ConfigurationException.class)
+            .hasMessage("cleanmail.properties: 'scoring.threshold' must be a number, e.g. scoring.threshold=5.0; got 'high'");
+    }
+
+    @Test
+    void fromShouldRejectAMisspelledKey() {
+        PropertiesConfiguration properties = new PropertiesConfiguration();
+        properties.addProperty("scoring.treshold", "5");
+
+        assertThatThrownBy(() -> CleanMailConfiguration.from(properties))
+            .isInstanceOf(ConfigurationException.class)
+            .hasMessageContaining("cleanmail.properties: unknown key(s) [scoring.treshold]")
+            .hasMessageContaining("scoring.threshold");
+    }
+
+    @Test
+    void fromShouldRejectASizeWithoutANumber() {
+        PropertiesConfiguration properties = new PropertiesConfiguration();
+        properties.addProperty("scan.max-message-size", "big");
+
+        assertThatThrownBy(() -> CleanMailConfiguration.from(properties))
+            .hasMessage("cleanmail.properties: 'scan.max-message-size' must be a size such as 512K, 4M or 1G, "
+                + "e.g. scan.max-message-size=4M; got 'big'");
+    }
+
+    @Test
+    void fromShouldRejectASizeTooLargeToScanInMemory() {
+        PropertiesConfiguration properties = new PropertiesConfiguration();
+        properties.addProperty("scan.max-message-size", "3G");
+
+        assertThatThrownBy(() -> CleanMailConfiguration.from(properties))
+            .hasMessageContaining("'scan.max-message-size' must be between 1K and 2047M");
+    }
+
+    @Test
+    void fromShouldRejectAnEmptyQuarantineRepository() {
+        PropertiesConfiguration properties = new PropertiesConfiguration();
+        properties.addProperty("quarantine.repository", " ");
+
+        assertThatThrownBy(() -> CleanMailConfiguration.from(properties))
+            .hasMessageContaining("'quarantine.repository' must not be empty");
+    }
+}

@@ -1,0 +1,110 @@
+package org.cleanmail.mailets;
+
+import java.util.Collection;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import javax.inject.Inject;
+import javax.mail.MessagingException;
+import javax.mail.internet.MimeMessage;
+
+import org.apache.mailet.Attribute;
+import org.apache.mailet.AttributeValue;
+import org.apache.mailet.Mail;
+import org.apache.mailet.base.GenericMailet;
+import org.cleanmail.core.scan.RawMessage;
+import org.cleanmail.core.scan.ScanResult;
+import org.cleanmail.core.scan.StatusLine;
+import org.cleanmail.james.CleanMailAttributes;
+import org.cleanmail.james.CleanMailRuntime;
+import org.cleanmail.james.SettingParser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Scores each message with CleanMail's scanner and records the result, in the
+ * SpamAssassin tradition, as mail attributes and as headers:
+ * <ul>
+ *   <li>attributes {@code org.cleanmail.score} (Double), {@code org.cleanmail.hits}
+ *   (names of the rules that fired), {@code org.cleanmail.spam} (Boolean),
+ *   {@code org.cleanmail.status} (the status line);</li>
+ *   <li>headers {@code X-CleanMail-Score: 1000.0} and
+ *   {@code X-CleanMail-Status: Yes, score=1000.0 required=5.0 tests=GTUBE}.</li>
+ * </ul>
+ * {@code X-CleanMail-*} headers already in the message (a sender can forge them) are
+ * removed before scanning. Route the mail afterwards with the {@code ScoreAtLeast}
+ * matcher. An error while reading the message propagates, so James sends the mail to
+ * the processor named by {@code onMailetException} ({@code error} by default).
+ *
+ * <pre><code>
+ * &lt;mailet match="All" class="org.cleanmail.mailets.ScoreMessage"&gt;
+ *   &lt;!-- optional; default: scoring.threshold of cleanmail.properties (5.0) --&gt;
+ *   &lt;threshold&gt;5.0&lt;/threshold&gt;
+ *   &lt;!-- optional; default: true --&gt;
+ *   &lt;addHeaders&gt;true&lt;/addHeaders&gt;
+ * &lt;/mailet&gt;
+ * </code></pre>
+ */
+public class ScoreMessage extends GenericMailet {
+    public static final String THRESHOLD = "threshold";
+    public static final String ADD_HEADERS = "addHeaders";
+    public static final boolean DEFAULT_ADD_HEADERS = true;
+
+    public static final String SCORE_HEADER = "X-CleanMail-Score";
+    public static final String STATUS_HEADER = "X-CleanMail-Status";
+
+    private static final Logger LOGGER = LoggerFactory.getLogger(ScoreMessage.class);
+
+    private final CleanMailRuntime runtime;
+    private double threshold;
+    private boolean addHeaders;
+
+    @Inject
+    public ScoreMessage(CleanMailRuntime runtime) {
+        this.runtime = runtime;
+    }
+
+    @Override
+    public void init() throws MessagingException {
+        checkInitParameters(Set.of(THRESHOLD, ADD_HEADERS));
+        SettingParser parser = new SettingParser("mailet " + getMailetName());
+        threshold = getInitParameterAsOptional(THRESHOLD)
+            .map(value -> parser.parseDouble(THRESHOLD, value, "<threshold>5.0</threshold>"))
+            .orElse(runtime.configuration().threshold());
+        addHeaders = getInitParameterAsOptional(ADD_HEADERS)
+            .map(value -> parser.parseBoolean(ADD_HEADERS, value, "<addHeaders>true</addHeaders>"))
+            .orElse(DEFAULT_ADD_HEADERS);
+    }
+
+    @Override
+    public void service(Mail mail) throws MessagingException {
+        MimeMessage message = mail.getMessage();
+        message.removeHeader(SCORE_HEADER);
+        message.removeHeader(STATUS_HEADER);
+        RawMessage raw = CappedMessageReader.read(message, runtime.configuration().maxMessageSize());
+        ScanResult result = runtime.scan(raw, threshold);
+        String status = StatusLine.of(result, threshold);
+
+        mail.setAttribute(new Attribute(CleanMailAttributes.SCORE, AttributeValue.of(result.score())));
+        mail.setAttribute(new Attribute(CleanMailAttributes.HITS, AttributeValue.of(hitValues(result))));
+        mail.setAttribute(new Attribute(CleanMailAttributes.SPAM, AttributeValue.of(result.reaches(threshold))));
+        mail.setAttribute(new Attribute(CleanMailAttributes.STATUS, AttributeValue.of(status)));
+        if (addHeaders) {
+            message.setHeader(SCORE_HEADER, StatusLine.formatScore(result.score()));
+            message.setHeader(STATUS_HEADER, status);
+            message.saveChanges();
+        }
+        LOGGER.debug("Scored {} from {}: {}", mail.getName(), mail.getMaybeSender().asString(), status);
+    }
+
+    private static Collection<AttributeValue<?>> hitValues(ScanResult result) {
+        return result.hitNames().stream()
+            .map(AttributeValue::of)
+            .collect(Collectors.toList());
+    }
+
+    @Override
+    public String getMailetInfo() {
+        return "CleanMail ScoreMessage";
+    }
+}

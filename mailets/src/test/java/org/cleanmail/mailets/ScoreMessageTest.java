@@ -1,0 +1,199 @@
+package org.cleanmail.mailets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.List;
+
+import javax.mail.MessagingException;
+import javax.mail.Session;
+import javax.mail.internet.MimeMessage;
+
+import org.apache.james.core.builder.MimeMessageBuilder;
+import org.apache.james.metrics.tests.RecordingMetricFactory;
+import org.apache.mailet.AttributeValue;
+import org.apache.mailet.Mail;
+import org.apache.mailet.base.test.FakeMail;
+import org.apache.mailet.base.test.FakeMailetConfig;
+import org.cleanmail.core.scan.GtubeRule;
+import org.cleanmail.james.CleanMailAttributes;
+import org.cleanmail.james.CleanMailConfiguration;
+import org.cleanmail.james.CleanMailRuntime;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class ScoreMessageTest {
+    private RecordingMetricFactory metricFactory;
+    private CleanMailRuntime runtime;
+    private ScoreMessage mailet;
+
+    @BeforeEach
+    void setUp() throws MessagingException {
+        metricFactory = new RecordingMetricFactory();
+        runtime = new CleanMailRuntime(CleanMailConfiguration.defaults(), metricFactory);
+        mailet = new ScoreMessage(runtime);
+        mailet.init(FakeMailetConfig.builder().mailetName("ScoreMessage").build());
+    }
+
+    private static Mail mail(String body) throws MessagingException {
+        return FakeMail.builder()
+            .name("mail1")
+            .sender("alice@example.com")
+            .recipient("bob@example.com")
+            .mimeMessage(MimeMessageBuilder.mimeMessageBuilder()
+                .setSubject("hello")
+                .addFrom("alice@example.com")
+                .addToRecipient("bob@example.com")
+                .setText(body))
+            .build();
+    }
+
+    @Test
+    void serviceShouldMarkGtubeAsSpamInAttributesAndHeaders() throws MessagingException {
+        Mail mail = mail("Test " + GtubeRule.GTUBE);
+
+        mailet.service(mail);
+
+        assertThat(mail.getAttribute(CleanMailAttributes.SCORE).flatMap(a -> a.getValue().valueAs(Double.class)))
+            .contains(1000.0);
+        assertThat(mail.getAttribute(CleanMailAttributes.SPAM).flatMap(a -> a.getValue().valueAs(Boolean.class)))
+            .contains(true);
+        assertThat(mail.getAttribute(CleanMailAttributes.HITS).map(a -> (Object) a.getValue().value()))
+            .contains(List.of(AttributeValue.of("GTUBE")));
+        assertThat(mail.getMessage().getHeader(ScoreMessage.SCORE_HEADER)).containsExactly("1000.0");
+        assertThat(mail.getMessage().getHeader(ScoreMessage.STATUS_HEADER))
+            .containsExactly("Yes, score=1000.0 required=5.0 tests=GTUBE");
+    }
+
+    @Test
+    void serviceShouldMarkOrdinaryMailAsNotSpam() throws MessagingException {
+        Mail mail = mail("Shall we meet at noon?");
+
+        mailet.service(mail);
+
+        assertThat(mail.getAttribute(CleanMailAttributes.SCORE).flatMap(a -> a.getValue().valueAs(Double.class)))
+            .contains(0.0);
+        assertThat(mail.getAttribute(CleanMailAttributes.SPAM).flatMap(a -> a.getValue().valueAs(Boolean.class)))
+            .contains(false);
+        assertThat(mail.getMessage().getHeader(ScoreMessage.STATUS_HEADER))
+            .containsExactly("No, score=0.0 required=5.0 tests=none");
+    }
+
+    @Test
+    void serviceShouldReplaceForgedCleanMailHeaders() throws MessagingException {
+        Mail mail = mail("Test " + GtubeRule.GTUBE);
+        mail.getMessage().addHeader(ScoreMessage.STATUS_HEADER, "No, score=-100.0 required=5.0 tests=FORGED");
+        mail.getMessage().addHeader(ScoreMessage.SCORE_HEADER, "-100.0");
+
+        mailet.service(mail);
+
+        assertThat(mail.getMessage().getHeader(ScoreMessage.SCORE_HEADER)).containsExactly("1000.0");
+        assertThat(mail.getMessage().getHeader(ScoreMessage.STATUS_HEADER)).hasSize(1);
+    }
+
+    @Test
+    void serviceShouldCountScannedMessagesInStatisticsAndMetrics() throws MessagingException {
+        mailet.service(mail("Test " + GtubeRule.GTUBE));
+        mailet.service(mail("ordinary"));
+
+        assertThat(runtime.statistics().scanned()).isEqualTo(2);
+        assertThat(runtime.statistics().spam()).isEqualTo(1);
+        assertThat(metricFactory.countFor(CleanMailRuntime.METRIC_SCANNED)).isEqualTo(2);
+        assertThat(metricFactory.countFor(CleanMailRuntime.METRIC_SPAM)).isEqualTo(1);
+        assertThat(metricFactory.executionTimesFor(CleanMailRuntime.METRIC_SCAN_TIME)).hasSize(2);
+    }
+
+    @Test
+    void serviceShouldScanOnlyTheHeadOfMessagesOverTheCap() throws MessagingException {
+        runtime = new CleanMailRuntime(new CleanMailConfiguration(5.0, 2048, "memory://var/mail/q/"), metricFactory);
+        mailet = new ScoreMessage(runtime);
+        mailet.init(FakeMailetConfig.builder().mailetName("ScoreMessage").build());
+        Mail mail = mail("x".repeat(10_000) + GtubeRule.GTUBE);
+
+        mailet.service(mail);
+
+        assertThat(mail.getMessage().getHeader(ScoreMessage.STATUS_HEADER))
+            .containsExactly("No, score=0.0 required=5.0 tests=none truncated=yes");
+        assertThat(runtime.statistics().truncated()).isEqualTo(1);
+    }
+
+    @Test
+    void serviceShouldPropagateAFailureToReadTheMessage() throws MessagingException {
+        Mail mail = FakeMail.builder().name("broken").recipient("bob@example.com")
+            .mimeMessage(new UnreadableMessage()).build();
+
+        assertThatThrownBy(() -> mailet.service(mail))
+            .isInstanceOf(MessagingException.class)
+            .hasMessage("Cannot read the message to scan it");
+    }
+
+    @Nested
+    class Configuration {
+        @Test
+        void thresholdParameterShouldOverrideTheConfiguredOne() throws MessagingException {
+            mailet.init(FakeMailetConfig.builder().mailetName("ScoreMessage").setProperty("threshold", "2000").build());
+            Mail mail = mail("Test " + GtubeRule.GTUBE);
+
+            mailet.service(mail);
+
+            assertThat(mail.getAttribute(CleanMailAttributes.SPAM).flatMap(a -> a.getValue().valueAs(Boolean.class)))
+                .contains(false);
+            assertThat(mail.getMessage().getHeader(ScoreMessage.STATUS_HEADER))
+                .containsExactly("No, score=1000.0 required=2000.0 tests=GTUBE");
+        }
+
+        @Test
+        void addHeadersFalseShouldLeaveTheMessageAlone() throws MessagingException {
+            mailet.init(FakeMailetConfig.builder().mailetName("ScoreMessage").setProperty("addHeaders", "false").build());
+            Mail mail = mail("Test " + GtubeRule.GTUBE);
+
+            mailet.service(mail);
+
+            assertThat(mail.getMessage().getHeader(ScoreMessage.STATUS_HEADER)).isNull();
+            assertThat(mail.getAttribute(CleanMailAttributes.SCORE)).isPresent();
+        }
+
+        @Test
+        void initShouldRejectAThresholdThatIsNotANumber() {
+            assertThatThrownBy(() -> mailet.init(FakeMailetConfig.builder().mailetName("ScoreMessage")
+                    .setProperty("threshold", "high").build()))
+                .hasMessage("mailet ScoreMessage: 'threshold' must be a number, e.g. <threshold>5.0</threshold>; got 'high'");
+        }
+
+        @Test
+        void initShouldRejectAMisspelledBoolean() {
+            assertThatThrownBy(() -> mailet.init(FakeMailetConfig.builder().mailetName("ScoreMessage")
+                    .setProperty("addHeaders", "treu").build()))
+                .hasMessageContaining("'addHeaders' must be true or false");
+        }
+
+        @Test
+        void initShouldRejectUnknownParameters() {
+            assertThatThrownBy(() -> mailet.init(FakeMailetConfig.builder().mailetName("ScoreMessage")
+                    .setProperty("treshold", "5").build()))
+                .isInstanceOf(MessagingException.class)
+                .hasMessageContaining("treshold");
+        }
+    }
+
+    /** A message whose content cannot be read, as when the spool's storage fails. */
+    private static final class UnreadableMessage extends MimeMessage {
+        UnreadableMessage() {
+            super((Session) null);
+        }
+
+        @Override
+        public void writeTo(OutputStream os) throws IOException {
+            throw new IOException("disk gone");
+        }
+
+        @Override
+        public InputStream getInputStream() throws IOException {
+            throw new IOException("disk gone");
+        }
+    }
+}

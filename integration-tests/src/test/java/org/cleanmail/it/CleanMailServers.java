@@ -21,6 +21,8 @@ import org.apache.james.data.UsersRepositoryModuleChooser;
 import org.apache.james.dnsservice.api.DNSService;
 import org.apache.james.dnsservice.api.InMemoryDNSService;
 
+import com.google.inject.Module;
+
 /**
  * Boots real James memory servers with the configuration we ship in {@code james-conf/},
  * copied into the server's working folder with only the listening ports changed to
@@ -49,9 +51,9 @@ public final class CleanMailServers {
     }
 
     /** A server per test class, CleanMail's classes from the test class path. */
-    public static JamesServerExtension extension() {
+    public static JamesServerExtension extension(Module... overrides) {
         return new JamesServerBuilder<MemoryJamesConfiguration>(CleanMailServers::configuration)
-            .server(CleanMailServers::createServer)
+            .server(configuration -> createServer(configuration).overrideWith(overrides))
             .lifeCycle(JamesServerExtension.Lifecycle.PER_CLASS)
             .build();
     }

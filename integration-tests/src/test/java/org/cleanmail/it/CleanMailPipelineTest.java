@@ -162,4 +162,22 @@ class CleanMailPipelineTest {
             .doesNotContain("TRUSTED")
             .doesNotContain("-50.0");
     }
+
+    @Test
+    @Order(6)
+    void quarantinedMessageShouldBeDeliveredWhenReleasedThroughJamesRoutes(GuiceJamesServer server) throws Exception {
+        String key = given().urlEncodingEnabled(false).get("/mailRepositories/" + encodedRepository(QUARANTINE) + "/mails")
+            .then().extract().jsonPath().getString("[0]");
+
+        given().urlEncodingEnabled(false)
+            .patch("/mailRepositories/" + encodedRepository(QUARANTINE) + "/mails/" + key + "?action=reprocess&processor=transport")
+            .then().statusCode(201);
+
+        imap.connect("127.0.0.1", server.getProbe(ImapGuiceProbe.class).getImapPort())
+            .login(USER, PASSWORD)
+            .select(TestIMAPClient.INBOX)
+            .awaitMessageCount(AWAIT, 3);
+        assertThat(imap.sendCommand("FETCH 3 (BODY.PEEK[HEADER])")).contains("Subject: gtube");
+        AWAIT.untilAsserted(() -> given().get("/cleanmail/status").then().body("quarantine.size", equalTo(0)));
+    }
 }

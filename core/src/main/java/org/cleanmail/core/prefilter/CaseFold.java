@@ -1,0 +1,35 @@
+package org.cleanmail.core.prefilter;
+
+/**
+ * The one case folding that literals and scanned text share, so that a literal of a
+ * case-insensitive pattern is found whatever the case of the text: a character is
+ * folded to the lower case of its upper case (the long s and the Kelvin sign fold to
+ * {@code s} and {@code k}, as case-insensitive regular expressions match them).
+ */
+public final class CaseFold {
+    private static final char[] ASCII = new char[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            ASCII[c] = Character.toLowerCase(c);
+        }
+    }
+
+    private CaseFold() {
+    }
+
+    public static char fold(char c) {
+        if (c < 128) {
+            return ASCII[c];
+        }
+        return Character.toLowerCase(Character.toUpperCase(c));
+    }
+
+    public static String fold(CharSequence text) {
+        char[] folded = new char[text.length()];
+        for (int i = 0; i < folded.length; i++) {
+            folded[i] = fold(text.charAt(i));
+        }
+        return new String(folded);
+    }
+}

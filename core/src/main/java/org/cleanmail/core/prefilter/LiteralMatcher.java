@@ -1,0 +1,218 @@
+package org.cleanmail.core.prefilter;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Finds, in one pass over a text, which of many literals occur in it (case-folded with
+ * {@link CaseFold}): an Aho-Corasick automaton frozen into flat arrays. The root state
+ * has a dense transition table over every UTF-16 unit, because most characters of a text
+ * start no literal; deeper states keep sorted child lists. Immutable and thread-safe.
+ *
+ * <p>Why not a library: the Aho-Corasick libraries on Maven Central box characters into
+ * hash maps and allocate an object per match, several times slower on the texts and
+ * literal counts a large rule set has; this is the hot loop of scanning.
+ */
+public final class LiteralMatcher {
+    private static final int ROOT = 0;
+    private static final int NONE = -1;
+
+    private final int literalCount;
+    private final int[] rootNext;
+    private final int[] childStart;
+    private final char[] childChars;
+    private final int[] childTargets;
+    private final int[] fail;
+    private final int[] outputStart;
+    private final int[] outputs;
+    private final int[] dictionaryLink;
+
+    private LiteralMatcher(int literalCount, int[] rootNext, int[] childStart, char[] childChars, int[] childTargets,
+                           int[] fail, int[] outputStart, int[] outputs, int[] dictionaryLink) {
+        this.literalCount = literalCount;
+        this.rootNext = rootNext;
+        this.childStart = childStart;
+        this.childChars = childChars;
+        this.childTargets = childTargets;
+        this.fail = fail;
+        this.outputStart = outputStart;
+        this.outputs = outputs;
+        this.dictionaryLink = dictionaryLink;
+    }
+
+    /** @param literals non-empty literals; their index in this list is the id {@link #find} reports. They are case-folded here. */
+    public static LiteralMatcher of(List<String> literals) {
+        return new Builder(literals).build();
+    }
+
+    public int literalCount() {
+        return literalCount;
+    }
+
+    /** The ids of the literals that occur in the text. */
+    public BitSet find(CharSequence text) {
+        BitSet found = new BitSet(literalCount);
+        int state = ROOT;
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = CaseFold.fold(text.charAt(i));
+            state = next(state, c);
+            int s = outputStart[state] < outputStart[state + 1] ? state : dictionaryLink[state];
+            while (s > ROOT) {
+                for (int o = outputStart[s]; o < outputStart[s + 1]; o++) {
+                    found.set(outputs[o]);
+                }
+                s = dictionaryLink[s];
+            }
+        }
+        return found;
+    }
+
+    private int next(int state, char c) {
+        while (state != ROOT) {
+            int target = child(state, c);
+            if (target != NONE) {
+                return target;
+            }
+            state = fail[state];
+        }
+        return rootNext[c];
+    }
+
+    private int child(int state, char c) {
+        int low = childStart[state];
+        int high = childStart[state + 1] - 1;
+        while (low <= high) {
+            int middle = (low + high) >>> 1;
+            char m = childChars[middle];
+            if (m < c) {
+                low = middle + 1;
+            } else if (m > c) {
+                high = middle - 1;
+            } else {
+                return childTargets[middle];
+            }
+        }
+        return NONE;
+    }
+
+    /** Builds the trie with objects, links it breadth-first, then freezes it into arrays. */
+    private static final class Builder {
+        private final List<Map<Character, Integer>> children = new ArrayList<>();
+        private final List<List<Integer>> ends = new ArrayList<>();
+        private final int literalCount;
+
+        Builder(List<String> literals) {
+            this.literalCount = literals.size();
+            newState();
+            for (int id = 0; id < literals.size(); id++) {
+                String literal = CaseFold.fold(literals.get(id));
+                if (literal.isEmpty()) {
+                    throw new IllegalArgumentException("literal " + id + " is empty");
+                }
+                int state = ROOT;
+                for (int i = 0; i < literal.length(); i++) {
+                    Integer next = children.get(state).get(literal.charAt(i));
+                    if (next == null) {
+                        next = newState();
+                        children.get(state).put(literal.charAt(i), next);
+                    }
+                    state = next;
+                }
+                ends.get(state).add(id);
+            }
+        }
+
+        private int newState() {
+            children.add(new TreeMap<>());
+            ends.add(new ArrayList<>());
+            return children.size() - 1;
+        }
+
+        LiteralMatcher build() {
+            int states = children.size();
+            int[] fail = new int[states];
+            int[] dictionaryLink = new int[states];
+            Arrays.fill(dictionaryLink, NONE);
+            int[] order = breadthFirstOrder();
+            for (int state : order) {
+                for (Map.Entry<Character, Integer> edge : children.get(state).entrySet()) {
+                    int target = edge.getValue();
+                    fail[target] = state == ROOT ? ROOT : transition(fail, fail[state], edge.getKey());
+                    int f = fail[target];
+                    dictionaryLink[target] = !ends.get(f).isEmpty() ? f : dictionaryLink[f];
+                }
+            }
+            return freeze(fail, dictionaryLink);
+        }
+
+        private int transition(int[] fail, int state, char c) {
+            while (true) {
+                Integer next = children.get(state).get(c);
+                if (next != null) {
+                    return next;
+                }
+                if (state == ROOT) {
+                    return ROOT;
+                }
+                state = fail[state];
+            }
+        }
+
+        private int[] breadthFirstOrder() {
+            int[] order = new int[children.size()];
+            int count = 0;
+            Deque<Integer> queue = new ArrayDeque<>();
+            queue.add(ROOT);
+            while (!queue.isEmpty()) {
+                int state = queue.poll();
+                order[count++] = state;
+                queue.addAll(children.get(state).values());
+            }
+            return order;
+        }
+
+        private LiteralMatcher freeze(int[] fail, int[] dictionaryLink) {
+            int states = children.size();
+            int[] rootNext = new int[Character.MAX_VALUE + 1];
+            for (Map.Entry<Character, Integer> edge : children.get(ROOT).entrySet()) {
+                rootNext[edge.getKey()] = edge.getValue();
+            }
+            int[] childStart = new int[states + 1];
+            int[] outputStart = new int[states + 1];
+            int edges = 0;
+            int outputCount = 0;
+            for (int s = 0; s < states; s++) {
+                childStart[s] = edges;
+                outputStart[s] = outputCount;
+                edges += s == ROOT ? 0 : children.get(s).size();
+                outputCount += ends.get(s).size();
+            }
+            childStart[states] = edges;
+            outputStart[states] = outputCount;
+            char[] childChars = new char[edges];
+            int[] childTargets = new int[edges];
+            int[] outputs = new int[outputCount];
+            for (int s = 0; s < states; s++) {
+                if (s != ROOT) {
+                    int e = childStart[s];
+                    for (Map.Entry<Character, Integer> edge : children.get(s).entrySet()) {
+                        childChars[e] = edge.getKey();
+                        childTargets[e++] = edge.getValue();
+                    }
+                }
+                int o = outputStart[s];
+                for (int id : ends.get(s)) {
+                    outputs[o++] = id;
+                }
+            }
+            return new LiteralMatcher(literalCount, rootNext, childStart, childChars, childTargets, fail, outputStart,
+                outputs, dictionaryLink);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package org.cleanmail.core.prefilter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+class LiteralMatcherTest {
+    @Test
+    void findShouldReportEveryLiteralThatOccurs() {
+        LiteralMatcher matcher = LiteralMatcher.of(List.of("viagra", "free money", "unsubscribe", "absent"));
+
+        BitSet found = matcher.find("Get FREE MONEY and Viagra now! To unsubscribe, reply.");
+
+        assertThat(found.stream()).containsExactly(0, 1, 2);
+    }
+
+    @Test
+    void findShouldReportOverlappingAndNestedLiterals() {
+        LiteralMatcher matcher = LiteralMatcher.of(List.of("he", "she", "his", "hers"));
+
+        assertThat(matcher.find("ushers").stream()).containsExactly(0, 1, 3);
+    }
+
+    @Test
+    void findShouldFoldNonAsciiCase() {
+        LiteralMatcher matcher = LiteralMatcher.of(List.of("ÉTÉ", "spam"));
+
+        assertThat(matcher.find("un été \u017FPAM").stream()).containsExactly(0, 1);
+    }
+
+    @Test
+    void findShouldReportNothingInAnEmptyText() {
+        assertThat(LiteralMatcher.of(List.of("abc")).find("").isEmpty()).isTrue();
+    }
+
+    @Test
+    void ofShouldRejectAnEmptyLiteral() {
+        assertThatThrownBy(() -> LiteralMatcher.of(List.of("abc", ""))).hasMessage("literal 1 is empty");
+    }
+
+    @Test
+    void findShouldAgreeWithANaiveSearchOnRandomInput() {
+        Random random = new Random(7);
+        String alphabet = "abcab cdAB";
+        for (int round = 0; round < 200; round++) {
+            List<String> literals = new ArrayList<>();
+            for (int i = 0; i < 1 + random.nextInt(30); i++) {
+                literals.add(randomText(random, alphabet, 1 + random.nextInt(5)));
+            }
+            LiteralMatcher matcher = LiteralMatcher.of(literals);
+            String text = randomText(random, alphabet, random.nextInt(200));
+
+            BitSet expected = new BitSet();
+            String folded = CaseFold.fold(text);
+            for (int i = 0; i < literals.size(); i++) {
+                if (folded.contains(CaseFold.fold(literals.get(i)))) {
+                    expected.set(i);
+                }
+            }
+            assertThat(matcher.find(text)).as("%s in %s", literals, text).isEqualTo(expected);
+        }
+    }
+
+    private static String randomText(Random random, String alphabet, int length) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+            text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return text.toString();
+    }
+}

@@ -23,7 +23,9 @@ import com.google.common.net.InetAddresses;
 /**
  * The administrator's blacklist: client IP addresses and networks, sender domains and
  * addresses, HELO names. Thread-safe; lookups take no lock and cost the same whatever the
- * size: IP lookups walk a path-compressed prefix trie (longest active prefix wins),
+ * size: an IP lookup is one hash probe for single-address entries (a host is the longest
+ * prefix there is), then a walk down a path-compressed prefix trie of networks (longest
+ * active prefix wins),
  * domains walk the labels of the name through a hash map, addresses and HELO names are
  * one hash lookup. Expired entries never match (see {@link #removeExpired()} to drop
  * them). Changes are serialized and visible to the next lookup.
@@ -40,6 +42,7 @@ public final class Blacklist {
     private final Clock clock;
     private final Path file;
     private final Object writeLock = new Object();
+    private final Map<IpPrefix, BlacklistEntry> hosts = new ConcurrentHashMap<>();
     private volatile IpPrefixTrie<BlacklistEntry> networks = IpPrefixTrie.empty();
     private final Map<String, BlacklistEntry> domains = new ConcurrentHashMap<>();
     private final Map<String, BlacklistEntry> addresses = new ConcurrentHashMap<>();
@@ -135,7 +138,7 @@ public final class Blacklist {
     }
 
     public int size() {
-        return networks.size() + domains.size() + addresses.size() + helos.size();
+        return hosts.size() + networks.size() + domains.size() + addresses.size() + helos.size();
     }
 
     /** The active entry of the longest network holding {@code client}. */
@@ -144,7 +147,12 @@ public final class Blacklist {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        return networks.longestMatch(client, entry -> entry.isActiveAt(now));
+        IpPrefix host = IpPrefix.host(client);
+        BlacklistEntry exact = hosts.get(host);
+        if (exact != null && exact.isActiveAt(now)) {
+            return Optional.of(exact);
+        }
+        return networks.longestMatch(host, entry -> entry.isActiveAt(now));
     }
 
     /** Like {@link #matchIp(InetAddress)} for an address in text; empty when it is no IP address. */
@@ -207,6 +215,8 @@ public final class Blacklist {
     private void put(BlacklistEntry entry) {
         switch (entry.kind()) {
             case IP:
+                hosts.put(entry.prefix().orElseThrow(), entry);
+                break;
             case CIDR:
                 networks = networks.with(entry.prefix().orElseThrow(), entry);
                 break;
@@ -227,6 +237,7 @@ public final class Blacklist {
     private boolean removeEntry(BlacklistEntry probe) {
         switch (probe.kind()) {
             case IP:
+                return hosts.remove(probe.prefix().orElseThrow()) != null;
             case CIDR:
                 IpPrefixTrie<BlacklistEntry> before = networks;
                 networks = before.without(probe.prefix().orElseThrow());
@@ -243,6 +254,7 @@ public final class Blacklist {
     }
 
     private void forEachEntry(Consumer<BlacklistEntry> action) {
+        hosts.values().forEach(action);
         networks.forEach(action);
         domains.values().forEach(action);
         addresses.values().forEach(action);

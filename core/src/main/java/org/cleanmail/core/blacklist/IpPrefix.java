@@ -197,6 +197,8 @@ public final class IpPrefix {
 
     @Override
     public int hashCode() {
-        return Objects.hash(ipv6, high, low, length);
+        int hash = Long.hashCode(high);
+        hash = 31 * hash + Long.hashCode(low);
+        return 31 * hash + (ipv6 ? length + 256 : length);
     }
 }

@@ -81,7 +81,14 @@ public final class IpPrefixTrie<V> {
      * value passes {@code acceptable} (e.g. entries that have not expired).
      */
     public Optional<V> longestMatch(InetAddress address, Predicate<? super V> acceptable) {
-        IpPrefix host = IpPrefix.host(address);
+        return longestMatch(IpPrefix.host(address), acceptable);
+    }
+
+    /**
+     * The value of the longest prefix that contains {@code prefix} (itself included) among
+     * those whose value passes {@code acceptable}.
+     */
+    public Optional<V> longestMatch(IpPrefix host, Predicate<? super V> acceptable) {
         long high = host.high();
         long low = host.low();
         int length = host.length();

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * What every {@link SenderStateStore} does. An implementation's test implements this
  * interface; {@link #store()} gives a fresh, empty store.
  */
-interface SenderStateStoreContract {
+public interface SenderStateStoreContract {
     Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
     Duration WINDOW = Duration.ofMinutes(10);
     String CLIENT = "203.0.113.7";

@@ -9,7 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -227,6 +231,46 @@ class BlacklistTest {
             assertThat(blacklist.size()).isEqualTo(4);
             assertThat(blacklist.entries()).extracting(BlacklistEntry::key)
                 .containsExactlyInAnyOrder("ip 192.0.2.1", "domain spam.example", "address bad@x.example", "helo friend");
+        }
+    }
+
+    @Nested
+    class Concurrency {
+        @Test
+        void readersShouldAlwaysSeeStableEntriesWhileWritersChangeOthers() throws Exception {
+            blacklist.addAll(List.of(entry(EntryKind.CIDR, "198.51.100.0/24"), entry(EntryKind.IP, "203.0.113.7"),
+                entry(EntryKind.DOMAIN, "spam.example")));
+            ExecutorService threads = Executors.newFixedThreadPool(3);
+            try {
+                Future<?> writer = threads.submit(() -> {
+                    for (int i = 0; i < 2000; i++) {
+                        String ip = "10.0." + (i / 250) + "." + (i % 250);
+                        blacklist.add(entry(EntryKind.IP, ip));
+                        blacklist.add(entry(EntryKind.CIDR, "10.1." + (i % 250) + ".0/24"));
+                        blacklist.remove(EntryKind.IP, ip);
+                    }
+                });
+                List<Future<Integer>> readers = new ArrayList<>();
+                for (int r = 0; r < 2; r++) {
+                    readers.add(threads.submit(() -> {
+                        int misses = 0;
+                        while (!writer.isDone()) {
+                            if (blacklist.matchIp("198.51.100.9").isEmpty() || blacklist.matchIp("203.0.113.7").isEmpty()
+                                || blacklist.matchDomain("spam.example").isEmpty()) {
+                                misses++;
+                            }
+                        }
+                        return misses;
+                    }));
+                }
+                writer.get();
+                for (Future<Integer> reader : readers) {
+                    assertThat(reader.get()).isZero();
+                }
+            } finally {
+                threads.shutdown();
+            }
+            assertThat(blacklist.size()).isEqualTo(3 + 250);
         }
     }
 

@@ -67,8 +67,8 @@ public final class Blacklist {
         Blacklist blacklist = new Blacklist(clock, folder.resolve(FILE_NAME));
         ParsedList<BlacklistEntry> parsed = BlacklistFileFormat.parse(AtomicFiles.readLines(blacklist.file),
             clock.instant());
-        parsed.problems().forEach(problem -> LOGGER.warn("Skipping {} of {}: {}", problem, blacklist.file,
-            problem.reason()));
+        parsed.problems().forEach(problem -> LOGGER.warn("Skipping line {} of {}: {}", problem.lineNumber(),
+            blacklist.file, problem.reason()));
         blacklist.loadProblems = parsed.problems();
         synchronized (blacklist.writeLock) {
             parsed.entries().forEach(blacklist::put);
@@ -92,6 +92,23 @@ public final class Blacklist {
             entries.forEach(this::put);
             save();
         }
+    }
+
+    /**
+     * Adds the entries of the good lines (see {@link BlacklistFileFormat}; entries without
+     * {@code added} get the clock's instant) with one file rewrite.
+     *
+     * @return the entries added and a problem for each bad line, which is skipped
+     */
+    public ParsedList<BlacklistEntry> importLines(List<String> lines) {
+        ParsedList<BlacklistEntry> parsed = BlacklistFileFormat.parse(lines, clock.instant());
+        addAll(parsed.entries());
+        return parsed;
+    }
+
+    /** Every entry as the lines of a list file, which {@link #importLines(List)} reads back. */
+    public List<String> export() {
+        return BlacklistFileFormat.write(entries());
     }
 
     /**
@@ -266,7 +283,7 @@ public final class Blacklist {
             return;
         }
         try {
-            AtomicFiles.writeLines(file, BlacklistFileFormat.write(entries()));
+            AtomicFiles.writeLines(file, export());
         } catch (IOException e) {
             throw new UncheckedIOException("Blacklist changed in memory but could not be saved to " + file, e);
         }

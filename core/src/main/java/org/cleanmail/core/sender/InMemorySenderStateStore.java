@@ -21,7 +21,9 @@ import com.github.benmanes.caffeine.cache.Ticker;
 
 /**
  * The embedded {@link SenderStateStore}: Caffeine caches bounded to {@code maximumKeys}
- * entries each (windows, flags, reputation records), least recently used evicted first.
+ * entries each (windows, flags, reputation records), evicted by Caffeine's size policy
+ * (by frequency and recency) when full: under a flood of distinct clients, the rarely
+ * seen ones are forgotten first.
  * A window is dropped one window after its last event, a flag when it ends, a reputation
  * record after {@code reputationIdleTime} without events. Open connection counts are not
  * evicted (a lost count would under-count a live connection); they are removed when they

@@ -294,6 +294,30 @@ class BlacklistTest {
         }
 
         @Test
+        void exportThenImportShouldRoundTrip() {
+            blacklist.addAll(List.of(entry(EntryKind.IP, "192.0.2.1"), entry(EntryKind.CIDR, "2001:db8::/32"),
+                entry(EntryKind.DOMAIN, "*.spam.example"), entry(EntryKind.ADDRESS, "bad@x.example"),
+                BlacklistEntry.builder(EntryKind.HELO, "friend").added(NOW).expires(NOW.plusSeconds(60))
+                    .reason("a \"quoted\" reason").build()));
+            Blacklist copy = Blacklist.inMemory(clock);
+
+            ParsedList<BlacklistEntry> imported = copy.importLines(blacklist.export());
+
+            assertThat(imported.problems()).isEmpty();
+            assertThat(copy.entries()).containsExactlyInAnyOrderElementsOf(blacklist.entries());
+        }
+
+        @Test
+        void importShouldAddGoodLinesAndReportBadOnes() {
+            ParsedList<BlacklistEntry> imported = blacklist.importLines(List.of("ip 192.0.2.1", "ip nowhere",
+                "helo friend"));
+
+            assertThat(imported.problems()).extracting(LineProblem::lineNumber).containsExactly(2);
+            assertThat(blacklist.matchIp("192.0.2.1")).map(BlacklistEntry::added).contains(NOW);
+            assertThat(blacklist.matchHelo("friend")).isPresent();
+        }
+
+        @Test
         void saveShouldLeaveNoTemporaryFileBehind() throws IOException {
             Blacklist.openIn(folder, clock).add(entry(EntryKind.IP, "192.0.2.1"));
 

@@ -3,6 +3,7 @@ package org.cleanmail.core.blacklist;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -115,6 +116,50 @@ class IpPrefixTrieTest {
                 .max((a, b) -> Integer.compare(a.length(), b.length()))
                 .map(IpPrefix::toString);
             assertThat(trie.longestMatch(address)).as("%s", address).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void trieShouldAgreeWithALinearScanOnRandomIpv6PrefixesAroundTheMiddleBit() {
+        Random random = new Random(43);
+        Map<IpPrefix, String> reference = new HashMap<>();
+        IpPrefixTrie<String> trie = IpPrefixTrie.empty();
+        for (int i = 0; i < 2000; i++) {
+            IpPrefix prefix = IpPrefix.of(randomIpv6(random), 52 + random.nextInt(30));
+            reference.put(prefix, prefix.toString());
+            trie = trie.with(prefix, prefix.toString());
+        }
+        for (IpPrefix prefix : new ArrayList<>(reference.keySet()).subList(0, 500)) {
+            trie = trie.without(prefix);
+            reference.remove(prefix);
+        }
+
+        assertThat(trie.size()).isEqualTo(reference.size());
+        for (int i = 0; i < 5000; i++) {
+            InetAddress address = randomIpv6(random);
+            Optional<String> expected = reference.keySet().stream()
+                .filter(prefix -> prefix.contains(address))
+                .max((a, b) -> Integer.compare(a.length(), b.length()))
+                .map(IpPrefix::toString);
+            assertThat(trie.longestMatch(address)).as("%s", address).isEqualTo(expected);
+        }
+    }
+
+    /** 2001:db8::/32 with random bits only from bit 52 to bit 79, so prefixes of 52 to 81 bits nest. */
+    private static InetAddress randomIpv6(Random random) {
+        byte[] bytes = new byte[16];
+        bytes[0] = 0x20;
+        bytes[1] = 0x01;
+        bytes[2] = 0x0d;
+        bytes[3] = (byte) 0xb8;
+        for (int i = 6; i < 10; i++) {
+            bytes[i] = (byte) random.nextInt(256);
+        }
+        bytes[6] &= 0x0F;
+        try {
+            return InetAddress.getByAddress(bytes);
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -79,10 +79,10 @@ public final class SenderBehaviourAnalyzer {
             return BehaviourVerdict.allow();
         }
         Instant now = clock.instant();
-        String key = clientKey(client);
-        int open = store.openConnection(key);
-        long recent = store.addToWindow(BehaviourCounter.CONNECTIONS, key, config.connectionWindow(), 1, now);
-        Optional<SenderFlag> flag = activeFlag(client, now);
+        ClientKeys keys = keysOf(client);
+        int open = store.openConnection(keys.client);
+        long recent = store.addToWindow(BehaviourCounter.CONNECTIONS, keys.client, config.connectionWindow(), 1, now);
+        Optional<SenderFlag> flag = activeFlag(keys, now);
         if (flag.isPresent()) {
             return config.permanentBlock()
                 ? BehaviourVerdict.refuse(554, "5.7.1", flag.get().reasonCode(), "Service refused to your address")
@@ -103,14 +103,15 @@ public final class SenderBehaviourAnalyzer {
             return BehaviourVerdict.allow();
         }
         Instant now = clock.instant();
-        Optional<SenderFlag> flag = activeFlag(client, now);
+        ClientKeys keys = keysOf(client);
+        Optional<SenderFlag> flag = activeFlag(keys, now);
         if (flag.isPresent()) {
             return refuseRcpt(flag.get());
         }
         if (known) {
             return BehaviourVerdict.allow();
         }
-        String key = clientKey(client);
+        String key = keys.client;
         store.updateReputation(key, now, record -> record.plus(ReputationEvent.RECIPIENT_REFUSED, now,
             config.reputationHalfLife()));
         long byClient = store.addToWindow(BehaviourCounter.UNKNOWN_RECIPIENTS_BY_CLIENT, key, config.harvestWindow(), 1,
@@ -120,7 +121,7 @@ public final class SenderBehaviourAnalyzer {
                 + config.harvestWindow() + ", last " + recipient, config.blockDuration(), now));
         }
         if (config.maxUnknownRecipientsPerNetwork() > 0) {
-            String network = networkKey(client);
+            String network = keys.network;
             long byNetwork = store.addToWindow(BehaviourCounter.UNKNOWN_RECIPIENTS_BY_NETWORK, network,
                 config.harvestWindow(), 1, now);
             if (byNetwork > config.maxUnknownRecipientsPerNetwork()) {
@@ -201,7 +202,7 @@ public final class SenderBehaviourAnalyzer {
 
     /** The flag that blocks this client now, its own or its network's. */
     public Optional<SenderFlag> activeFlag(InetAddress client) {
-        return client == null ? Optional.empty() : activeFlag(client, clock.instant());
+        return client == null ? Optional.empty() : activeFlag(keysOf(client), clock.instant());
     }
 
     /** Blocks a client for {@code duration}, as an administrator; returns the flag. */
@@ -225,8 +226,7 @@ public final class SenderBehaviourAnalyzer {
         IpPrefix prefix = IpPrefix.parse(addressOrNetwork);
         boolean removed;
         if (prefix.isHost()) {
-            InetAddress client = prefix.address();
-            String network = networkKey(client);
+            String network = keysOf(prefix.address()).network;
             removed = store.removeFlag(prefix.toString()) | store.removeFlag(network);
             store.resetWindow(BehaviourCounter.UNKNOWN_RECIPIENTS_BY_CLIENT, prefix.toString());
             store.resetWindow(BehaviourCounter.UNKNOWN_RECIPIENTS_BY_NETWORK, network);
@@ -238,12 +238,12 @@ public final class SenderBehaviourAnalyzer {
         return removed;
     }
 
-    private Optional<SenderFlag> activeFlag(InetAddress client, Instant now) {
-        Optional<SenderFlag> own = store.activeFlag(clientKey(client), now);
+    private Optional<SenderFlag> activeFlag(ClientKeys keys, Instant now) {
+        Optional<SenderFlag> own = store.activeFlag(keys.client, now);
         if (own.isPresent()) {
             return own;
         }
-        return store.activeFlag(networkKey(client), now);
+        return store.activeFlag(keys.network, now);
     }
 
     private SenderFlag flag(String key, FlagScope scope, String code, String reason, Duration duration, Instant now) {
@@ -267,8 +267,20 @@ public final class SenderBehaviourAnalyzer {
         return IpPrefix.host(client).toString();
     }
 
-    private String networkKey(InetAddress client) {
+    private ClientKeys keysOf(InetAddress client) {
         IpPrefix host = IpPrefix.host(client);
-        return IpPrefix.of(client, host.isIpv6() ? config.ipv6NetworkPrefix() : config.ipv4NetworkPrefix()).toString();
+        IpPrefix network = IpPrefix.of(client, host.isIpv6() ? config.ipv6NetworkPrefix() : config.ipv4NetworkPrefix());
+        return new ClientKeys(host.toString(), network.toString());
+    }
+
+    /** The store keys of a client: its address ({@code 203.0.113.7}) and its network ({@code 203.0.113.0/24}). */
+    private static final class ClientKeys {
+        private final String client;
+        private final String network;
+
+        private ClientKeys(String client, String network) {
+            this.client = client;
+            this.network = network;
+        }
     }
 }

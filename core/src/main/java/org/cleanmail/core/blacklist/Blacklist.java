@@ -129,6 +129,29 @@ public final class Blacklist {
         }
     }
 
+    /**
+     * The entry of exactly this kind and value, expired or not (written as in list files).
+     *
+     * @throws IllegalArgumentException when the value is not valid for the kind
+     */
+    public Optional<BlacklistEntry> get(EntryKind kind, String value) {
+        BlacklistEntry probe = BlacklistEntry.builder(kind, value).added(Instant.EPOCH).build();
+        switch (probe.kind()) {
+            case IP:
+                return Optional.ofNullable(hosts.get(probe.prefix().orElseThrow()));
+            case CIDR:
+                return networks.get(probe.prefix().orElseThrow());
+            case DOMAIN:
+                return Optional.ofNullable(domains.get(probe.value()));
+            case ADDRESS:
+                return Optional.ofNullable(addresses.get(probe.value()));
+            case HELO:
+                return Optional.ofNullable(helos.get(probe.value()));
+            default:
+                throw new IllegalStateException("unknown kind " + probe.kind());
+        }
+    }
+
     /** Drops the entries expired at the clock's instant; returns how many. */
     public int removeExpired() {
         Instant now = clock.instant();

@@ -48,6 +48,7 @@ public final class SenderBehaviourAnalyzer {
     public static final String CODE_HARVEST_NETWORK = "CM-HARVEST-NET";
     public static final String CODE_BLOCKED = "CM-BLOCKED";
 
+    private static final int MAX_SHOWN_INPUT = 100;
     private static final Logger LOGGER = LoggerFactory.getLogger(SenderBehaviourAnalyzer.class);
 
     private final SenderBehaviourConfig config;
@@ -118,7 +119,7 @@ public final class SenderBehaviourAnalyzer {
             now);
         if (byClient > config.maxUnknownRecipients()) {
             return refuseRcpt(flag(key, FlagScope.CLIENT, CODE_HARVEST, byClient + " unknown recipients in "
-                + config.harvestWindow() + ", last " + recipient, config.blockDuration(), now));
+                + config.harvestWindow() + ", last " + printable(recipient), config.blockDuration(), now));
         }
         if (config.maxUnknownRecipientsPerNetwork() > 0) {
             String network = keys.network;
@@ -126,7 +127,7 @@ public final class SenderBehaviourAnalyzer {
                 config.harvestWindow(), 1, now);
             if (byNetwork > config.maxUnknownRecipientsPerNetwork()) {
                 return refuseRcpt(flag(network, FlagScope.NETWORK, CODE_HARVEST_NETWORK, byNetwork
-                    + " unknown recipients in " + config.harvestWindow() + ", last " + recipient + " from " + key,
+                    + " unknown recipients in " + config.harvestWindow() + ", last " + printable(recipient) + " from " + key,
                     config.blockDuration(), now));
             }
         }
@@ -261,6 +262,19 @@ public final class SenderBehaviourAnalyzer {
         return config.permanentBlock()
             ? BehaviourVerdict.refuse(550, "5.7.1", flag.reasonCode(), "Recipients refused to your address")
             : BehaviourVerdict.refuse(450, "4.7.1", flag.reasonCode(), "Recipients refused to your address for now");
+    }
+
+    /** Client input made safe for flags and logs: printable ASCII, at most 100 characters. */
+    static String printable(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder safe = new StringBuilder(Math.min(text.length(), MAX_SHOWN_INPUT));
+        for (int i = 0; i < text.length() && safe.length() < MAX_SHOWN_INPUT; i++) {
+            char c = text.charAt(i);
+            safe.append(c >= 0x20 && c < 0x7F ? c : '?');
+        }
+        return safe.toString();
     }
 
     private static String clientKey(InetAddress client) {

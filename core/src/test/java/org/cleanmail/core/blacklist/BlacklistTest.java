@@ -224,6 +224,20 @@ class BlacklistTest {
         }
 
         @Test
+        void getShouldFindAnEntryByKindAndValueEvenExpired() {
+            blacklist.addAll(List.of(entry(EntryKind.CIDR, "198.51.100.0/24"), entry(EntryKind.IP, "192.0.2.1"),
+                BlacklistEntry.builder(EntryKind.DOMAIN, "spam.example").added(NOW).expires(NOW.plusSeconds(1)).build()));
+            clock.advance(Duration.ofMinutes(1));
+
+            assertThat(blacklist.get(EntryKind.CIDR, "198.51.100.7/24")).map(BlacklistEntry::value)
+                .contains("198.51.100.0/24");
+            assertThat(blacklist.get(EntryKind.CIDR, "192.0.2.1/32")).map(BlacklistEntry::kind).contains(EntryKind.IP);
+            assertThat(blacklist.get(EntryKind.DOMAIN, "*.SPAM.example")).isPresent();
+            assertThat(blacklist.get(EntryKind.CIDR, "198.51.0.0/16")).isEmpty();
+            assertThat(blacklist.get(EntryKind.HELO, "friend")).isEmpty();
+        }
+
+        @Test
         void entriesShouldListEveryKind() {
             blacklist.addAll(List.of(entry(EntryKind.IP, "192.0.2.1"), entry(EntryKind.DOMAIN, "spam.example"),
                 entry(EntryKind.ADDRESS, "bad@x.example"), entry(EntryKind.HELO, "friend")));

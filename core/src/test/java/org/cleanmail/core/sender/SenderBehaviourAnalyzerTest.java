@@ -96,6 +96,19 @@ class SenderBehaviourAnalyzerTest {
         }
 
         @Test
+        void clientInputShouldBeMadePrintableAndShortInFlags() {
+            SenderBehaviourAnalyzer strict = analyzer(SenderBehaviourConfig.builder().maxUnknownRecipients(1));
+            strict.onRcpt(HARVESTER, false, "a@mydomain.example", false);
+
+            strict.onRcpt(HARVESTER, false, "evil\r\nline@" + "x".repeat(300), false);
+
+            assertThat(strict.flags()).singleElement().satisfies(flag -> {
+                assertThat(flag.reason()).contains("last evil??line@xxx").doesNotContain("\r", "\n");
+                assertThat(flag.reason()).hasSizeLessThan(160);
+            });
+        }
+
+        @Test
         void theBlockShouldEndAfterTheBlockDuration() {
             harvest(HARVESTER, 11);
 

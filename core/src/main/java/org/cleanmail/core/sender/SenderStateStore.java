@@ -17,7 +17,10 @@ import java.util.function.UnaryOperator;
 public interface SenderStateStore {
     /**
      * Counts {@code amount} events for {@code key} at {@code now} in a sliding window of
-     * {@code window}, and returns the window's total including them.
+     * {@code window}, and returns the window's total including them. Windows are kept in
+     * buckets of a tenth of the window, aligned on the epoch (see {@link SlidingWindow}): an
+     * event counts until at least 0.9 and at most 1 window after it happened, in every
+     * implementation alike.
      */
     long addToWindow(BehaviourCounter counter, String key, Duration window, long amount, Instant now);
 

@@ -2,9 +2,11 @@ package org.cleanmail.james;
 
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.apache.commons.configuration2.Configuration;
@@ -21,7 +23,12 @@ import org.apache.commons.configuration2.Configuration;
  * scan.max-message-size=4M
  * # Where the Quarantine mailet keeps spam and the status route counts it.
  * quarantine.repository=file://var/mail/quarantine/
+ * # Folder of CleanMail's own stores (blacklists, fingerprints, ...), a James file:// URL.
+ * state.directory=file://var/cleanmail/
  * </pre>
+ *
+ * Each feature reads the keys under its own prefix ({@code sender.}, {@code blacklist.},
+ * ...) from {@link #section(String)} and rejects the unknown ones there.
  */
 public final class CleanMailConfiguration {
     public static final String FILE_NAME = "cleanmail";
@@ -30,22 +37,36 @@ public final class CleanMailConfiguration {
     public static final String THRESHOLD = "scoring.threshold";
     public static final String MAX_MESSAGE_SIZE = "scan.max-message-size";
     public static final String QUARANTINE_REPOSITORY = "quarantine.repository";
-    public static final List<String> KEYS = List.of(THRESHOLD, MAX_MESSAGE_SIZE, QUARANTINE_REPOSITORY);
+    public static final String STATE_DIRECTORY = "state.directory";
+    public static final List<String> KEYS = List.of(THRESHOLD, MAX_MESSAGE_SIZE, QUARANTINE_REPOSITORY, STATE_DIRECTORY);
+    /** Prefixes of the keys that features read themselves, through {@link #section(String)}. */
+    public static final List<String> SECTIONS = List.of("sender.", "blacklist.", "rules.", "fingerprints.", "policy.",
+        "archive.");
 
     public static final double DEFAULT_THRESHOLD = 5.0;
     public static final long DEFAULT_MAX_MESSAGE_SIZE = 4L * 1024 * 1024;
     public static final String DEFAULT_QUARANTINE_REPOSITORY = "file://var/mail/quarantine/";
+    public static final String DEFAULT_STATE_DIRECTORY = "file://var/cleanmail/";
 
     private static final long LARGEST_MAX_MESSAGE_SIZE = Integer.MAX_VALUE - 8;
 
     private final double threshold;
     private final int maxMessageSize;
     private final String quarantineRepository;
+    private final String stateDirectory;
+    private final Map<String, String> sectionKeys;
 
     public CleanMailConfiguration(double threshold, int maxMessageSize, String quarantineRepository) {
+        this(threshold, maxMessageSize, quarantineRepository, DEFAULT_STATE_DIRECTORY, Map.of());
+    }
+
+    public CleanMailConfiguration(double threshold, int maxMessageSize, String quarantineRepository,
+                                  String stateDirectory, Map<String, String> sectionKeys) {
         this.threshold = threshold;
         this.maxMessageSize = maxMessageSize;
         this.quarantineRepository = Objects.requireNonNull(quarantineRepository, "quarantineRepository");
+        this.stateDirectory = Objects.requireNonNull(stateDirectory, "stateDirectory");
+        this.sectionKeys = Map.copyOf(sectionKeys);
     }
 
     public static CleanMailConfiguration defaults() {
@@ -69,7 +90,21 @@ public final class CleanMailConfiguration {
             .map(value -> parser.parseNonBlank(QUARANTINE_REPOSITORY, value,
                 QUARANTINE_REPOSITORY + "=" + DEFAULT_QUARANTINE_REPOSITORY))
             .orElse(DEFAULT_QUARANTINE_REPOSITORY);
-        return new CleanMailConfiguration(threshold, (int) maxSize, quarantine);
+        String stateDirectory = read(configuration, STATE_DIRECTORY)
+            .map(value -> parser.parseNonBlank(STATE_DIRECTORY, value, STATE_DIRECTORY + "=" + DEFAULT_STATE_DIRECTORY))
+            .orElse(DEFAULT_STATE_DIRECTORY);
+        Map<String, String> sectionKeys = new TreeMap<>();
+        for (Iterator<String> keys = configuration.getKeys(); keys.hasNext(); ) {
+            String key = keys.next();
+            if (inSection(key)) {
+                sectionKeys.put(key, String.join(",", configuration.getStringArray(key)));
+            }
+        }
+        return new CleanMailConfiguration(threshold, (int) maxSize, quarantine, stateDirectory, sectionKeys);
+    }
+
+    private static boolean inSection(String key) {
+        return SECTIONS.stream().anyMatch(key::startsWith);
     }
 
     private static Optional<String> read(Configuration configuration, String key) {
@@ -80,13 +115,14 @@ public final class CleanMailConfiguration {
         Set<String> unknown = new TreeSet<>();
         for (Iterator<String> keys = configuration.getKeys(); keys.hasNext(); ) {
             String key = keys.next();
-            if (!KEYS.contains(key)) {
+            if (!KEYS.contains(key) && !inSection(key)) {
                 unknown.add(key);
             }
         }
         if (!unknown.isEmpty()) {
             throw new ConfigurationException(FILE + ": unknown key(s) " + unknown
-                + "; the keys CleanMail reads are " + KEYS + " (check the spelling, or remove the line)");
+                + "; the keys CleanMail reads are " + KEYS + " and those starting with " + SECTIONS
+                + " (check the spelling, or remove the line)");
         }
     }
 
@@ -105,6 +141,29 @@ public final class CleanMailConfiguration {
         return quarantineRepository;
     }
 
+    /** James URL ({@code file://...}) of the folder where CleanMail's own stores keep their files. */
+    public String stateDirectory() {
+        return stateDirectory;
+    }
+
+    /**
+     * The keys of one feature's section, prefix removed: {@code section("sender.")} of
+     * {@code sender.harvest.threshold=10} is {@code {harvest.threshold=10}}. The feature
+     * validates them; its errors should name {@link #FILE} and the full key.
+     */
+    public Map<String, String> section(String prefix) {
+        if (!SECTIONS.contains(prefix)) {
+            throw new IllegalArgumentException("unknown section " + prefix + "; sections are " + SECTIONS);
+        }
+        Map<String, String> section = new TreeMap<>();
+        sectionKeys.forEach((key, value) -> {
+            if (key.startsWith(prefix)) {
+                section.put(key.substring(prefix.length()), value);
+            }
+        });
+        return section;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof CleanMailConfiguration)) {
@@ -112,17 +171,19 @@ public final class CleanMailConfiguration {
         }
         CleanMailConfiguration other = (CleanMailConfiguration) o;
         return Double.compare(threshold, other.threshold) == 0 && maxMessageSize == other.maxMessageSize
-            && quarantineRepository.equals(other.quarantineRepository);
+            && quarantineRepository.equals(other.quarantineRepository) && stateDirectory.equals(other.stateDirectory)
+            && sectionKeys.equals(other.sectionKeys);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(threshold, maxMessageSize, quarantineRepository);
+        return Objects.hash(threshold, maxMessageSize, quarantineRepository, stateDirectory, sectionKeys);
     }
 
     @Override
     public String toString() {
         return "CleanMailConfiguration{threshold=" + threshold + ", maxMessageSize=" + maxMessageSize
-            + ", quarantineRepository=" + quarantineRepository + "}";
+            + ", quarantineRepository=" + quarantineRepository + ", stateDirectory=" + stateDirectory
+            + ", sections=" + sectionKeys.keySet() + "}";
     }
 }

@@ -2,6 +2,7 @@ package org.cleanmail.james;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import org.apache.commons.configuration2.PropertiesConfiguration;
 import org.junit.jupiter.api.Test;
@@ -70,5 +71,36 @@ class CleanMailConfigurationTest {
 
         assertThatThrownBy(() -> CleanMailConfiguration.from(properties))
             .hasMessageContaining("'quarantine.repository' must not be empty");
+    }
+
+    @Test
+    void fromShouldReadTheStateDirectory() {
+        PropertiesConfiguration properties = new PropertiesConfiguration();
+        properties.addProperty("state.directory", "file://var/cm/");
+
+        assertThat(CleanMailConfiguration.from(properties).stateDirectory()).isEqualTo("file://var/cm/");
+        assertThat(CleanMailConfiguration.defaults().stateDirectory()).isEqualTo("file://var/cleanmail/");
+    }
+
+    @Test
+    void sectionShouldGiveAFeatureItsKeysWithoutThePrefix() {
+        PropertiesConfiguration properties = new PropertiesConfiguration();
+        properties.addProperty("sender.harvest.threshold", "10");
+        properties.addProperty("sender.trusted-networks", "127.0.0.1/32, 10.0.0.0/8");
+        properties.addProperty("blacklist.file", "blacklist.txt");
+
+        CleanMailConfiguration configuration = CleanMailConfiguration.from(properties);
+
+        assertThat(configuration.section("sender.")).containsOnly(
+            entry("harvest.threshold", "10"),
+            entry("trusted-networks", "127.0.0.1/32, 10.0.0.0/8"));
+        assertThat(configuration.section("blacklist.")).containsOnlyKeys("file");
+        assertThat(configuration.section("rules.")).isEmpty();
+    }
+
+    @Test
+    void sectionShouldRejectAnUnknownSection() {
+        assertThatThrownBy(() -> CleanMailConfiguration.defaults().section("nosuch."))
+            .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -12,7 +12,8 @@ import com.google.common.hash.Hashing;
 /**
  * Computes the {@link MessageFingerprints} of decoded content:
  * <ul>
- * <li>TEXT_EXACT: SHA-256 of the {@link TextNormalizer normalised} text, when it has a word;</li>
+ * <li>TEXT_EXACT: SHA-256 of the {@link TextNormalizer normalised} text, when it has
+ *     enough content words (see {@link FingerprintSettings});</li>
  * <li>TEXT_FUZZY: {@link MinHasher MinHash} of the normalised words, when the text reaches
  *     the minimum length of the settings;</li>
  * <li>ATTACHMENT: the SHA-256 of each distinct non-empty attachment;</li>
@@ -42,14 +43,14 @@ public final class FingerprintCalculator {
     }
 
     private Optional<Fingerprint> textExact(NormalizedText text) {
-        if (text.wordCount() == 0) {
+        if (text.contentWordCount() < settings.minExactWords()) {
             return Optional.empty();
         }
         return Optional.of(Fingerprint.exact(FingerprintKind.TEXT_EXACT, sha256(text.text())));
     }
 
     private Optional<Fingerprint> textFuzzy(NormalizedText text) {
-        if (text.wordCount() < settings.minFuzzyWords() || text.text().length() < settings.minFuzzyChars()) {
+        if (text.contentWordCount() < settings.minFuzzyWords() || text.text().length() < settings.minFuzzyChars()) {
             return Optional.empty();
         }
         return Optional.of(Fingerprint.fuzzy(minHasher.signature(text.words())));

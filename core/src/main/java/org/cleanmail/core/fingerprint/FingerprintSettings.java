@@ -3,8 +3,11 @@ package org.cleanmail.core.fingerprint;
 /**
  * How fingerprints are computed. Defaults follow rspamd's fuzzy storage: 3-word shingles,
  * 32 MinHash functions, and a fuzzy match when more than half of the values agree. Texts
- * shorter than {@code minFuzzyWords} words or {@code minFuzzyChars} normalised characters
- * get the exact fingerprint only: short texts share too many shingles by chance.
+ * with fewer than {@code minFuzzyWords} content words (placeholders for numbers, URLs and
+ * the like do not count) or {@code minFuzzyChars} normalised characters get the exact
+ * fingerprint only: short texts share too many shingles by chance. Texts with fewer than
+ * {@code minExactWords} content words get no text fingerprint at all ("thanks!", a lone
+ * link): such texts are common to spam and ham alike.
  */
 public final class FingerprintSettings {
     public static final int DEFAULT_SHINGLE_SIZE = 3;
@@ -12,6 +15,7 @@ public final class FingerprintSettings {
     public static final long DEFAULT_SEED = 0x436c65616e4d61L;
     public static final int DEFAULT_MIN_FUZZY_WORDS = 10;
     public static final int DEFAULT_MIN_FUZZY_CHARS = 64;
+    public static final int DEFAULT_MIN_EXACT_WORDS = 3;
     /** Strictly more than half of 32 values: 17. */
     public static final int DEFAULT_MIN_AGREEING_VALUES = 17;
 
@@ -20,6 +24,7 @@ public final class FingerprintSettings {
     private final long seed;
     private final int minFuzzyWords;
     private final int minFuzzyChars;
+    private final int minExactWords;
     private final int minAgreeingValues;
     private final int maxBodyChars;
 
@@ -29,6 +34,7 @@ public final class FingerprintSettings {
         this.seed = builder.seed;
         this.minFuzzyWords = builder.minFuzzyWords;
         this.minFuzzyChars = builder.minFuzzyChars;
+        this.minExactWords = builder.minExactWords;
         this.minAgreeingValues = builder.minAgreeingValues;
         this.maxBodyChars = builder.maxBodyChars;
     }
@@ -61,6 +67,10 @@ public final class FingerprintSettings {
         return minFuzzyChars;
     }
 
+    public int minExactWords() {
+        return minExactWords;
+    }
+
     /** A fuzzy match needs at least this many of the {@link #hashCount()} values to agree. */
     public int minAgreeingValues() {
         return minAgreeingValues;
@@ -83,6 +93,7 @@ public final class FingerprintSettings {
         private long seed = DEFAULT_SEED;
         private int minFuzzyWords = DEFAULT_MIN_FUZZY_WORDS;
         private int minFuzzyChars = DEFAULT_MIN_FUZZY_CHARS;
+        private int minExactWords = DEFAULT_MIN_EXACT_WORDS;
         private int minAgreeingValues = DEFAULT_MIN_AGREEING_VALUES;
         private int maxBodyChars = TextNormalizer.DEFAULT_MAX_CHARS;
 
@@ -114,6 +125,11 @@ public final class FingerprintSettings {
             return this;
         }
 
+        public Builder minExactWords(int minExactWords) {
+            this.minExactWords = minExactWords;
+            return this;
+        }
+
         public Builder minAgreeingValues(int minAgreeingValues) {
             this.minAgreeingValues = minAgreeingValues;
             return this;
@@ -129,6 +145,7 @@ public final class FingerprintSettings {
             check(hashCount >= 1 && hashCount <= 1024, "hashCount must be between 1 and 1024, got " + hashCount);
             check(minFuzzyWords >= shingleSize, "minFuzzyWords must be at least shingleSize (" + shingleSize
                 + "), got " + minFuzzyWords);
+            check(minExactWords >= 1, "minExactWords must be at least 1, got " + minExactWords);
             check(minFuzzyChars >= 0, "minFuzzyChars must not be negative, got " + minFuzzyChars);
             check(minAgreeingValues >= 1 && minAgreeingValues <= hashCount,
                 "minAgreeingValues must be between 1 and hashCount (" + hashCount + "), got " + minAgreeingValues);

@@ -6,10 +6,14 @@ import java.util.List;
 public final class NormalizedText {
     private final List<String> words;
     private final String text;
+    private final int contentWordCount;
 
     NormalizedText(List<String> words) {
         this.words = List.copyOf(words);
         this.text = String.join(" ", words);
+        this.contentWordCount = (int) words.stream()
+            .filter(word -> word.charAt(0) != TextNormalizer.PLACEHOLDER_MARK)
+            .count();
     }
 
     public List<String> words() {
@@ -23,6 +27,11 @@ public final class NormalizedText {
 
     public int wordCount() {
         return words.size();
+    }
+
+    /** Words that are not placeholders: the words that say something. */
+    public int contentWordCount() {
+        return contentWordCount;
     }
 
     @Override

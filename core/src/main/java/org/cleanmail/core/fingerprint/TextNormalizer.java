@@ -20,14 +20,15 @@ import java.util.Set;
  * <li>The text is cut at white space into tokens; punctuation around a token is trimmed.
  *     A URL ({@code http://}, {@code https://}, {@code ftp://}, {@code www.},
  *     {@code mailto:}) becomes {@value #URL}; an e-mail address becomes {@value #EMAIL}; a
- *     token of {@value #ID_MIN_LENGTH} or more hex/base64 characters with a digit or mixed
- *     case (tracking ids, tokens) becomes {@value #ID}.</li>
+ *     token of {@value #ID_MIN_LENGTH} or more base64 characters with a digit (tracking
+ *     ids, tokens) becomes {@value #ID}.</li>
  * <li>Other tokens split into runs of letters and digits; everything else is punctuation
  *     noise and goes. A run that contains a digit becomes {@value #NUMBER}, and
  *     consecutive numbers collapse into one (so "555-0123" and "555 0123" agree); other
  *     runs are lower-cased (root locale).</li>
  * </ol>
- * Placeholders start with {@code #}, which no word can contain. Thread-safe.
+ * Placeholders start with {@code #}, which no word can contain. The result does not
+ * depend on letter case anywhere. Thread-safe.
  */
 public final class TextNormalizer {
     public static final int DEFAULT_MAX_CHARS = 256 * 1024;
@@ -35,6 +36,8 @@ public final class TextNormalizer {
     public static final String EMAIL = "#email";
     public static final String ID = "#id";
     public static final String NUMBER = "#";
+    /** Every placeholder starts with it. */
+    public static final char PLACEHOLDER_MARK = '#';
 
     static final int GREETING_SEARCH_LINES = 3;
     static final int GREETING_MAX_WORDS = 6;
@@ -183,21 +186,16 @@ public final class TextNormalizer {
             return false;
         }
         boolean digit = false;
-        boolean upper = false;
-        boolean lower = false;
         for (int i = 0; i < token.length(); i++) {
             char c = token.charAt(i);
             if (c >= '0' && c <= '9') {
                 digit = true;
-            } else if (c >= 'A' && c <= 'Z') {
-                upper = upper || i > 0;
-            } else if (c >= 'a' && c <= 'z') {
-                lower = true;
-            } else if (c != '+' && c != '/' && c != '=' && c != '_' && c != '-') {
+            } else if ((c < 'A' || c > 'Z') && (c < 'a' || c > 'z') && c != '+' && c != '/' && c != '='
+                && c != '_' && c != '-') {
                 return false;
             }
         }
-        return digit || (upper && lower);
+        return digit;
     }
 
     private static void addRuns(String token, List<String> words) {

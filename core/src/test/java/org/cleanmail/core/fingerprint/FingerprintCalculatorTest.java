@@ -45,6 +45,13 @@ class FingerprintCalculatorTest {
         }
 
         @Test
+        void textsOfFewerThanThreeContentWordsShouldGetNoTextFingerprint() {
+            assertThat(of("Thanks!").all()).isEmpty();
+            assertThat(of("http://x.example/a?u=1 or 555-1234, john@example.com").all()).isEmpty();
+            assertThat(of("Thanks a lot!").textExact()).isPresent();
+        }
+
+        @Test
         void exactFingerprintIdShouldBeTheTruncatedSha256OfTheNormalisedText() {
             assertThat(of("Meet me at noon, how are you").textExact().orElseThrow().id().hex())
                 .isEqualTo(Hashing.sha256()
@@ -65,6 +72,15 @@ class FingerprintCalculatorTest {
         @Test
         void fuzzyFingerprintShouldBeAbsentForTenShortWordsUnderTheCharacterMinimum() {
             assertThat(of("a b c d e f g h i j k l").textFuzzy()).isEmpty();
+        }
+
+        @Test
+        void placeholdersShouldNotCountTowardsTheFuzzyMinimum() {
+            String nineWordsAndManyNumbers = "order 12345 now 23456 and 34567 get 45678 free 56789 gifts 67890"
+                + " for 78901 your 89012 family 90123 http://a.example/1 http://a.example/2";
+
+            assertThat(of(nineWordsAndManyNumbers).textFuzzy()).isEmpty();
+            assertThat(of(nineWordsAndManyNumbers + " today").textFuzzy()).isPresent();
         }
 
         @Test

@@ -53,8 +53,10 @@ class TextNormalizerTest {
     }
 
     @Test
-    void normalizeShouldKeepLongOrdinaryWords() {
+    void normalizeShouldKeepLongOrdinaryWordsWhateverTheirCase() {
         assertThat(normalize("internationalization")).isEqualTo("internationalization");
+        assertThat(normalize("MacGyverIsTheHeroOfTheDay")).isEqualTo("macgyveristheherooftheday");
+        assertThat(normalize("MACGYVERISTHEHEROOFTHEDAY")).isEqualTo("macgyveristheherooftheday");
     }
 
     @Test

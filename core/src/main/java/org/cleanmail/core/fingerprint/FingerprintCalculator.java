@@ -18,11 +18,17 @@ import com.google.common.hash.Hashing;
  *     the minimum length of the settings;</li>
  * <li>ATTACHMENT: the SHA-256 of each distinct non-empty attachment;</li>
  * <li>URL_SET: SHA-256 of the distinct link hosts, lower-cased, trailing dot removed,
- *     sorted, one per line.</li>
+ *     sorted, one per line; hosts named only in the dropped footer (mailing-list links)
+ *     do not count, and fewer than {@link FingerprintSettings#minUrlSetHosts()} hosts give
+ *     no fingerprint (a single host is shared by too much mail: it is a job for URI
+ *     block lists).</li>
  * </ul>
  * Ids are the first 128 bits of the SHA-256. Thread-safe.
  */
 public final class FingerprintCalculator {
+    /** Hosts beyond this many distinct ones are ignored, to bound the work on hostile input. */
+    public static final int MAX_LINK_HOSTS = 256;
+
     private final FingerprintSettings settings;
     private final TextNormalizer normalizer;
     private final MinHasher minHasher;
@@ -39,7 +45,7 @@ public final class FingerprintCalculator {
 
     public MessageFingerprints fingerprints(DecodedContent content) {
         NormalizedText text = normalizer.normalize(content.bodyText());
-        return new MessageFingerprints(textExact(text), textFuzzy(text), attachments(content), urlSet(content));
+        return new MessageFingerprints(textExact(text), textFuzzy(text), attachments(content), urlSet(content, text));
     }
 
     private Optional<Fingerprint> textExact(NormalizedText text) {
@@ -65,12 +71,17 @@ public final class FingerprintCalculator {
             .collect(Collectors.toUnmodifiableList());
     }
 
-    private static Optional<Fingerprint> urlSet(DecodedContent content) {
+    private Optional<Fingerprint> urlSet(DecodedContent content, NormalizedText text) {
+        String body = text.body().toLowerCase(Locale.ROOT);
+        String footer = text.footer().toLowerCase(Locale.ROOT);
         TreeSet<String> hosts = content.linkHosts().stream()
             .map(FingerprintCalculator::canonicalHost)
             .filter(host -> !host.isEmpty())
+            .distinct()
+            .limit(MAX_LINK_HOSTS)
+            .filter(host -> !footer.contains(host) || body.contains(host))
             .collect(Collectors.toCollection(TreeSet::new));
-        if (hosts.isEmpty()) {
+        if (hosts.size() < settings.minUrlSetHosts()) {
             return Optional.empty();
         }
         return Optional.of(Fingerprint.exact(FingerprintKind.URL_SET, sha256(String.join("\n", hosts))));

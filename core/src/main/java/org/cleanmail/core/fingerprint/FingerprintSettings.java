@@ -16,6 +16,7 @@ public final class FingerprintSettings {
     public static final int DEFAULT_MIN_FUZZY_WORDS = 10;
     public static final int DEFAULT_MIN_FUZZY_CHARS = 64;
     public static final int DEFAULT_MIN_EXACT_WORDS = 3;
+    public static final int DEFAULT_MIN_URL_SET_HOSTS = 2;
     /** Strictly more than half of 32 values: 17. */
     public static final int DEFAULT_MIN_AGREEING_VALUES = 17;
 
@@ -25,6 +26,7 @@ public final class FingerprintSettings {
     private final int minFuzzyWords;
     private final int minFuzzyChars;
     private final int minExactWords;
+    private final int minUrlSetHosts;
     private final int minAgreeingValues;
     private final int maxBodyChars;
 
@@ -35,6 +37,7 @@ public final class FingerprintSettings {
         this.minFuzzyWords = builder.minFuzzyWords;
         this.minFuzzyChars = builder.minFuzzyChars;
         this.minExactWords = builder.minExactWords;
+        this.minUrlSetHosts = builder.minUrlSetHosts;
         this.minAgreeingValues = builder.minAgreeingValues;
         this.maxBodyChars = builder.maxBodyChars;
     }
@@ -71,6 +74,11 @@ public final class FingerprintSettings {
         return minExactWords;
     }
 
+    /** A URL set fingerprint needs at least this many distinct hosts. */
+    public int minUrlSetHosts() {
+        return minUrlSetHosts;
+    }
+
     /** A fuzzy match needs at least this many of the {@link #hashCount()} values to agree. */
     public int minAgreeingValues() {
         return minAgreeingValues;
@@ -94,6 +102,7 @@ public final class FingerprintSettings {
         private int minFuzzyWords = DEFAULT_MIN_FUZZY_WORDS;
         private int minFuzzyChars = DEFAULT_MIN_FUZZY_CHARS;
         private int minExactWords = DEFAULT_MIN_EXACT_WORDS;
+        private int minUrlSetHosts = DEFAULT_MIN_URL_SET_HOSTS;
         private int minAgreeingValues = DEFAULT_MIN_AGREEING_VALUES;
         private int maxBodyChars = TextNormalizer.DEFAULT_MAX_CHARS;
 
@@ -130,6 +139,11 @@ public final class FingerprintSettings {
             return this;
         }
 
+        public Builder minUrlSetHosts(int minUrlSetHosts) {
+            this.minUrlSetHosts = minUrlSetHosts;
+            return this;
+        }
+
         public Builder minAgreeingValues(int minAgreeingValues) {
             this.minAgreeingValues = minAgreeingValues;
             return this;
@@ -146,6 +160,7 @@ public final class FingerprintSettings {
             check(minFuzzyWords >= shingleSize, "minFuzzyWords must be at least shingleSize (" + shingleSize
                 + "), got " + minFuzzyWords);
             check(minExactWords >= 1, "minExactWords must be at least 1, got " + minExactWords);
+            check(minUrlSetHosts >= 1, "minUrlSetHosts must be at least 1, got " + minUrlSetHosts);
             check(minFuzzyChars >= 0, "minFuzzyChars must not be negative, got " + minFuzzyChars);
             check(minAgreeingValues >= 1 && minAgreeingValues <= hashCount,
                 "minAgreeingValues must be between 1 and hashCount (" + hashCount + "), got " + minAgreeingValues);

@@ -2,6 +2,7 @@ package org.cleanmail.core.fingerprint;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -14,6 +15,11 @@ import java.util.Set;
  * <li>Only the first {@code maxChars} characters are read (bounded time and memory).</li>
  * <li>Unicode NFKC (full-width letters, ligatures and the like fold to plain letters);
  *     format characters (zero-width spaces and joiners, soft hyphens, BOM) are removed.</li>
+ * <li>Footers are dropped: signatures and mailing-list footers (which the spam relayed by
+ *     a list shares with the list's ham). A footer block starts at a separator line
+ *     ({@code "-- "}, or {@value #SEPARATOR_MIN_LENGTH} or more of {@code - _ = * ~}) and
+ *     holds at most {@value #FOOTER_MAX_LINES} non-blank lines to the end of the text; up
+ *     to {@value #FOOTER_MAX_BLOCKS} such blocks go, never the first line of text.</li>
  * <li>Greeting lines are dropped: among the first {@value #GREETING_SEARCH_LINES} non-blank
  *     lines, a line of at most {@value #GREETING_MAX_WORDS} words that starts with a
  *     greeting word (dear, hi, hello, hey, greetings, good morning/afternoon/evening).</li>
@@ -25,7 +31,8 @@ import java.util.Set;
  * <li>Other tokens split into runs of letters and digits; everything else is punctuation
  *     noise and goes. A run that contains a digit becomes {@value #NUMBER}, and
  *     consecutive numbers collapse into one (so "555-0123" and "555 0123" agree); other
- *     runs are lower-cased (root locale).</li>
+ *     runs are case-folded (upper-cased then lower-cased, root locale, so that "STRASSE"
+ *     and "straße" agree).</li>
  * </ol>
  * Placeholders start with {@code #}, which no word can contain. The result does not
  * depend on letter case anywhere. Thread-safe.
@@ -42,6 +49,10 @@ public final class TextNormalizer {
     static final int GREETING_SEARCH_LINES = 3;
     static final int GREETING_MAX_WORDS = 6;
     static final int ID_MIN_LENGTH = 16;
+    static final int FOOTER_MAX_LINES = 12;
+    static final int FOOTER_MAX_BLOCKS = 3;
+    static final int SEPARATOR_MIN_LENGTH = 10;
+    private static final String SEPARATOR_CHARACTERS = "-_=*~";
 
     private static final Set<String> GREETINGS = Set.of("dear", "hi", "hello", "hey", "greetings", "howdy");
     private static final Set<String> GOOD_TIMES = Set.of("morning", "afternoon", "evening", "day");
@@ -64,13 +75,11 @@ public final class TextNormalizer {
     public NormalizedText normalize(String bodyText) {
         String head = bodyText.length() > maxChars ? bodyText.substring(0, maxChars) : bodyText;
         String folded = removeFormatCharacters(Normalizer.normalize(head, Normalizer.Form.NFKC));
+        List<String> lines = Arrays.asList(folded.split("\n", -1));
+        int footerStart = footerStart(lines);
         List<String> words = new ArrayList<>();
         int nonBlankLines = 0;
-        int lineStart = 0;
-        while (lineStart <= folded.length()) {
-            int lineEnd = nextLineEnd(folded, lineStart);
-            String line = folded.substring(lineStart, lineEnd);
-            lineStart = lineEnd + 1;
+        for (String line : lines.subList(0, footerStart)) {
             if (line.isBlank()) {
                 continue;
             }
@@ -80,12 +89,49 @@ public final class TextNormalizer {
             }
             addWords(line, words);
         }
-        return new NormalizedText(words);
+        return new NormalizedText(words, String.join("\n", lines.subList(0, footerStart)),
+            String.join("\n", lines.subList(footerStart, lines.size())));
     }
 
-    private static int nextLineEnd(String text, int from) {
-        int newline = text.indexOf('\n', from);
-        return newline < 0 ? text.length() : newline;
+    /** Where the trailing footer blocks start: the number of lines when there are none. */
+    private static int footerStart(List<String> lines) {
+        int firstContent = 0;
+        while (firstContent < lines.size() && lines.get(firstContent).isBlank()) {
+            firstContent++;
+        }
+        int end = lines.size();
+        for (int block = 0; block < FOOTER_MAX_BLOCKS; block++) {
+            int separator = -1;
+            int nonBlank = 0;
+            for (int i = end - 1; i > firstContent && nonBlank <= FOOTER_MAX_LINES; i--) {
+                String line = lines.get(i).strip();
+                if (isSeparator(line)) {
+                    separator = i;
+                    break;
+                }
+                nonBlank += line.isEmpty() ? 0 : 1;
+            }
+            if (separator < 0) {
+                break;
+            }
+            end = separator;
+        }
+        return end;
+    }
+
+    private static boolean isSeparator(String line) {
+        if ("--".equals(line)) {
+            return true;
+        }
+        if (line.length() < SEPARATOR_MIN_LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < line.length(); i++) {
+            if (SEPARATOR_CHARACTERS.indexOf(line.charAt(i)) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String removeFormatCharacters(String text) {
@@ -215,10 +261,15 @@ public final class TextNormalizer {
                 if (hasDigit) {
                     addNumber(words);
                 } else {
-                    words.add(token.substring(start, i).toLowerCase(Locale.ROOT));
+                    words.add(foldCase(token.substring(start, i)));
                 }
             }
         }
+    }
+
+    /** Upper then lower case: "STRASSE", "straße" and "Straße" all fold to "strasse", "ς" to "σ". */
+    private static String foldCase(String word) {
+        return word.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
     }
 
     private static void addNumber(List<String> words) {

@@ -167,9 +167,27 @@ class FingerprintCalculatorTest {
 
         @Test
         void urlSetFingerprintShouldChangeWithTheSet() {
-            assertThat(calculator.fingerprints(new DecodedContent("", List.of("a.example"), List.of())).urlSet())
-                .isNotEqualTo(calculator.fingerprints(new DecodedContent("", List.of("a.example", "b.example"), List.of()))
+            assertThat(calculator.fingerprints(new DecodedContent("", List.of("a.example", "b.example"), List.of())).urlSet())
+                .isNotEqualTo(calculator.fingerprints(new DecodedContent("", List.of("a.example", "c.example"), List.of()))
                     .urlSet());
+        }
+
+        @Test
+        void aSingleHostShouldGiveNoUrlSetFingerprint() {
+            assertThat(calculator.fingerprints(new DecodedContent("", List.of("a.example", "A.example."), List.of())).urlSet())
+                .isEmpty();
+        }
+
+        @Test
+        void hostsNamedOnlyInAMailingListFooterShouldNotCount() {
+            String body = "Cheap pills at http://pills.example/buy and http://pharma.example/now\n"
+                + "-- \nIrish Linux Users' Group: ilug@linux.ie\nhttp://www.linux.ie/mailman/listinfo/ilug\n";
+            MessageFingerprints withFooterHost = calculator.fingerprints(new DecodedContent(body,
+                List.of("pills.example", "pharma.example", "www.linux.ie"), List.of()));
+            MessageFingerprints withoutIt = calculator.fingerprints(new DecodedContent(body,
+                List.of("pills.example", "pharma.example"), List.of()));
+
+            assertThat(withFooterHost.urlSet()).isPresent().isEqualTo(withoutIt.urlSet());
         }
 
         @Test

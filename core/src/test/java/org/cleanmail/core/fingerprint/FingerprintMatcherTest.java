@@ -76,17 +76,25 @@ class FingerprintMatcherTest {
     }
 
     @Test
-    void learnShouldAddHitsOfNearCopiesToTheFirstEntry() {
+    void learnShouldStoreNearCopiesAsEntriesOfTheirOwn() {
         matcher.learn(DecodedContent.ofText(SPAM), FingerprintSource.RULES, 1.0);
 
         Map<Fingerprint, LearnOutcome> outcomes = matcher.learn(DecodedContent.ofText(NEAR_COPY), FingerprintSource.RULES, 1.0);
 
-        assertThat(outcomes.values()).containsExactly(LearnOutcome.ADDED, LearnOutcome.MERGED);
-        assertThat(store.stats().count(FingerprintKind.TEXT_FUZZY)).isEqualTo(1);
-        assertThat(matcher.match(DecodedContent.ofText(SPAM)))
-            .filteredOn(match -> match.kind() == FingerprintKind.TEXT_FUZZY)
-            .singleElement()
-            .satisfies(match -> assertThat(match.entry().hitCount()).isEqualTo(2));
+        assertThat(outcomes.values()).containsExactly(LearnOutcome.ADDED, LearnOutcome.ADDED);
+        assertThat(store.stats().count(FingerprintKind.TEXT_FUZZY)).isEqualTo(2);
+    }
+
+    @Test
+    void learnShouldAddHitsToTheEntryOfTheSameText() {
+        matcher.learn(DecodedContent.ofText(SPAM), FingerprintSource.RULES, 1.0);
+
+        Map<Fingerprint, LearnOutcome> outcomes = matcher.learn(DecodedContent.ofText(SPAM.toUpperCase()),
+            FingerprintSource.USER_REPORT, 1.0);
+
+        assertThat(outcomes.values()).containsExactly(LearnOutcome.MERGED, LearnOutcome.MERGED);
+        assertThat(matcher.match(DecodedContent.ofText(SPAM))).extracting(match -> match.entry().hitCount())
+            .containsExactly(2L, 2L);
     }
 
     @Test

@@ -82,6 +82,39 @@ class TextNormalizerTest {
     }
 
     @Nested
+    class Footers {
+        @Test
+        void normalizeShouldDropASignatureAfterTheSignatureSeparator() {
+            NormalizedText text = normalizer.normalize("Meet me at noon.\n-- \nAlice\nhttp://alice.example\n");
+
+            assertThat(text.text()).isEqualTo("meet me at noon");
+            assertThat(text.footer()).contains("alice.example");
+        }
+
+        @Test
+        void normalizeShouldDropStackedMailingListFooters() {
+            String body = "Buy now and save.\n\n-------------------------------------------------------\n"
+                + "This sf.net email is sponsored by:ThinkGeek\nWelcome to geek heaven.\nhttp://thinkgeek.com/sf\n"
+                + "_______________________________________________\nSpamassassin-talk mailing list\n"
+                + "Spamassassin-talk@lists.sourceforge.net\nhttps://lists.sourceforge.net/lists/listinfo/spamassassin-talk\n";
+
+            assertThat(normalize(body)).isEqualTo("buy now and save");
+        }
+
+        @Test
+        void normalizeShouldKeepTextAfterASeparatorFollowedByManyLines() {
+            String body = "Intro\n----------\n" + "line of text\n".repeat(13);
+
+            assertThat(normalizer.normalize(body).wordCount()).isEqualTo(1 + 3 * 13);
+        }
+
+        @Test
+        void normalizeShouldNeverDropTheFirstLineOfText() {
+            assertThat(normalize("--\nonly a footer")).isEqualTo("only a footer");
+        }
+    }
+
+    @Nested
     class Greetings {
         @ParameterizedTest
         @ValueSource(strings = {"Dear John,", "Hi Anna", "Hello Mr. Smith!", "Good morning Sarah,", "Dear valued customer:",

@@ -7,10 +7,12 @@ import java.util.Arrays;
  * {@code bands} bands of {@code rows} values, and signatures that agree on a whole band
  * are candidates for each other. With 16 bands of 2 values, two signatures agreeing on
  * 53% of their values (the rspamd threshold) become candidates with probability 0.995,
- * and mail with nothing in common almost never does.
+ * and mail with nothing in common almost never does. With 2 values per band the index
+ * misses no signature agreeing on more than half the values: 17 agreeing values in 16
+ * bands fill at least one band (pigeonhole).
  * <p>
- * Compact layout: one open-addressing table from band key to the first slot of a chain,
- * and the chains threaded through one {@code int} per slot and band. Not thread-safe: the
+ * Compact layout: one open-addressing table (load at most 3/4) from 32-bit band key to the
+ * first slot of a chain, and the chains threaded through one {@code int} per slot and band. Not thread-safe: the
  * store's lock guards it.
  */
 final class BandIndex {
@@ -19,7 +21,8 @@ final class BandIndex {
 
     private final int bands;
     private final int rows;
-    private long[] keys = new long[INITIAL_TABLE_SIZE];
+    /** Band keys, 32 bits: a collision only adds a candidate, which is then verified. */
+    private int[] keys = new int[INITIAL_TABLE_SIZE];
     /** Chain head per table position, as slot + 1; 0 marks a free position. */
     private int[] heads = new int[INITIAL_TABLE_SIZE];
     private int usedPositions;
@@ -39,7 +42,7 @@ final class BandIndex {
 
     void add(int slot, int[] signatures, int offset) {
         for (int band = 0; band < bands; band++) {
-            long key = bandKey(signatures, offset, band);
+            int key = bandKey(signatures, offset, band);
             int position = findOrInsert(key);
             next[slot * bands + band] = heads[position];
             heads[position] = slot + 1;
@@ -84,16 +87,16 @@ final class BandIndex {
 
     /** Approximate heap bytes held, for measurements. */
     long footprintBytes() {
-        return (long) keys.length * Long.BYTES + (long) heads.length * Integer.BYTES + (long) next.length * Integer.BYTES;
+        return (long) keys.length * Integer.BYTES + (long) heads.length * Integer.BYTES + (long) next.length * Integer.BYTES;
     }
 
-    private long bandKey(int[] signatures, int offset, int band) {
+    private int bandKey(int[] signatures, int offset, int band) {
         long key = (band + 1) * BAND_SALT;
         int start = offset + band * rows;
         for (int row = 0; row < rows; row++) {
             key = Mixing.mix(key * 31 + (signatures[start + row] & 0xffffffffL));
         }
-        return key;
+        return (int) key;
     }
 
     private void unlink(int position, int slot, int band) {
@@ -114,7 +117,7 @@ final class BandIndex {
         }
     }
 
-    private int find(long key) {
+    private int find(int key) {
         int mask = keys.length - 1;
         for (int position = Mixing.home(key, mask); heads[position] != 0; position = (position + 1) & mask) {
             if (keys[position] == key) {
@@ -124,12 +127,12 @@ final class BandIndex {
         return -1;
     }
 
-    private int findOrInsert(long key) {
+    private int findOrInsert(int key) {
         int existing = find(key);
         if (existing >= 0) {
             return existing;
         }
-        if ((usedPositions + 1) * 2 > keys.length) {
+        if ((usedPositions + 1) * 4L > keys.length * 3L) {
             grow();
         }
         int mask = keys.length - 1;
@@ -143,9 +146,9 @@ final class BandIndex {
     }
 
     private void grow() {
-        long[] oldKeys = keys;
+        int[] oldKeys = keys;
         int[] oldHeads = heads;
-        keys = new long[oldKeys.length * 2];
+        keys = new int[oldKeys.length * 2];
         heads = new int[oldHeads.length * 2];
         int mask = keys.length - 1;
         for (int i = 0; i < oldKeys.length; i++) {

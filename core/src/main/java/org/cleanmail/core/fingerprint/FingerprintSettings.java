@@ -1,8 +1,12 @@
 package org.cleanmail.core.fingerprint;
 
 /**
- * How fingerprints are computed. Defaults follow rspamd's fuzzy storage: 3-word shingles,
- * 32 MinHash functions, and a fuzzy match when more than half of the values agree. Texts
+ * How fingerprints are computed. Defaults follow rspamd's fuzzy storage (32 MinHash
+ * functions, a fuzzy match when more than half of the values agree) except for the
+ * shingles: 2 words rather than 3. On the public corpus, copies of spam with 5% of the
+ * words replaced, paragraphs reordered, a tracking link and a greeting all at once still
+ * matched their original 95% of the time with 2-word shingles against 69% with 3-word
+ * ones, and no ham message matched any spam with either (see {@code package-info}). Texts
  * with fewer than {@code minFuzzyWords} content words (placeholders for numbers, URLs and
  * the like do not count) or {@code minFuzzyChars} normalised characters get the exact
  * fingerprint only: short texts share too many shingles by chance. Texts with fewer than
@@ -10,7 +14,7 @@ package org.cleanmail.core.fingerprint;
  * link): such texts are common to spam and ham alike.
  */
 public final class FingerprintSettings {
-    public static final int DEFAULT_SHINGLE_SIZE = 3;
+    public static final int DEFAULT_SHINGLE_SIZE = 2;
     public static final int DEFAULT_HASH_COUNT = 32;
     public static final long DEFAULT_SEED = 0x436c65616e4d61L;
     public static final int DEFAULT_MIN_FUZZY_WORDS = 10;

@@ -115,10 +115,18 @@ class CorpusFingerprintTest {
     @ParameterizedTest
     @EnumSource(Mutations.class)
     void fuzzyMatchingShouldCatchTheLargeMajorityOfMutatedCopies(Mutations mutation) {
+        // Measured with 2-word shingles (chosen on the odd-numbered files): 99% to 100% for
+        // each edit alone, 95% for all edits at once (with 3-word shingles: 69%).
+        double expected = mutation == Mutations.ALL_OF_THEM ? 0.92 : 0.97;
+        assertThat(catchRate(mutation, 1)).isGreaterThanOrEqualTo(expected);
+        assertThat(catchRate(mutation, 0)).isGreaterThanOrEqualTo(expected);
+    }
+
+    private static double catchRate(Mutations mutation, int parity) {
         int tried = 0;
         int caught = 0;
         for (Sample sample : spam) {
-            if (sample.number() % 2 == 0 || fuzzy(sample.content()).isEmpty()) {
+            if (sample.number() % 2 != parity || fuzzy(sample.content()).isEmpty()) {
                 continue;
             }
             tried++;
@@ -126,24 +134,15 @@ class CorpusFingerprintTest {
                 caught++;
             }
         }
-
         double rate = (double) caught / tried;
-        LOG.line("mutation %s: caught %d of %d odd-numbered spam with a fuzzy fingerprint (%.1f%%)",
-            mutation, caught, tried, rate * 100);
+        LOG.line("mutation %s: caught %d of %d %s-numbered spam with a fuzzy fingerprint (%.1f%%)",
+            mutation, caught, tried, parity == 1 ? "odd" : "even", rate * 100);
         assertThat(tried).isGreaterThan(700);
-        // Measured: 99% to 100% for each edit alone, 94% for reordered paragraphs, 70% for all
-        // edits at once (they add up to some 40% of changed shingles on short texts).
-        assertThat(rate).isGreaterThanOrEqualTo(mutation == Mutations.ALL_OF_THEM ? 0.65
-            : mutation == Mutations.REORDER_PARAGRAPHS ? 0.90 : 0.97);
+        return rate;
     }
 
-    /**
-     * What a spammer changes between copies: the text, not the footer that a mailing list
-     * added to the spam it relayed (about half of the corpus spam came through lists).
-     */
     private static String mutatedCopy(Sample sample, Mutations mutation, long seed) {
-        NormalizedText text = new TextNormalizer().normalize(sample.content().bodyText());
-        return mutation.apply(text.body(), seed) + "\n" + text.footer();
+        return mutation.applyKeepingFooter(sample.content().bodyText(), seed);
     }
 
     @Test

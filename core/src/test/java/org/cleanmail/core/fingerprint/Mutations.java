@@ -28,6 +28,15 @@ enum Mutations {
         return edit.apply(text, new Random(seed));
     }
 
+    /**
+     * What a spammer changes between copies: the text, not the footer that a mailing list
+     * added to the spam it relayed (about half of the corpus spam came through lists).
+     */
+    String applyKeepingFooter(String bodyText, long seed) {
+        NormalizedText text = new TextNormalizer().normalize(bodyText);
+        return apply(text.body(), seed) + "\n" + text.footer();
+    }
+
     static String replaceFivePercentOfWords(String text, Random random) {
         String[] tokens = text.split("(?<=\\s)|(?=\\s)");
         List<Integer> words = new ArrayList<>();

@@ -32,7 +32,8 @@ public interface FingerprintStore extends Closeable {
     /**
      * The TEXT_FUZZY entry (live or vetoed) whose signature agrees best with this one, if it
      * reaches {@code minSimilarity} (fraction of agreeing values); on a tie a veto wins.
-     * Found through an index, never by scanning all entries.
+     * Found through an index, never by scanning all entries. The signature must have the
+     * store's length (32 values by default), or this throws {@link IllegalArgumentException}.
      */
     Optional<FuzzyMatch> lookupFuzzy(MinHashSignature signature, double minSimilarity);
 

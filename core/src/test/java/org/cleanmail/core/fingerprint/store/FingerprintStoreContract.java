@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.cleanmail.core.fingerprint.Fingerprint;
 import org.cleanmail.core.fingerprint.FingerprintId;
@@ -351,5 +354,42 @@ public interface FingerprintStoreContract {
         assertThatThrownBy(() -> store().learn(shortSignature, FingerprintSource.RULES, 1.0))
             .isInstanceOf(IllegalArgumentException.class)
             .hasMessageContaining("32");
+    }
+
+    @Test
+    default void concurrentLearnersShouldLoseNoHit() throws Exception {
+        int threads = 4;
+        int rounds = 25;
+        ExecutorService executor = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                long own = 1000L * (t + 1);
+                done.add(executor.submit(() -> {
+                    for (int round = 0; round < rounds; round++) {
+                        for (long n = 0; n < 20; n++) {
+                            store().learn(exact(FingerprintKind.TEXT_EXACT, 500 + n), FingerprintSource.RULES, 1.0);
+                            store().learn(Fingerprint.fuzzy(randomSignature(500 + n)), FingerprintSource.RULES, 1.0);
+                            store().lookupFuzzy(nearCopy(randomSignature(500 + n), 5, round), HALF_AND_ONE);
+                        }
+                        store().learn(exact(FingerprintKind.ATTACHMENT, own + round), FingerprintSource.RULES, 1.0);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> future : done) {
+                future.get();
+            }
+        } finally {
+            executor.shutdownNow();
+        }
+
+        for (long n = 0; n < 20; n++) {
+            assertThat(store().lookup(FingerprintKind.TEXT_EXACT, exact(FingerprintKind.TEXT_EXACT, 500 + n).id())
+                .orElseThrow().hitCount()).isEqualTo(threads * rounds);
+            assertThat(store().lookupFuzzy(randomSignature(500 + n), 1.0).orElseThrow().entry().hitCount())
+                .isEqualTo(threads * rounds);
+        }
+        assertThat(store().stats().count(FingerprintKind.ATTACHMENT)).isEqualTo(threads * rounds);
     }
 }

@@ -111,6 +111,16 @@ final class EntryTable {
         }
         int slot = find(entry.id());
         boolean fresh = slot < 0;
+        int[] values = new int[0];
+        if (fresh && signatureLength > 0) {
+            values = entry.signature()
+                .orElseThrow(() -> new IllegalArgumentException("a TEXT_FUZZY entry needs its signature"))
+                .values();
+            if (values.length != signatureLength) {
+                throw new IllegalArgumentException("signatures of this store have " + signatureLength
+                    + " values, got " + values.length);
+            }
+        }
         if (fresh) {
             slot = allocateSlot();
             idHigh[slot] = entry.id().high();
@@ -126,13 +136,6 @@ final class EntryTable {
         sources[slot] = (byte) entry.source().ordinal();
         flags[slot] = (byte) (USED | (entry.vetoed() ? VETOED : 0));
         if (fresh && signatureLength > 0) {
-            int[] values = entry.signature()
-                .orElseThrow(() -> new IllegalArgumentException("a TEXT_FUZZY entry needs its signature"))
-                .values();
-            if (values.length != signatureLength) {
-                throw new IllegalArgumentException("signatures of this store have " + signatureLength
-                    + " values, got " + values.length);
-            }
             System.arraycopy(values, 0, signatures, slot * signatureLength, signatureLength);
             if (bandIndex.isPresent()) {
                 bandIndex.get().add(slot, signatures, slot * signatureLength);

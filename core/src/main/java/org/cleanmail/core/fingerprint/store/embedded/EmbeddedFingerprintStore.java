@@ -35,6 +35,8 @@ import org.cleanmail.core.fingerprint.store.FingerprintStats;
 import org.cleanmail.core.fingerprint.store.FingerprintStore;
 import org.cleanmail.core.fingerprint.store.FuzzyMatch;
 import org.cleanmail.core.fingerprint.store.LearnOutcome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The fingerprint store of a single server: every entry in memory, in primitive columns
@@ -56,6 +58,7 @@ public final class EmbeddedFingerprintStore implements FingerprintStore {
     private static final byte REMOVE = 2;
     private static final byte PURGE = 3;
     private static final String CURSOR_SEPARATOR = ":";
+    private static final Logger LOGGER = LoggerFactory.getLogger(EmbeddedFingerprintStore.class);
 
     private final EmbeddedStoreSettings settings;
     private final Clock clock;
@@ -449,13 +452,15 @@ public final class EmbeddedFingerprintStore implements FingerprintStore {
         maybeCompact();
     }
 
+    /** Best effort: the change is already in the journal, a failed compaction is retried after the next one. */
     private void maybeCompact() {
         try {
             if (journal.isPresent() && journal.get().size() > settings.compactAfterJournalBytes()) {
                 compactLocked();
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot compact the fingerprint store in " + settings.folder().orElseThrow(), e);
+            LOGGER.warn("Cannot compact the fingerprint store in {}: the journal keeps growing until a compaction succeeds",
+                settings.folder().orElseThrow(), e);
         }
     }
 

@@ -38,6 +38,7 @@ final class Journal implements Closeable {
     private final Path file;
     private final FileChannel channel;
     private final boolean syncEachWrite;
+    private boolean broken;
 
     private Journal(Path file, FileChannel channel, boolean syncEachWrite) {
         this.file = file;
@@ -107,11 +108,31 @@ final class Journal implements Closeable {
         crc.update(buffer.array(), Integer.BYTES, length);
         buffer.putInt((int) crc.getValue());
         buffer.flip();
-        while (buffer.hasRemaining()) {
-            channel.write(buffer);
+        if (broken) {
+            throw new IOException("the journal " + file + " failed a write and could not be repaired: reopen the store");
         }
-        if (syncEachWrite) {
-            channel.force(false);
+        long start = channel.position();
+        try {
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            if (syncEachWrite) {
+                channel.force(false);
+            }
+        } catch (IOException e) {
+            cutBackTo(start, e);
+            throw e;
+        }
+    }
+
+    /** After a failed write (disk full...), removes its partial record so that later records stay readable. */
+    private void cutBackTo(long start, IOException failure) {
+        try {
+            channel.truncate(start);
+            channel.position(start);
+        } catch (IOException e) {
+            failure.addSuppressed(e);
+            broken = true;
         }
     }
 

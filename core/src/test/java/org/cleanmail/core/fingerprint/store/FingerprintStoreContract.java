@@ -182,6 +182,34 @@ public interface FingerprintStoreContract {
     }
 
     @Test
+    default void removeShouldKeepTheOtherEntriesThatShareItsBandsFindable() {
+        MinHashSignature base = randomSignature(31);
+        List<MinHashSignature> copies = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            MinHashSignature copy = nearCopy(base, 2, 100 + i);
+            copies.add(copy);
+            store().learn(Fingerprint.fuzzy(copy), FingerprintSource.RULES, 1.0);
+        }
+
+        store().remove(FingerprintKind.TEXT_FUZZY, copies.get(0).id());
+        store().remove(FingerprintKind.TEXT_FUZZY, copies.get(3).id());
+        store().remove(FingerprintKind.TEXT_FUZZY, copies.get(5).id());
+        store().remove(FingerprintKind.TEXT_FUZZY, copies.get(4).id());
+
+        for (int i = 0; i < copies.size(); i++) {
+            FingerprintId id = copies.get(i).id();
+            Optional<FuzzyMatch> exactCopy = store().lookupFuzzy(copies.get(i), 1.0);
+            if (i == 0 || i >= 3) {
+                assertThat(exactCopy).as("removed copy %d", i).isEmpty();
+            } else {
+                assertThat(exactCopy).as("kept copy %d", i)
+                    .hasValueSatisfying(match -> assertThat(match.entry().id()).isEqualTo(id));
+            }
+        }
+        assertThat(store().lookupFuzzy(base, HALF_AND_ONE)).isPresent();
+    }
+
+    @Test
     default void vetoShouldTurnALearntEntryIntoAVetoThatRefusesRelearning() {
         Fingerprint fingerprint = exact(FingerprintKind.TEXT_EXACT, 5);
         store().learn(fingerprint, FingerprintSource.RULES, 1.0);

@@ -12,7 +12,8 @@ import java.util.Arrays;
  * bands fill at least one band (pigeonhole).
  * <p>
  * Compact layout: one open-addressing table (load at most 3/4) from 32-bit band key to the
- * first slot of a chain, and the chains threaded through one {@code int} per slot and band. Not thread-safe: the
+ * first slot of a chain, and the chains doubly linked through two {@code int}s per slot
+ * and band, so that removing an entry costs the same however many entries share its bands. Not thread-safe: the
  * store's lock guards it.
  */
 final class BandIndex {
@@ -28,6 +29,8 @@ final class BandIndex {
     private int usedPositions;
     /** Next slot in the chain, as slot + 1, at {@code slot * bands + band}; 0 ends a chain. */
     private int[] next = new int[0];
+    /** Previous slot in the chain, as slot + 1; 0 at the head. Makes removal O(1) however long the chain. */
+    private int[] previous = new int[0];
 
     BandIndex(int bands, int rows) {
         this.bands = bands;
@@ -37,6 +40,7 @@ final class BandIndex {
     void ensureSlotCapacity(int slots) {
         if (next.length < slots * bands) {
             next = Arrays.copyOf(next, slots * bands);
+            previous = Arrays.copyOf(previous, slots * bands);
         }
     }
 
@@ -44,7 +48,12 @@ final class BandIndex {
         for (int band = 0; band < bands; band++) {
             int key = bandKey(signatures, offset, band);
             int position = findOrInsert(key);
-            next[slot * bands + band] = heads[position];
+            int head = heads[position];
+            next[slot * bands + band] = head;
+            previous[slot * bands + band] = 0;
+            if (head != 0) {
+                previous[(head - 1) * bands + band] = slot + 1;
+            }
             heads[position] = slot + 1;
         }
     }
@@ -87,7 +96,8 @@ final class BandIndex {
 
     /** Approximate heap bytes held, for measurements. */
     long footprintBytes() {
-        return (long) keys.length * Integer.BYTES + (long) heads.length * Integer.BYTES + (long) next.length * Integer.BYTES;
+        return (long) keys.length * Integer.BYTES + (long) heads.length * Integer.BYTES
+            + 2L * next.length * Integer.BYTES;
     }
 
     private int bandKey(int[] signatures, int offset, int band) {
@@ -100,21 +110,19 @@ final class BandIndex {
     }
 
     private void unlink(int position, int slot, int band) {
-        int previous = -1;
-        for (int ref = heads[position]; ref != 0; ref = next[(ref - 1) * bands + band]) {
-            int current = ref - 1;
-            if (current == slot) {
-                int after = next[slot * bands + band];
-                if (previous < 0) {
-                    heads[position] = after;
-                } else {
-                    next[previous * bands + band] = after;
-                }
-                next[slot * bands + band] = 0;
-                return;
-            }
-            previous = current;
+        int at = slot * bands + band;
+        int before = previous[at];
+        int after = next[at];
+        if (before == 0) {
+            heads[position] = after;
+        } else {
+            next[(before - 1) * bands + band] = after;
         }
+        if (after != 0) {
+            previous[(after - 1) * bands + band] = before;
+        }
+        next[at] = 0;
+        previous[at] = 0;
     }
 
     private int find(int key) {

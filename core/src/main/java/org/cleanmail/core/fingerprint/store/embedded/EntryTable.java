@@ -191,7 +191,7 @@ final class EntryTable {
         int bestAgreeing = minAgreeing - 1;
         for (int i = 0; i < candidates.length; i++) {
             int slot = candidates[i];
-            if ((i > 0 && candidates[i - 1] == slot) || expiresAt[slot] <= nowMillis) {
+            if ((i > 0 && candidates[i - 1] == slot) || !used(slot) || expiresAt[slot] <= nowMillis) {
                 continue;
             }
             int agreeing = agreeing(values, slot);

@@ -13,7 +13,7 @@ import org.cleanmail.core.fingerprint.store.FingerprintEntry;
 /**
  * The entries of one kind, column by column in primitive arrays (one slot per entry, no
  * object per entry), with an open-addressing index from id to slot and, for signatures,
- * a {@link BandIndex}. About 60 bytes per exact entry and 400 per fuzzy one. Not
+ * a {@link BandIndex}. Measured: 95 bytes of heap per exact entry, 720 per fuzzy one. Not
  * thread-safe: the store's lock guards it.
  */
 final class EntryTable {

@@ -21,8 +21,9 @@ import java.util.regex.PatternSyntaxException;
  * <p>Stateless and thread-safe.
  */
 public final class PerlRegexTranslator {
-    public static final int MAX_PATTERN_LENGTH = 20_000;
+    public static final int MAX_PATTERN_LENGTH = 256 * 1024;
 
+    private static final int EXCERPT_RADIUS = 40;
     private static final String IGNORED_MODIFIERS = "goaulpd";
 
     /** Translates a delimited literal such as {@code /foo\s+bar/i} or {@code m{a/b}s}. */
@@ -75,6 +76,12 @@ public final class PerlRegexTranslator {
         return compile(original, body, modifiers);
     }
 
+    private static String excerpt(String text, int index) {
+        int from = Math.max(0, Math.min(index, text.length()) - EXCERPT_RADIUS);
+        int to = Math.min(text.length(), Math.max(index, 0) + EXCERPT_RADIUS);
+        return (from > 0 ? "..." : "") + text.substring(from, to) + (to < text.length() ? "..." : "");
+    }
+
     private static char closingDelimiter(char opening) {
         switch (opening) {
             case '{':
@@ -121,7 +128,7 @@ public final class PerlRegexTranslator {
             return RegexTranslation.success(new PerlRegex(original, javaSource, pattern, rewriter.groupNames()));
         } catch (PatternSyntaxException e) {
             return RegexTranslation.failure(original, "Java rejects the translation: " + e.getDescription()
-                + " near index " + e.getIndex() + " of " + javaSource);
+                + " near index " + e.getIndex() + ": " + excerpt(javaSource, e.getIndex()));
         } catch (StackOverflowError e) {
             return RegexTranslation.failure(original, "too deeply nested for the Java compiler");
         }

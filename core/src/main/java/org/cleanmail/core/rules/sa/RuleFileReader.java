@@ -333,6 +333,10 @@ final class RuleFileReader {
             }
             target = file.path.resolveSibling(value);
         }
+        if (!Files.isReadable(target) || Files.isDirectory(target)) {
+            raw.problem(location, "cannot read included file " + target);
+            return;
+        }
         readFile(target, depth + 1);
     }
 

@@ -20,6 +20,7 @@ import java.util.regex.PatternSyntaxException;
  */
 final class PerlPatternRewriter {
     static final int MAX_NESTING = 100;
+    private static final int MAX_QUANTIFIER_LENGTH = 24;
 
     private static final Map<String, String> POSIX_CLASSES = Map.ofEntries(
         Map.entry("alpha", "\\p{Alpha}"),
@@ -52,7 +53,17 @@ final class PerlPatternRewriter {
         Map.entry("word", "\\W"),
         Map.entry("ascii", "\\P{ASCII}"));
     /** Escapes that mean the same in Perl and Java outside character classes. */
-    private static final String SAME_ESCAPES = "dDwWsSbBAzZGtnrfeahHvVRX";
+    private static final String SAME_ESCAPES = "dDwWsSAzZGtnrfeahHvVRX";
+    /**
+     * Perl's word boundary on byte strings: between \w and not \w. Java's own \b (before
+     * Java 19) also counts non-ASCII letters such as \u00c3 as word chars, so it is spelt out.
+     */
+    private static final String WORD_BOUNDARY = "(?:(?<=\\w)(?!\\w)|(?<!\\w)(?=\\w))";
+    private static final String NOT_WORD_BOUNDARY = "(?:(?<=\\w)(?=\\w)|(?<!\\w)(?!\\w))";
+    private static final Pattern QUANTIFIER = Pattern.compile("\\{\\d+(,\\d*)?}");
+    private static final Pattern UPPER_BOUND_QUANTIFIER = Pattern.compile("\\{,\\d+}");
+    private static final Pattern TEMPLATE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final Pattern GROUP_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     /** Escapes that mean the same in Perl and Java inside character classes. */
     private static final String SAME_CLASS_ESCAPES = "dDwWsStnrfeahHvV";
 
@@ -119,16 +130,16 @@ final class PerlPatternRewriter {
 
     private boolean startsWithCaptureTemplate() {
         return source.startsWith("%{", pos) && source.indexOf('}', pos) > pos + 2
-            && source.substring(pos + 2, source.indexOf('}', pos)).matches("[A-Za-z_][A-Za-z0-9_]*");
+            && TEMPLATE_NAME.matcher(source.substring(pos + 2, source.indexOf('}', pos))).matches();
     }
 
     private void brace() {
         int end = source.indexOf('}', pos);
-        String candidate = end < 0 ? "" : source.substring(pos, end + 1);
-        if (candidate.matches("\\{\\d+(,\\d*)?}")) {
+        String candidate = end < 0 || end - pos > MAX_QUANTIFIER_LENGTH ? "" : source.substring(pos, end + 1);
+        if (QUANTIFIER.matcher(candidate).matches()) {
             out.append(candidate);
             pos = end + 1;
-        } else if (candidate.matches("\\{,\\d+}")) {
+        } else if (UPPER_BOUND_QUANTIFIER.matcher(candidate).matches()) {
             out.append("{0").append(candidate, 1, candidate.length());
             pos = end + 1;
         } else {
@@ -190,7 +201,7 @@ final class PerlPatternRewriter {
     private void namedGroup(int prefixLength, char terminator) throws UntranslatableRegexException {
         pos += prefixLength;
         String name = readUntil(terminator);
-        if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+        if (!GROUP_NAME.matcher(name).matches()) {
             throw new UntranslatableRegexException("invalid group name '" + name + "'");
         }
         if (groupNames.containsKey(name)) {
@@ -320,6 +331,10 @@ final class PerlPatternRewriter {
             throw new UntranslatableRegexException("\\b{...} boundaries are not supported by Java");
         } else if ("luLU".indexOf(c) >= 0) {
             throw new UntranslatableRegexException("case-changing escape \\" + c + " is not supported");
+        } else if (c == 'b') {
+            out.append(WORD_BOUNDARY);
+        } else if (c == 'B') {
+            out.append(NOT_WORD_BOUNDARY);
         } else if (SAME_ESCAPES.indexOf(c) >= 0) {
             out.append('\\').append(c);
         } else {

@@ -33,6 +33,8 @@ final class RuleFileReader {
     static final int MAX_INCLUDE_DEPTH = 10;
     static final int MAX_LINE_LENGTH = 64 * 1024;
 
+    private static final Pattern LANG = Pattern.compile("lang\\s+\\S+\\s+.*");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern COMMENT = Pattern.compile("(?<!\\\\)#.*$");
     private static final Pattern RULE_NAME = Pattern.compile("[_a-zA-Z][_a-zA-Z0-9]{0,127}");
     private static final Pattern NUMBER = Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)");
@@ -126,11 +128,11 @@ final class RuleFileReader {
         if (line.isEmpty()) {
             return;
         }
-        if (line.startsWith("lang") && line.matches("lang\\s+\\S+\\s+.*")) {
+        if (line.startsWith("lang") && LANG.matcher(line).matches()) {
             raw.langLinesSkipped++;
             return;
         }
-        String[] keyAndValue = line.split("\\s+", 2);
+        String[] keyAndValue = WHITESPACE.split(line, 2);
         String key = keyAndValue[0].toLowerCase(Locale.ROOT).replace('-', '_');
         String value = keyAndValue.length > 1 ? keyAndValue[1] : "";
         if (conditional(file, key, value, location)) {
@@ -215,7 +217,7 @@ final class RuleFileReader {
         if (type.isEmpty()) {
             return;
         }
-        String name = value.split("\\s+", 2)[0];
+        String name = WHITESPACE.split(value, 2)[0];
         if (RULE_NAME.matcher(name).matches() && file.skipCategory != null) {
             raw.conditionallySkipped.put(name,
                 new SkippedRule(name, type.get(), location, file.skipCategory, file.skipReason));
@@ -254,7 +256,7 @@ final class RuleFileReader {
                 attribute(key, value, location).ifPresent(tag -> raw.replaceInter.put(tag[0], tag[1]));
                 break;
             case "replace_rules":
-                raw.replaceRules.addAll(List.of(value.split("\\s+")));
+                raw.replaceRules.addAll(List.of(WHITESPACE.split(value)));
                 break;
             case "include":
                 include(file, value, location, depth);
@@ -268,7 +270,7 @@ final class RuleFileReader {
     }
 
     private void definition(RuleType type, String value, SourceLocation location) {
-        String[] nameAndText = value.split("\\s+", 2);
+        String[] nameAndText = WHITESPACE.split(value, 2);
         if (!RULE_NAME.matcher(nameAndText[0]).matches()) {
             raw.problem(location, "invalid rule name '" + nameAndText[0] + "' in '" + type.directive() + "' line");
             return;
@@ -281,7 +283,7 @@ final class RuleFileReader {
     }
 
     private Optional<String[]> attribute(String key, String value, SourceLocation location) {
-        String[] nameAndText = value.split("\\s+", 2);
+        String[] nameAndText = WHITESPACE.split(value, 2);
         if (nameAndText[0].isEmpty() || nameAndText.length < 2) {
             raw.problem(location, "'" + key + "' needs a name and a value, got '" + value + "'");
             return Optional.empty();
@@ -290,7 +292,7 @@ final class RuleFileReader {
     }
 
     private void score(String value, SourceLocation location) {
-        String[] tokens = value.split("\\s+");
+        String[] tokens = WHITESPACE.split(value);
         if (tokens.length != 2 && tokens.length != 5) {
             raw.problem(location, "'score' needs a rule name and 1 or 4 numbers, got '" + value + "'");
             return;
@@ -308,7 +310,7 @@ final class RuleFileReader {
     }
 
     private void priority(String value, SourceLocation location) {
-        String[] tokens = value.split("\\s+");
+        String[] tokens = WHITESPACE.split(value);
         if (tokens.length != 2 || !tokens[1].matches("[-+]?\\d{1,9}")) {
             raw.problem(location, "'priority' needs a rule name and an integer, got '" + value + "'");
             return;

@@ -120,6 +120,22 @@ class PerlRegexTranslatorTest {
     }
 
     @Nested
+    class WordBoundaries {
+        @Test
+        void wordBoundaryShouldTreatNonAsciiBytesAsNonWordLikePerl() {
+            assertThat(finds("/\\bviagra\\b/i", "\u00c3viagra\u00a4")).isTrue();
+            assertThat(finds("/\\Bviagra/", "\u00c3viagra")).isFalse();
+        }
+
+        @Test
+        void wordBoundaryShouldStillSeparateWords() {
+            assertThat(finds("/\\bcat\\b/", "concatenate")).isFalse();
+            assertThat(finds("/\\bcat\\b/", "a cat.")).isTrue();
+            assertThat(finds("/\\Bcat\\B/", "concatenate")).isTrue();
+        }
+    }
+
+    @Nested
     class Escapes {
         @CsvSource(delimiter = ';', ignoreLeadingAndTrailingWhitespace = false, value = {
             "/\\x{263a}/;\u263a",

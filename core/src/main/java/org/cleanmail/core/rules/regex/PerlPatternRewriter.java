@@ -21,6 +21,9 @@ import java.util.regex.PatternSyntaxException;
 final class PerlPatternRewriter {
     static final int MAX_NESTING = 100;
     private static final int MAX_QUANTIFIER_LENGTH = 24;
+    private static final int MAX_LITERAL_RUN = 200;
+    private static final String META_CHARACTERS = "|.*+?^$";
+    private static final int MAX_TEMPLATE_LENGTH = 130;
 
     private static final Map<String, String> POSIX_CLASSES = Map.ofEntries(
         Map.entry("alpha", "\\p{Alpha}"),
@@ -74,6 +77,7 @@ final class PerlPatternRewriter {
     private final Map<String, String> groupNames = new LinkedHashMap<>();
     private int pos;
     private int captureCount;
+    private int literalRun;
 
     PerlPatternRewriter(String source, boolean extended, boolean noCapture) {
         this.source = source;
@@ -108,18 +112,40 @@ final class PerlPatternRewriter {
             } else if (c == '{') {
                 brace();
             } else if (c == '}') {
-                out.append("\\}");
+                literalAtom("\\}");
                 pos++;
             } else if (c == '%' && startsWithCaptureTemplate()) {
                 throw new UntranslatableRegexException(
-                    "capture template " + source.substring(pos, source.indexOf('}', pos) + 1)
+                    "capture template " + source.substring(pos, closingBrace(pos, MAX_TEMPLATE_LENGTH) + 1)
                         + " needs the captures of another rule");
-            } else {
+            } else if (META_CHARACTERS.indexOf(c) >= 0) {
                 out.append(c);
+                literalRun = 0;
+                pos++;
+            } else {
+                literalAtom(String.valueOf(c));
                 pos++;
             }
         }
         return out.toString();
+    }
+
+    /**
+     * Appends a literal. Java's Pattern compiles a long run of literals in quadratic time,
+     * so every {@value #MAX_LITERAL_RUN} literals the run is cut by an empty group, placed
+     * before a literal so that a following quantifier still applies to that literal.
+     */
+    private void literalAtom(String javaText) {
+        if (++literalRun > MAX_LITERAL_RUN) {
+            out.append("(?:)");
+            literalRun = 1;
+        }
+        out.append(javaText);
+    }
+
+    private void structure(String javaText) {
+        out.append(javaText);
+        literalRun = 0;
     }
 
     private void skipComment() {
@@ -129,21 +155,33 @@ final class PerlPatternRewriter {
     }
 
     private boolean startsWithCaptureTemplate() {
-        return source.startsWith("%{", pos) && source.indexOf('}', pos) > pos + 2
-            && TEMPLATE_NAME.matcher(source.substring(pos + 2, source.indexOf('}', pos))).matches();
+        int end = closingBrace(pos, MAX_TEMPLATE_LENGTH);
+        return source.startsWith("%{", pos) && end > pos + 2
+            && TEMPLATE_NAME.matcher(source.substring(pos + 2, end)).matches();
+    }
+
+    /** The index of the first '}' within {@code limit} chars from {@code from}, or -1: bounded, never quadratic. */
+    private int closingBrace(int from, int limit) {
+        int last = Math.min(source.length(), from + limit);
+        for (int i = from; i < last; i++) {
+            if (source.charAt(i) == '}') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private void brace() {
-        int end = source.indexOf('}', pos);
-        String candidate = end < 0 || end - pos > MAX_QUANTIFIER_LENGTH ? "" : source.substring(pos, end + 1);
+        int end = closingBrace(pos, MAX_QUANTIFIER_LENGTH);
+        String candidate = end < 0 ? "" : source.substring(pos, end + 1);
         if (QUANTIFIER.matcher(candidate).matches()) {
-            out.append(candidate);
+            structure(candidate);
             pos = end + 1;
         } else if (UPPER_BOUND_QUANTIFIER.matcher(candidate).matches()) {
-            out.append("{0").append(candidate, 1, candidate.length());
+            structure("{0" + candidate.substring(1));
             pos = end + 1;
         } else {
-            out.append("\\{");
+            literalAtom("\\{");
             pos++;
         }
     }
@@ -306,17 +344,17 @@ final class PerlPatternRewriter {
         if (c >= '1' && c <= '9') {
             backReferenceOrOctal(c);
         } else if (c == '0') {
-            out.append(literal(readOctal(2, c - '0')));
+            literalAtom(literal(readOctal(2, c - '0')));
         } else if (c == 'x') {
-            out.append(literal(readHex()));
+            literalAtom(literal(readHex()));
         } else if (c == 'o' && source.startsWith("{", pos)) {
-            out.append(literal(readBracedOctal()));
+            literalAtom(literal(readBracedOctal()));
         } else if (c == 'c') {
-            out.append(literal(readControl()));
+            literalAtom(literal(readControl()));
         } else if (c == 'N') {
-            out.append(namedCharOrNonNewline(false));
+            structure(namedCharOrNonNewline(false));
         } else if (c == 'p' || c == 'P') {
-            out.append(unicodeProperty(c));
+            structure(unicodeProperty(c));
         } else if (c == 'k') {
             namedBackReference();
         } else if (c == 'g') {
@@ -332,13 +370,13 @@ final class PerlPatternRewriter {
         } else if ("luLU".indexOf(c) >= 0) {
             throw new UntranslatableRegexException("case-changing escape \\" + c + " is not supported");
         } else if (c == 'b') {
-            out.append(WORD_BOUNDARY);
+            structure(WORD_BOUNDARY);
         } else if (c == 'B') {
-            out.append(NOT_WORD_BOUNDARY);
+            structure(NOT_WORD_BOUNDARY);
         } else if (SAME_ESCAPES.indexOf(c) >= 0) {
-            out.append('\\').append(c);
+            structure("\\" + c);
         } else {
-            out.append(literal(c));
+            literalAtom(literal(c));
         }
     }
 
@@ -357,7 +395,7 @@ final class PerlPatternRewriter {
             throw new UntranslatableRegexException("reference to undefined group \\" + digits);
         }
         pos = start + 1;
-        out.append(literal(readOctal(2, first - '0')));
+        literalAtom(literal(readOctal(2, first - '0')));
     }
 
     private void appendBackReference(int number) {
@@ -528,7 +566,7 @@ final class PerlPatternRewriter {
         int end = source.indexOf("\\E", pos);
         String text = end < 0 ? source.substring(pos) : source.substring(pos, end);
         pos = end < 0 ? source.length() : end + 2;
-        text.codePoints().forEach(cp -> out.append(literal(cp)));
+        text.codePoints().forEach(cp -> literalAtom(literal(cp)));
     }
 
     private void characterClass() throws UntranslatableRegexException {
@@ -565,7 +603,7 @@ final class PerlPatternRewriter {
             }
         }
         appendClassItems(cls, items);
-        out.append(cls).append(']');
+        structure(cls.append(']').toString());
     }
 
     private static void appendClassItems(StringBuilder cls, List<ClassItem> items) throws UntranslatableRegexException {

@@ -11,10 +11,13 @@ import java.util.regex.Pattern;
  * {@code <A>} is replaced by the {@code replace_tag A} text; {@code <pre X>},
  * {@code <post X>} and {@code <inter X>} put the {@code replace_pre/post/inter} texts
  * before each tag, after each tag, and between adjacent tags. Replacement texts may
- * hold tags themselves; like SpamAssassin, at most six passes are made. Immutable.
+ * hold tags themselves; like SpamAssassin, at most six passes are made, and replacing
+ * stops once the pattern exceeds {@value #MAX_RESULT_LENGTH} chars. Immutable.
  */
 final class ReplaceTags {
     private static final int MAX_PASSES = 6;
+    /** Past this length replacing stops; the translator then refuses the pattern as too long. */
+    static final int MAX_RESULT_LENGTH = 512 * 1024;
     private static final Pattern PRE = Pattern.compile("<pre (.+?)>");
     private static final Pattern POST = Pattern.compile("<post (.+?)>");
     private static final Pattern INTER = Pattern.compile("<inter (.+?)>");
@@ -38,7 +41,7 @@ final class ReplaceTags {
     String apply(String pattern) {
         String current = pattern;
         boolean again = true;
-        for (int pass = 0; pass < MAX_PASSES && again; pass++) {
+        for (int pass = 0; pass < MAX_PASSES && again && current.length() <= MAX_RESULT_LENGTH; pass++) {
             again = false;
             String preText = take(PRE, current, pre);
             current = PRE.matcher(current).replaceFirst("");
@@ -59,6 +62,8 @@ final class ReplaceTags {
                 String replacement = name.find() ? tags.get(name.group(1)) : null;
                 if (replacement == null || replacement.isEmpty()) {
                     result.append(preText).append(part).append(postText);
+                } else if (result.length() > MAX_RESULT_LENGTH) {
+                    result.append(part);
                 } else {
                     result.append(preText).append(replacement).append(postText);
                     again = again || TAG.matcher(replacement).find();

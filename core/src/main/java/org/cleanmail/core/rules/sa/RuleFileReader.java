@@ -32,6 +32,7 @@ import org.cleanmail.core.rules.SourceLocation;
 final class RuleFileReader {
     static final int MAX_INCLUDE_DEPTH = 10;
     static final int MAX_LINE_LENGTH = 64 * 1024;
+    static final long MAX_FILE_SIZE = 32L * 1024 * 1024;
 
     private static final Pattern LANG = Pattern.compile("lang\\s+\\S+\\s+.*");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
@@ -90,6 +91,10 @@ final class RuleFileReader {
             return;
         }
         try {
+            if (Files.size(file) > MAX_FILE_SIZE) {
+                raw.problem(new SourceLocation(name, 0), "larger than " + MAX_FILE_SIZE + " bytes, not read");
+                return;
+            }
             byte[] bytes = Files.readAllBytes(file);
             readText(new FileState(normalized, name), new String(bytes, StandardCharsets.ISO_8859_1), depth);
         } catch (IOException e) {

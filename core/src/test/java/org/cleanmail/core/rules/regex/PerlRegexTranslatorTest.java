@@ -356,6 +356,17 @@ class PerlRegexTranslatorTest {
     }
 
     @Test
+    void longLiteralRunsShouldBeCutBeforeALiteralSoQuantifiersStayAttached() {
+        PerlRegex regex = translated("/" + "a".repeat(250) + "b+/");
+        assertThat(regex.javaSource()).contains("(?:)");
+        assertThat(regex.pattern().matcher("a".repeat(250) + "bbb").find()).isTrue();
+        assertThat(regex.pattern().matcher("a".repeat(249) + "b").find()).isFalse();
+        PerlRegex exact = translated("/^" + "a".repeat(200) + "b{2}$/");
+        assertThat(exact.pattern().matcher("a".repeat(200) + "bb").find()).isTrue();
+        assertThat(exact.pattern().matcher("a".repeat(200) + "b").find()).isFalse();
+    }
+
+    @Test
     void translatedPatternsShouldAlwaysUseUnixLines() {
         assertThat(translated("/a/").pattern().flags() & Pattern.UNIX_LINES).isNotZero();
     }
@@ -363,6 +374,15 @@ class PerlRegexTranslatorTest {
     @Test
     void overlongPatternShouldBeRefused() {
         assertThat(failure("/" + "a".repeat(PerlRegexTranslator.MAX_PATTERN_LENGTH) + "/")).contains("longer than");
+    }
+
+    @Test
+    void manyOpenBracesShouldTranslateInBoundedTime() {
+        assertThat(translated("/" + "{".repeat(200_000) + "/").pattern().matcher("{".repeat(200_000)).find()).isTrue();
+        assertThat(translated("/" + "%{".repeat(100_000) + "/").pattern().matcher("%{".repeat(100_000)).find()).isTrue();
+        RegexTranslation classes = translator.translate("/" + "[ab]".repeat(50_000) + "/");
+        assertThat(classes.succeeded() || classes.failureReason().orElseThrow().contains("Java rejects")).isTrue();
+        assertThat(translated("/[" + "abcdefgh".repeat(25_000) + "]/").pattern().matcher("h").find()).isTrue();
     }
 
     @Test

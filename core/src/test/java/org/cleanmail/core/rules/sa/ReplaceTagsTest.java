@@ -29,6 +29,13 @@ class ReplaceTagsTest {
     }
 
     @Test
+    void explodingTagsShouldStopAtTheLengthCap() {
+        ReplaceTags exploding = new ReplaceTags(Map.of("X", "<X><X><X><X><X><X><X><X><X><X>"), Map.of(), Map.of(),
+            Map.of());
+        assertThat(exploding.apply("<X>").length()).isLessThan(ReplaceTags.MAX_RESULT_LENGTH * 2);
+    }
+
+    @Test
     void selfReferencingTagShouldStopAfterBoundedPasses() {
         assertThat(tags.apply("<LOOP>")).isEqualTo("<LOOP>xxxxxx");
     }

@@ -1,6 +1,8 @@
 package org.cleanmail.core.rules.sa;
 
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,9 +21,15 @@ final class ConditionEvaluator {
     private static final String PERL_VERSION = "5.036";
 
     private final RuleLoadOptions options;
+    private final Set<String> enabledCompat = ConcurrentHashMap.newKeySet();
 
     ConditionEvaluator(RuleLoadOptions options) {
         this.options = options;
+    }
+
+    /** {@code enable_compat NAME}: from now on {@code can(...compat_NAME)} holds. */
+    void enableCompat(String name) {
+        enabledCompat.add(RuleLoadOptions.COMPAT_PREFIX + name);
     }
 
     /** The outcome of one condition, with a note when it could not be decided. */
@@ -65,7 +73,7 @@ final class ConditionEvaluator {
         if ("plugin".equals(function)) {
             return options.hasPlugin(argument);
         }
-        if (options.capabilities().contains(argument)) {
+        if (options.capabilities().contains(argument) || enabledCompat.contains(argument)) {
             return true;
         }
         Matcher pluginMethod = PLUGIN_METHOD.matcher(argument);

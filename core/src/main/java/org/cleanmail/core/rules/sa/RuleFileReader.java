@@ -269,6 +269,10 @@ final class RuleFileReader {
             case "require_version":
                 requireVersion(file, value, location);
                 break;
+            case "enable_compat":
+                conditions.enableCompat(value.trim());
+                raw.otherDirectives.add(new OtherDirective(key, value, location));
+                break;
             default:
                 raw.otherDirectives.add(new OtherDirective(key, value, location));
         }

@@ -23,7 +23,8 @@ public final class RuleLoadOptions {
     /**
      * {@code can(...)} capabilities that hold for the rule language this loader handles.
      * Not included: {@code feature_capture_rules} ({@code %{NAME}} templates are not
-     * supported) and {@code feature_dns_block_rule} (no DNS here).
+     * supported) and {@code feature_dns_block_rule} (no DNS here). Included:
+     * {@code compat_welcomelist_blocklist}, which SpamAssassin 4's stock init.pre enables.
      */
     public static final Set<String> DEFAULT_CAPABILITIES = Set.of(
         "Mail::SpamAssassin::Conf::feature_bug6558_free",
@@ -33,13 +34,15 @@ public final class RuleLoadOptions {
         "Mail::SpamAssassin::Conf::feature_originating_ip_headers",
         "Mail::SpamAssassin::Conf::feature_yesno_takes_args",
         "Mail::SpamAssassin::Conf::feature_meta_rules_matching",
-        "Mail::SpamAssassin::Conf::perl_min_version_5010000");
+        "Mail::SpamAssassin::Conf::perl_min_version_5010000",
+        "Mail::SpamAssassin::Conf::compat_welcomelist_blocklist");
     /** Capabilities known to be absent: false without a report. */
     public static final Set<String> KNOWN_ABSENT_CAPABILITIES = Set.of(
         "Mail::SpamAssassin::Conf::feature_capture_rules",
         "Mail::SpamAssassin::Conf::feature_dns_block_rule",
-        "Mail::SpamAssassin::Conf::feature_dns_local_ports_permit_avoid",
-        "Mail::SpamAssassin::Conf::compat_welcomelist_blocklist");
+        "Mail::SpamAssassin::Conf::feature_dns_local_ports_permit_avoid");
+    /** Prefix of the capability that an {@code enable_compat NAME} line turns on. */
+    public static final String COMPAT_PREFIX = "Mail::SpamAssassin::Conf::compat_";
 
     private final Set<String> plugins;
     private final Set<String> capabilities;

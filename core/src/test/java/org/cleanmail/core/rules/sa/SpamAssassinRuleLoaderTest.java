@@ -389,6 +389,21 @@ class SpamAssassinRuleLoaderTest {
         }
 
         @Test
+        void enableCompatShouldTurnOnItsCapabilityForLaterConditions() {
+            RuleSet rules = load("""
+                if can(Mail::SpamAssassin::Conf::compat_frobnicate)
+                body __BEFORE /a/
+                endif
+                enable_compat frobnicate
+                if can(Mail::SpamAssassin::Conf::compat_frobnicate)
+                body __AFTER /b/
+                endif
+                """);
+            assertThat(rules.rules()).containsOnlyKeys("__AFTER");
+            assertThat(rules.otherDirectives("enable_compat")).hasSize(1);
+        }
+
+        @Test
         void unknownCapabilityShouldBeFalseAndReported() {
             RuleSet rules = load("""
                 if can(Mail::SpamAssassin::Conf::feature_from_the_future)

@@ -46,7 +46,8 @@ class StockSpamAssassinRulesTest {
             .loadDirectory(STOCK_RULES);
         long millis = (System.nanoTime() - start) / 1_000_000;
         LOGGER.info(() -> "Loaded and compiled the stock rules of " + STOCK_RULES + " in " + millis + " ms\n"
-            + rules.summary());
+            + rules.summary() + "\nmetas reading unknown or unusable rules: "
+            + rules.metaPlan().unknownReferences().size());
         LOGGER.info(() -> "Not translated:\n" + rules.skipped().stream()
             .filter(rule -> TRANSLATION_FAILURES.contains(rule.category()))
             .map(Object::toString)

@@ -116,9 +116,14 @@ public final class RuleDefinition {
         return name.startsWith("__");
     }
 
-    /** Whether SpamAssassin would run it: sub-rules always, other rules when the score is not 0. */
+    /** Whether SpamAssassin would run it in score set 0: sub-rules always, other rules when the score is not 0. */
     public boolean enabled() {
-        return isSubRule() || score.primary() != 0;
+        return enabled(RuleScore.DEFAULT_SET);
+    }
+
+    /** Whether SpamAssassin would run it in the given score set (0 to 3). */
+    public boolean enabled(int scoreSet) {
+        return isSubRule() || score.inSet(scoreSet) != 0;
     }
 
     /** Whether the rule is an {@code eval:} call that needs a Java implementation. */

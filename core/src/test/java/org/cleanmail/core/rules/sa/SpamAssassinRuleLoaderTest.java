@@ -226,6 +226,7 @@ class SpamAssassinRuleLoaderTest {
             assertThat(rule(rules, "FOUR").score().values()).containsExactly(0.0, 1.2, 0.0, 0.8);
             assertThat(rule(rules, "FOUR").score().primary()).isZero();
             assertThat(rule(rules, "FOUR").enabled()).isFalse();
+            assertThat(rule(rules, "FOUR").enabled(1)).isTrue();
             assertThat(rule(rules, "PAREN").score().primary()).isEqualTo(1.5);
         }
 

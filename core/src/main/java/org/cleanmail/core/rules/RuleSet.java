@@ -59,6 +59,17 @@ public final class RuleSet {
         return skipped.stream().filter(rule -> rule.name().equals(name)).findFirst();
     }
 
+    /**
+     * The eval functions that rules call but that have no Java implementation, each with
+     * the number of rules waiting for it: the to-do list of the matching engine.
+     */
+    public SortedMap<String, Integer> missingEvalFunctions() {
+        SortedMap<String, Integer> functions = new TreeMap<>();
+        skipped.stream().filter(rule -> rule.category() == SkipCategory.EVAL_NOT_IMPLEMENTED)
+            .forEach(rule -> functions.merge(rule.detail(), 1, Integer::sum));
+        return Collections.unmodifiableSortedMap(functions);
+    }
+
     /** Directives other than rule definitions and rule attributes, in load order. */
     public List<OtherDirective> otherDirectives() {
         return otherDirectives;

@@ -179,6 +179,8 @@ class SpamAssassinRuleLoaderTest {
             assertThat(rules.skipped("DATE_IN_PAST_03_06").orElseThrow().reason())
                 .isEqualTo("eval not implemented: check_for_shifted_date");
             assertThat(rule(rules, "__LONG").eval().orElseThrow().arguments()).containsExactly("500");
+            assertThat(rules.missingEvalFunctions())
+                .containsExactly(Map.entry("check_body_length", 1), Map.entry("check_for_shifted_date", 1));
             assertThat(rules.summary().loaded(RuleType.HEADER)).isZero();
         }
 

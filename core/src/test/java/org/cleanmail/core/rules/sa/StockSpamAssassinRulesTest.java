@@ -47,7 +47,8 @@ class StockSpamAssassinRulesTest {
         long millis = (System.nanoTime() - start) / 1_000_000;
         LOGGER.info(() -> "Loaded and compiled the stock rules of " + STOCK_RULES + " in " + millis + " ms\n"
             + rules.summary() + "\nmetas reading unknown or unusable rules: "
-            + rules.metaPlan().unknownReferences().size());
+            + rules.metaPlan().unknownReferences().size() + "\neval functions to implement (rules waiting): "
+            + rules.missingEvalFunctions());
         LOGGER.info(() -> "Not translated:\n" + rules.skipped().stream()
             .filter(rule -> TRANSLATION_FAILURES.contains(rule.category()))
             .map(Object::toString)

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.cleanmail.core.rules.OtherDirective;
@@ -23,7 +24,8 @@ import org.cleanmail.core.rules.SourceLocation;
 /**
  * Reads the lines of SpamAssassin {@code .cf} files into a {@link RawRuleSet}, the way
  * SpamAssassin's own parser does: {@code #} starts a comment unless escaped as
- * {@code \#}, there are no line continuations, {@code lang xx} lines are skipped,
+ * {@code \#}, there are no line continuations, {@code lang xx} lines apply only when the
+ * configured locale starts with xx,
  * {@code if}/{@code ifplugin}/{@code else}/{@code endif} blocks are evaluated (an
  * unclosed block ends with its file), {@code include} reads a file relative to the
  * including one. Files are read one byte per char (ISO-8859-1), so patterns keep the
@@ -34,7 +36,7 @@ final class RuleFileReader {
     static final int MAX_LINE_LENGTH = 64 * 1024;
     static final long MAX_FILE_SIZE = 32L * 1024 * 1024;
 
-    private static final Pattern LANG = Pattern.compile("lang\\s+\\S+\\s+.*");
+    private static final Pattern LANG = Pattern.compile("lang\\s+(\\S+)\\s+(.*)");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern COMMENT = Pattern.compile("(?<!\\\\)#.*$");
     private static final Pattern RULE_NAME = Pattern.compile("[_a-zA-Z][_a-zA-Z0-9]{0,127}");
@@ -133,9 +135,15 @@ final class RuleFileReader {
         if (line.isEmpty()) {
             return;
         }
-        if (line.startsWith("lang") && LANG.matcher(line).matches()) {
-            raw.langLinesSkipped++;
-            return;
+        if (line.startsWith("lang")) {
+            Matcher lang = LANG.matcher(line);
+            if (lang.matches()) {
+                if (!options.locale().toLowerCase(Locale.ROOT).startsWith(lang.group(1).toLowerCase(Locale.ROOT))) {
+                    raw.langLinesSkipped++;
+                    return;
+                }
+                line = lang.group(2);
+            }
         }
         String[] keyAndValue = WHITESPACE.split(line, 2);
         String key = keyAndValue[0].toLowerCase(Locale.ROOT).replace('-', '_');

@@ -13,13 +13,14 @@ import java.util.Set;
  *
  * <p>{@link #defaults()}: plugins ReplaceTags and MIMEHeader (their syntax is handled by
  * this loader), version 4.000001 (the 4.0.1 rule set), no eval implemented, no network
- * rules, and the capabilities in {@link #DEFAULT_CAPABILITIES}. Immutable.
+ * rules, locale en_US, and the capabilities in {@link #DEFAULT_CAPABILITIES}. Immutable.
  */
 public final class RuleLoadOptions {
     public static final String PLUGIN_PREFIX = "Mail::SpamAssassin::Plugin::";
     public static final String REPLACE_TAGS = PLUGIN_PREFIX + "ReplaceTags";
     public static final String MIME_HEADER = PLUGIN_PREFIX + "MIMEHeader";
     public static final String DEFAULT_VERSION = "4.000001";
+    public static final String DEFAULT_LOCALE = "en_US";
     /**
      * {@code can(...)} capabilities that hold for the rule language this loader handles.
      * Not included: {@code feature_capture_rules} ({@code %{NAME}} templates are not
@@ -49,6 +50,7 @@ public final class RuleLoadOptions {
     private final Set<String> implementedEvals;
     private final String version;
     private final boolean netRules;
+    private final String locale;
 
     private RuleLoadOptions(Builder builder) {
         this.plugins = Set.copyOf(builder.plugins);
@@ -56,6 +58,7 @@ public final class RuleLoadOptions {
         this.implementedEvals = Set.copyOf(builder.implementedEvals);
         this.version = builder.version;
         this.netRules = builder.netRules;
+        this.locale = builder.locale;
     }
 
     public static RuleLoadOptions defaults() {
@@ -93,6 +96,14 @@ public final class RuleLoadOptions {
         return netRules;
     }
 
+    /**
+     * The locale of reports, e.g. "en_US" (the default) or "de_DE": a {@code lang xx} line
+     * applies when the locale starts with xx, as in SpamAssassin; other lang lines are skipped.
+     */
+    public String locale() {
+        return locale;
+    }
+
     /** Builds {@link RuleLoadOptions}; starts from the defaults. */
     public static final class Builder {
         private final Set<String> plugins = new HashSet<>(Set.of(REPLACE_TAGS, MIME_HEADER));
@@ -100,6 +111,7 @@ public final class RuleLoadOptions {
         private final Set<String> implementedEvals = new HashSet<>();
         private String version = DEFAULT_VERSION;
         private boolean netRules;
+        private String locale = DEFAULT_LOCALE;
 
         private Builder() {
         }
@@ -137,6 +149,14 @@ public final class RuleLoadOptions {
 
         public Builder netRules(boolean netRules) {
             this.netRules = netRules;
+            return this;
+        }
+
+        public Builder locale(String locale) {
+            if (!Objects.requireNonNull(locale, "locale").matches("[A-Za-z]{2,3}([_-][A-Za-z0-9]+)*")) {
+                throw new IllegalArgumentException("locale must look like en_US, got '" + locale + "'");
+            }
+            this.locale = locale;
             return this;
         }
 

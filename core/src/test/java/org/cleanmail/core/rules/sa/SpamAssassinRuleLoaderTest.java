@@ -298,6 +298,19 @@ class SpamAssassinRuleLoaderTest {
         }
 
         @Test
+        void langLinesShouldApplyWhenTheLocaleMatches() {
+            RuleSet rules = new SpamAssassinRuleLoader(RuleLoadOptions.builder().locale("de_DE").build())
+                .loadText("x.cf", """
+                    body X /x/
+                    describe X English text
+                    lang de describe X Deutscher Text
+                    lang fr describe X Texte
+                    """);
+            assertThat(rule(rules, "X").description()).contains("Deutscher Text");
+            assertThat(rules.summary().langLinesSkipped()).isEqualTo(1);
+        }
+
+        @Test
         void scoresForUndefinedRulesShouldBeCountedNotReported() {
             RuleSet rules = load("score NEVER_DEFINED 1.0\n");
             assertThat(rules.summary().scoresWithoutRule()).isEqualTo(1);

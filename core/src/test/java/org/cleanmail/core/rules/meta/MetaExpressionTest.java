@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -93,6 +94,27 @@ class MetaExpressionTest {
             .isInstanceOf(MetaSyntaxException.class)
             .hasMessageContaining("expected ')'")
             .hasMessageContaining("offset 14");
+    }
+
+    @Test
+    void randomExpressionsShouldParseOrBeRejectedButNeverThrowAnythingElse() {
+        String alphabet = "AB_12 ()!&|<>=+-*/^?:.";
+        Random random = new Random(2);
+        int parsed = 0;
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder text = new StringBuilder();
+            int length = random.nextInt(25);
+            for (int j = 0; j < length; j++) {
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            try {
+                MetaExpression.parse(text.toString()).evaluate(name -> 1);
+                parsed++;
+            } catch (MetaSyntaxException expected) {
+                assertThat(expected.position()).isBetween(0, text.length());
+            }
+        }
+        assertThat(parsed).isPositive();
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.cleanmail.core.rules.regex;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Random;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Nested;
@@ -383,6 +384,25 @@ class PerlRegexTranslatorTest {
         RegexTranslation classes = translator.translate("/" + "[ab]".repeat(50_000) + "/");
         assertThat(classes.succeeded() || classes.failureReason().orElseThrow().contains("Java rejects")).isTrue();
         assertThat(translated("/[" + "abcdefgh".repeat(25_000) + "]/").pattern().matcher("h").find()).isTrue();
+    }
+
+    @Test
+    void randomPatternsShouldNeverThrow() {
+        String alphabet = "\\()[]{}?*+|^$.-:<>=!#%'\"/,&axdbkKgpPNQEc0179 \n\t{}imsx@_";
+        Random random = new Random(1);
+        int translated = 0;
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder literal = new StringBuilder("/");
+            int length = random.nextInt(30);
+            for (int j = 0; j < length; j++) {
+                literal.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            literal.append(random.nextBoolean() ? "/" : "/ix");
+            RegexTranslation translation = translator.translate(literal.toString());
+            translated += translation.succeeded() ? 1 : 0;
+            assertThat(translation.succeeded() || translation.failureReason().isPresent()).isTrue();
+        }
+        assertThat(translated).isBetween(1, 19_999);
     }
 
     @Test

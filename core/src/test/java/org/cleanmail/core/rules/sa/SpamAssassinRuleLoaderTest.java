@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 
 import org.cleanmail.core.rules.EvalCall;
@@ -626,6 +627,28 @@ class SpamAssassinRuleLoaderTest {
                 "test.cf:4: 'body NO_PATTERN' has no definition",
                 "test.cf:5: 'tflags' needs a name and a value, got ''");
             assertThat(rules.rule("STILL_LOADED")).isPresent();
+        }
+
+        @Test
+        void randomRuleFilesShouldLoadWithoutThrowing() {
+            String[] keys = {"header ", "body ", "meta ", "if ", "ifplugin ", "else", "endif", "score ", "tflags ",
+                "describe ", "lang de ", "include ", "replace_rules ", "replace_tag ", "mimeheader ", "uri "};
+            String alphabet = "abc XY_ =~!~/:[]\\#\n";
+            Random random = new Random(3);
+            int rules = 0;
+            for (int i = 0; i < 2_000; i++) {
+                StringBuilder text = new StringBuilder();
+                for (int line = 0; line < 10; line++) {
+                    text.append(keys[random.nextInt(keys.length)]);
+                    int length = random.nextInt(20);
+                    for (int j = 0; j < length; j++) {
+                        text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+                    }
+                    text.append('\n');
+                }
+                rules += load(text.toString()).rules().size();
+            }
+            assertThat(rules).isPositive();
         }
 
         @Test

@@ -4,15 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
+import org.cleanmail.core.rules.HeaderSpec;
 import org.cleanmail.core.rules.LoadSummary;
+import org.cleanmail.core.rules.OtherDirective;
+import org.cleanmail.core.rules.RuleDefinition;
 import org.cleanmail.core.rules.RuleSet;
 import org.cleanmail.core.rules.RuleType;
 import org.cleanmail.core.rules.SkipCategory;
+import org.cleanmail.core.rules.regex.PerlRegex;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -79,6 +86,31 @@ class StockSpamAssassinRulesTest {
                 "XJS*C4JDBQADN1.NSBN3*2IDNEN*GTUBE-STANDARD-ANTI-UBE-TEST-EMAIL*C.34X").find()).isTrue();
         });
         assertThat(rules.rule("__HAS_MSGID")).hasValueSatisfying(rule -> assertThat(rule.isSubRule()).isTrue());
+    }
+
+    /** The rule files ship {@code test NAME ok|fail text} lines: SpamAssassin's own regression tests. */
+    @Test
+    void regressionTestsShippedWithTheRulesShouldPass() {
+        List<String> failures = new ArrayList<>();
+        int run = 0;
+        for (OtherDirective test : rules.otherDirectives("test")) {
+            String[] parts = test.value().split("\\s+", 3);
+            Optional<RuleDefinition> rule = rules.rule(parts[0]);
+            Optional<PerlRegex> pattern = rule.flatMap(RuleDefinition::pattern);
+            if (parts.length < 3 || pattern.isEmpty()) {
+                continue;
+            }
+            run++;
+            boolean negated = rule.get().header().map(HeaderSpec::negated).orElse(false);
+            boolean fires = pattern.get().pattern().matcher(parts[2]).find() != negated;
+            if (fires != "ok".equals(parts[1])) {
+                failures.add(test.location() + ": " + test.value() + " with " + pattern.get().javaSource());
+            }
+        }
+        int testsRun = run;
+        LOGGER.info(() -> testsRun + " of the rule files' own regression tests run");
+        assertThat(run).as("regression tests run").isGreaterThan(20);
+        assertThat(failures).as("failed regression tests").isEmpty();
     }
 
     @Test

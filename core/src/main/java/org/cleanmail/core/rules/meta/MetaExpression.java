@@ -1,0 +1,81 @@
+package org.cleanmail.core.rules.meta;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * A compiled SpamAssassin meta expression such as {@code (__A || __B) && !__C} or
+ * {@code __X + __Y + __Z > 1}: boolean {@code && || ! ^}, arithmetic {@code + - * /},
+ * comparisons, {@code ?:}, parentheses, numbers and rule names. A rule name evaluates to
+ * the rule's hit count (0 or 1 for most rules), as given by the caller's lookup.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class MetaExpression {
+    private final String text;
+    private final MetaNode root;
+    private final SortedSet<String> references;
+
+    private MetaExpression(String text, MetaNode root) {
+        this.text = text;
+        this.root = root;
+        SortedSet<String> names = new TreeSet<>();
+        root.collectReferences(names);
+        this.references = Collections.unmodifiableSortedSet(names);
+    }
+
+    /** Parses an expression; {@code rules_matching(GLOB)} expands to no rule. */
+    public static MetaExpression parse(String text) throws MetaSyntaxException {
+        return parse(text, List.of());
+    }
+
+    /**
+     * Parses an expression, expanding {@code rules_matching(GLOB)} against the given rule
+     * names (as SpamAssassin does, to {@code (R1 || R2 ...)}, or 0 when none matches).
+     */
+    public static MetaExpression parse(String text, Collection<String> knownRuleNames) throws MetaSyntaxException {
+        Objects.requireNonNull(text, "meta expression");
+        return new MetaExpression(text.trim(), new MetaExpressionParser(text, knownRuleNames).parse());
+    }
+
+    /** The expression as written. */
+    public String text() {
+        return text;
+    }
+
+    /** Names of every rule the expression reads, sorted. */
+    public Set<String> references() {
+        return references;
+    }
+
+    /** The numeric value; {@code ruleValue} gives the hit count of a rule (0 when it did not fire). */
+    public double evaluate(ToDoubleFunction<String> ruleValue) {
+        return root.evaluate(ruleValue);
+    }
+
+    /** Whether the meta rule fires: its value is not zero. */
+    public boolean matches(ToDoubleFunction<String> ruleValue) {
+        return evaluate(ruleValue) != 0;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof MetaExpression && text.equals(((MetaExpression) o).text);
+    }
+
+    @Override
+    public int hashCode() {
+        return text.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return text;
+    }
+}

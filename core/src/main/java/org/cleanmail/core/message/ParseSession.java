@@ -1,0 +1,399 @@
+package org.cleanmail.core.message;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.james.mime4j.MimeException;
+import org.apache.james.mime4j.codec.Base64InputStream;
+import org.apache.james.mime4j.codec.DecodeMonitor;
+import org.apache.james.mime4j.codec.DecoderUtil;
+import org.apache.james.mime4j.codec.QuotedPrintableInputStream;
+import org.apache.james.mime4j.dom.field.ContentTypeField;
+import org.apache.james.mime4j.field.LenientFieldParser;
+import org.apache.james.mime4j.message.DefaultBodyDescriptorBuilder;
+import org.apache.james.mime4j.message.MaximalBodyDescriptor;
+import org.apache.james.mime4j.stream.BodyDescriptor;
+import org.apache.james.mime4j.stream.EntityState;
+import org.apache.james.mime4j.stream.Field;
+import org.apache.james.mime4j.stream.MimeConfig;
+import org.apache.james.mime4j.stream.MimeTokenStream;
+import org.apache.james.mime4j.stream.RecursionMode;
+import org.apache.james.mime4j.util.ByteSequence;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.google.common.io.ByteStreams;
+import com.google.common.io.CountingInputStream;
+
+/**
+ * One parse of one message: walks mime4j's token stream, keeps the top-level header,
+ * decodes text parts within the limits and gathers text, URIs and structure. Not
+ * thread-safe and not reusable: {@link MessageParser} makes one per message.
+ */
+final class ParseSession {
+    private static final Logger LOGGER = LoggerFactory.getLogger(ParseSession.class);
+    private static final Pattern ENCODED_WORD_CHARSET = Pattern.compile("=\\?([^?\\s]{1,64})\\?[bBqQ]\\?");
+    private static final int MAX_CHARSET_CHECKS = 50;
+
+    private final ParserLimits limits;
+    private final MimeConfig config;
+    private final Set<LimitHit> limitsHit = EnumSet.noneOf(LimitHit.class);
+    private final Set<MimeDefect> defects = EnumSet.noneOf(MimeDefect.class);
+    private final DefectMonitor monitor = new DefectMonitor(defects);
+    private final List<HeaderField> topHeaders = new ArrayList<>();
+    private final List<MimePart> parts = new ArrayList<>();
+    private final List<String> multipartTypes = new ArrayList<>();
+    private final List<String> renderedTexts = new ArrayList<>();
+    private final List<String> rawTexts = new ArrayList<>();
+    private final Set<String> uris = new LinkedHashSet<>();
+    private final Deque<Entity> entities = new ArrayDeque<>();
+    private HtmlStats htmlStats = HtmlStats.none();
+    private long textBytesLeft;
+    private int entityCount;
+
+    ParseSession(ParserLimits limits, MimeConfig config) {
+        this.limits = limits;
+        this.config = config;
+        this.textBytesLeft = limits.maxTextBytes();
+    }
+
+    MessageFeatures parse(byte[] bytes, boolean inputTruncated) {
+        int offset = mboxEnvelopeLength(bytes);
+        int length = bytes.length - offset;
+        if (inputTruncated || length > limits.maxMessageBytes()) {
+            limitsHit.add(LimitHit.MESSAGE_BYTES);
+            length = Math.min(length, limits.maxMessageBytes());
+        }
+        String full = TextDecoding.decodeFull(bytes, offset, length);
+        walk(new ByteArrayInputStream(bytes, offset, length));
+
+        MessageHeaders headers = new MessageHeaders(topHeaders);
+        return new MessageFeatures(headers, renderedBody(headers), rawBody(), full, new MessageUris(List.copyOf(uris)),
+            new MimeStructure(parts, multipartTypes, htmlStats), HeaderFacts.of(headers), limitsHit, defects);
+    }
+
+    /** The length of a leading mbox {@code From } line, 0 when there is none. */
+    private static int mboxEnvelopeLength(byte[] bytes) {
+        if (bytes.length < 5 || bytes[0] != 'F' || bytes[1] != 'r' || bytes[2] != 'o' || bytes[3] != 'm'
+            || bytes[4] != ' ') {
+            return 0;
+        }
+        for (int i = 5; i < bytes.length; i++) {
+            if (bytes[i] == '\n') {
+                return i + 1;
+            }
+        }
+        return bytes.length;
+    }
+
+    private void walk(InputStream in) {
+        MimeTokenStream stream = new MimeTokenStream(config, monitor,
+            new DefaultBodyDescriptorBuilder(null, LenientFieldParser.getParser(), DecodeMonitor.SILENT));
+        stream.parse(in);
+        try {
+            for (EntityState state = stream.getState(); state != EntityState.T_END_OF_STREAM; state = stream.next()) {
+                if (!onToken(stream, state)) {
+                    stream.stop();
+                    return;
+                }
+            }
+        } catch (MimeException | IOException e) {
+            defects.add(MimeDefect.BROKEN_STRUCTURE);
+            LOGGER.debug("Stopped parsing a malformed message: {}", e.getMessage());
+        } catch (RuntimeException e) {
+            defects.add(MimeDefect.BROKEN_STRUCTURE);
+            LOGGER.debug("Stopped parsing a message that mime4j could not follow", e);
+        }
+    }
+
+    /** Handles one token; false to stop parsing. */
+    private boolean onToken(MimeTokenStream stream, EntityState state) throws IOException {
+        switch (state) {
+            case T_START_MESSAGE:
+                entities.push(new Entity(entities.isEmpty() ? 0 : entities.peek().depth + 1, entities.isEmpty()));
+                return true;
+            case T_START_BODYPART:
+                entityCount++;
+                if (entityCount > limits.maxParts()) {
+                    limitsHit.add(LimitHit.PART_COUNT);
+                    return false;
+                }
+                entities.push(new Entity(entities.isEmpty() ? 0 : entities.peek().depth + 1, false));
+                return true;
+            case T_END_MESSAGE:
+            case T_END_BODYPART:
+                entities.poll();
+                return true;
+            case T_START_HEADER:
+                stream.setRecursionMode(currentDepth() > limits.maxDepth() ? RecursionMode.M_FLAT : RecursionMode.M_RECURSE);
+                return true;
+            case T_FIELD:
+                onField(stream, stream.getField());
+                return true;
+            case T_START_MULTIPART:
+                multipartTypes.add(lower(stream.getBodyDescriptor().getMimeType(), "multipart/mixed"));
+                return true;
+            case T_BODY:
+                onBody(stream);
+                return true;
+            default:
+                return true;
+        }
+    }
+
+    private int currentDepth() {
+        return entities.isEmpty() ? 0 : entities.peek().depth;
+    }
+
+    private void onField(MimeTokenStream stream, Field field) {
+        Entity entity = entities.peek();
+        if (entity == null || field == null) {
+            return;
+        }
+        if (field instanceof ContentTypeField) {
+            ContentTypeField contentType = (ContentTypeField) field;
+            String boundary = contentType.getBoundary();
+            if (contentType.isMultipart() && (boundary == null || boundary.isEmpty())) {
+                defects.add(MimeDefect.MISSING_BOUNDARY);
+                stream.setRecursionMode(RecursionMode.M_FLAT);
+            }
+        }
+        entity.headerCount++;
+        if (entity.headerCount > limits.maxHeaders()) {
+            limitsHit.add(LimitHit.HEADER_COUNT);
+            return;
+        }
+        if (entity.top) {
+            topHeaders.add(headerField(field));
+        }
+    }
+
+    private HeaderField headerField(Field field) {
+        String name = field.getName();
+        String value = rawValue(field);
+        if (value.length() > limits.maxHeaderBytes()) {
+            limitsHit.add(LimitHit.HEADER_LENGTH);
+            value = value.substring(0, limits.maxHeaderBytes());
+        }
+        String raw = unfold(value).trim();
+        return new HeaderField(name, raw, decodeHeader(raw));
+    }
+
+    private static String rawValue(Field field) {
+        ByteSequence raw = field.getRaw();
+        if (raw == null) {
+            return field.getBody() == null ? "" : field.getBody();
+        }
+        byte[] bytes = raw.toByteArray();
+        String line = TextDecoding.decodeUndeclared(bytes, bytes.length);
+        int colon = line.indexOf(':');
+        return colon < 0 ? "" : line.substring(colon + 1);
+    }
+
+    private static String unfold(String value) {
+        if (value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
+            return value;
+        }
+        StringBuilder result = new StringBuilder(value.length());
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c != '\r' && c != '\n') {
+                result.append(c);
+            }
+        }
+        return result.toString();
+    }
+
+    private String decodeHeader(String raw) {
+        if (!raw.contains("=?")) {
+            return collapseWhitespace(raw);
+        }
+        Matcher charset = ENCODED_WORD_CHARSET.matcher(raw);
+        for (int checks = 0; checks < MAX_CHARSET_CHECKS && charset.find(); checks++) {
+            String name = charset.group(1);
+            int star = name.indexOf('*');
+            if (!TextDecoding.isKnown(star < 0 ? name : name.substring(0, star))) {
+                defects.add(MimeDefect.UNKNOWN_CHARSET);
+            }
+        }
+        try {
+            return collapseWhitespace(DecoderUtil.decodeEncodedWords(raw, DecodeMonitor.SILENT,
+                TextDecoding.WINDOWS_1252, TextDecoding.OVERRIDES));
+        } catch (RuntimeException e) {
+            return collapseWhitespace(raw);
+        }
+    }
+
+    private static String collapseWhitespace(String value) {
+        StringBuilder result = new StringBuilder(value.length());
+        boolean space = false;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+                space = result.length() > 0;
+            } else {
+                if (space) {
+                    result.append(' ');
+                    space = false;
+                }
+                result.append(c);
+            }
+        }
+        return result.toString();
+    }
+
+    private void onBody(MimeTokenStream stream) throws IOException {
+        BodyDescriptor descriptor = stream.getBodyDescriptor();
+        String mimeType = lower(descriptor.getMimeType(), "text/plain");
+        String encoding = lower(descriptor.getTransferEncoding(), "7bit");
+        Map<String, String> parameters = descriptor instanceof MaximalBodyDescriptor
+            ? ((MaximalBodyDescriptor) descriptor).getContentTypeParameters() : Map.of();
+        Optional<String> charset = Optional.ofNullable(parameters.get("charset")).map(c -> lower(c, ""));
+        Optional<String> filename = filename(descriptor, parameters);
+        boolean attachment = filename.isPresent() || descriptor instanceof MaximalBodyDescriptor
+            && "attachment".equalsIgnoreCase(((MaximalBodyDescriptor) descriptor).getContentDispositionType());
+
+        if (mimeType.startsWith("multipart/") || mimeType.equals("message/rfc822")) {
+            if (currentDepth() > limits.maxDepth()) {
+                limitsHit.add(LimitHit.NESTING_DEPTH);
+            }
+        }
+        CountingInputStream raw = new CountingInputStream(stream.getInputStream());
+        if (mimeType.startsWith("text/")) {
+            readText(raw, encoding, mimeType, charset);
+        }
+        ByteStreams.exhaust(raw);
+        parts.add(new MimePart(mimeType, charset, encoding, filename, attachment, raw.getCount(), currentDepth()));
+    }
+
+    private void readText(InputStream raw, String encoding, String mimeType, Optional<String> charset)
+        throws IOException {
+        if (textBytesLeft <= 0) {
+            limitsHit.add(LimitHit.TEXT_BYTES);
+            return;
+        }
+        int cap = (int) Math.min(limits.maxPartBytes(), textBytesLeft);
+        InputStream decoded = decoder(raw, encoding);
+        byte[] bytes = decoded.readNBytes(cap);
+        if (decoded.read() != -1) {
+            limitsHit.add(cap < limits.maxPartBytes() ? LimitHit.TEXT_BYTES : LimitHit.PART_BYTES);
+        }
+        textBytesLeft -= bytes.length;
+        if (charset.isPresent() && !TextDecoding.isKnown(charset.get())) {
+            defects.add(MimeDefect.UNKNOWN_CHARSET);
+        }
+        String text = TextDecoding.decode(bytes, bytes.length, charset.orElse(null));
+        rawTexts.add(text);
+        if (mimeType.equals("text/html")) {
+            RenderedHtml html = HtmlRendering.render(text, limits.maxHtmlBytes());
+            if (html.truncated()) {
+                limitsHit.add(LimitHit.HTML_SIZE);
+            }
+            htmlStats = htmlStats.plus(html.stats());
+            renderedTexts.add(html.text());
+            html.links().forEach(this::addUri);
+            addUrisFromText(html.text());
+        } else {
+            renderedTexts.add(text);
+            addUrisFromText(text);
+        }
+    }
+
+    private InputStream decoder(InputStream raw, String encoding) {
+        if (encoding.equals("base64")) {
+            return new Base64InputStream(raw, monitor);
+        }
+        if (encoding.equals("quoted-printable")) {
+            return new QuotedPrintableInputStream(raw, monitor);
+        }
+        return raw;
+    }
+
+    private Optional<String> filename(BodyDescriptor descriptor, Map<String, String> parameters) {
+        String name = null;
+        if (descriptor instanceof MaximalBodyDescriptor) {
+            name = ((MaximalBodyDescriptor) descriptor).getContentDispositionFilename();
+        }
+        if (name == null || name.isBlank()) {
+            name = parameters.get("name");
+        }
+        if (name == null || name.isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(decodeHeader(name.trim()));
+    }
+
+    private void addUrisFromText(String text) {
+        if (uris.size() >= limits.maxUris()) {
+            return;
+        }
+        UriExtraction.candidates(text, 4 * limits.maxUris()).forEach(this::addUri);
+    }
+
+    private void addUri(String candidate) {
+        Optional<String> normalized = UriNormalization.normalize(candidate);
+        if (normalized.isEmpty()) {
+            return;
+        }
+        addNormalized(normalized.get());
+        UriNormalization.embeddedTargets(normalized.get()).forEach(this::addNormalized);
+    }
+
+    private void addNormalized(String uri) {
+        if (uris.contains(uri)) {
+            return;
+        }
+        if (uris.size() >= limits.maxUris()) {
+            limitsHit.add(LimitHit.URI_COUNT);
+            return;
+        }
+        uris.add(uri);
+    }
+
+    private BodyText renderedBody(MessageHeaders headers) {
+        StringBuilder text = new StringBuilder();
+        headers.first("Subject").filter(subject -> !subject.isBlank())
+            .ifPresent(subject -> text.append(subject).append("\n\n"));
+        for (String part : renderedTexts) {
+            text.append(part).append("\n\n");
+        }
+        return new BodyText(BodyChunking.paragraphs(text.toString()));
+    }
+
+    private BodyText rawBody() {
+        List<String> lines = new ArrayList<>();
+        for (String part : rawTexts) {
+            lines.addAll(BodyChunking.lines(part));
+        }
+        return new BodyText(lines);
+    }
+
+    private static String lower(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value.trim().toLowerCase(Locale.ROOT);
+    }
+
+    /** Where the walk is: depth of the current entity and how many fields it had. */
+    private static final class Entity {
+        private final int depth;
+        private final boolean top;
+        private int headerCount;
+
+        Entity(int depth, boolean top) {
+            this.depth = depth;
+            this.top = top;
+        }
+    }
+}

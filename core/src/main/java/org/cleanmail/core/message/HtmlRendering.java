@@ -67,13 +67,14 @@ final class HtmlRendering {
 
     private static long visibleLength(String text) {
         long length = 0;
-        boolean space = true;
+        boolean pendingSpace = false;
         for (int i = 0; i < text.length(); i++) {
-            boolean whitespace = Character.isWhitespace(text.charAt(i));
-            if (!whitespace || !space) {
-                length++;
+            if (Character.isWhitespace(text.charAt(i))) {
+                pendingSpace = length > 0;
+            } else {
+                length += pendingSpace ? 2 : 1;
+                pendingSpace = false;
             }
-            space = whitespace;
         }
         return length;
     }

@@ -282,8 +282,9 @@ final class UriNormalization {
         return normalized.startsWith("/") ? normalized : "/" + normalized;
     }
 
+    /** RFC 3986 unreserved characters: decoding them does not change what the URI means. */
     private static boolean isSafeToDecode(char c) {
-        return c > 0x20 && c < 0x7f && "/?#&=%+;".indexOf(c) < 0;
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "-._~".indexOf(c) >= 0;
     }
 
     private static boolean isDefaultPort(String scheme, String port) {

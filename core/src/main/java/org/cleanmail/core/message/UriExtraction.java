@@ -24,6 +24,8 @@ final class UriExtraction {
             + "|(?<bare>(?<![\\w.@/:%-])[a-z0-9][a-z0-9-]{0,62}(?:\\.[a-z0-9][a-z0-9-]{0,62}){1,10}(?![\\w@-])"
             + "(?:/" + URI_CHARS + "{0,2048})?)",
         Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CHARACTER_CLASS);
+    /** {@code 3.Energy} in a numbered list is not a domain. */
+    private static final Pattern NUMBERED = Pattern.compile("\\d{1,2}\\.[^.]+$");
     private static final Pattern BRACKETED_DOT = Pattern.compile(
         "\\s?(?:\\[\\.\\]|\\(\\.\\)|\\{\\.\\}|\\[dot\\]|\\(dot\\)|\\{dot\\})\\s?", Pattern.CASE_INSENSITIVE);
     private static final Pattern SPACED_WWW_HOST = Pattern.compile(
@@ -44,7 +46,7 @@ final class UriExtraction {
                 String bare = matcher.group("bare");
                 int slash = bare.indexOf('/');
                 String host = slash < 0 ? bare : bare.substring(0, slash);
-                if (!UriNormalization.hasPublicSuffix(host)) {
+                if (!UriNormalization.hasPublicSuffix(host) || NUMBERED.matcher(host).lookingAt()) {
                     continue;
                 }
             }

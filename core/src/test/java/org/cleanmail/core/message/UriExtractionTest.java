@@ -39,7 +39,7 @@ class UriExtractionTest {
 
     @Test
     void proseWithoutLinksShouldYieldNoUri() {
-        assertThat(urisOfText("Version 2.5 is out. Read file.txt or index.html and call me at 5.30 pm.").uris())
+        assertThat(urisOfText("Version 2.5 is out. Read file.txt or index.html, call me at 5.30 pm. 3.Energy drinks").uris())
             .isEmpty();
     }
 

@@ -23,7 +23,7 @@ final class UriExtraction {
             // a bare domain, to be checked against the public suffix list
             + "|(?<bare>(?<![\\w.@/:%-])[a-z0-9][a-z0-9-]{0,62}(?:\\.[a-z0-9][a-z0-9-]{0,62}){1,10}(?![\\w@-])"
             + "(?:/" + URI_CHARS + "{0,2048})?)",
-        Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CHARACTER_CLASS);
+        Pattern.CASE_INSENSITIVE);
     /** {@code 3.Energy} in a numbered list is not a domain. */
     private static final Pattern NUMBERED = Pattern.compile("\\d{1,2}\\.[^.]+$");
     private static final Pattern BRACKETED_DOT = Pattern.compile(
@@ -40,7 +40,30 @@ final class UriExtraction {
     static List<String> candidates(String text, int maxCandidates) {
         String joined = joinObfuscatedHosts(text);
         List<String> found = new ArrayList<>();
-        Matcher matcher = URI_CANDIDATE.matcher(joined);
+        Matcher matcher = URI_CANDIDATE.matcher(joined).useTransparentBounds(true).useAnchoringBounds(false);
+        int length = joined.length();
+        int position = 0;
+        // A URI holds no whitespace and at least one of . @ : so only such words are searched.
+        while (position < length && found.size() < maxCandidates) {
+            while (position < length && Character.isWhitespace(joined.charAt(position))) {
+                position++;
+            }
+            int start = position;
+            boolean promising = false;
+            while (position < length && !Character.isWhitespace(joined.charAt(position))) {
+                char c = joined.charAt(position);
+                promising |= c == '.' || c == '@' || c == ':';
+                position++;
+            }
+            if (promising) {
+                matcher.region(start, position);
+                collect(matcher, found, maxCandidates);
+            }
+        }
+        return found;
+    }
+
+    private static void collect(Matcher matcher, List<String> found, int maxCandidates) {
         while (matcher.find() && found.size() < maxCandidates) {
             if (matcher.group("bare") != null) {
                 String bare = matcher.group("bare");
@@ -52,15 +75,42 @@ final class UriExtraction {
             }
             found.add(matcher.group());
         }
-        return found;
     }
 
+    /** The regular expressions run only when a cheap test says they may match. */
     private static String joinObfuscatedHosts(String text) {
         String joined = text;
-        if (joined.indexOf('[') >= 0 || joined.indexOf('(') >= 0 || joined.indexOf('{') >= 0) {
+        if (mayHoldBracketedDots(joined)) {
             joined = BRACKETED_DOT.matcher(joined).replaceAll(".");
         }
-        joined = SPACED_WWW_HOST.matcher(joined).replaceAll("www.$1.$2");
-        return SPACE_AFTER_SCHEME.matcher(joined).replaceAll("$1$2$3");
+        if (containsIgnoreCase(joined, "www") && (joined.contains(" .") || joined.contains(". "))) {
+            joined = SPACED_WWW_HOST.matcher(joined).replaceAll("www.$1.$2");
+        }
+        if (joined.contains("/ ") || joined.contains("\\ ")) {
+            joined = SPACE_AFTER_SCHEME.matcher(joined).replaceAll("$1$2$3");
+        }
+        return joined;
+    }
+
+    private static boolean mayHoldBracketedDots(String text) {
+        for (int i = 1; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ']' || c == ')' || c == '}') {
+                char before = text.charAt(i - 1);
+                if (before == '.' || before == 't' || before == 'T') {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean containsIgnoreCase(String text, String word) {
+        for (int i = 0; i + word.length() <= text.length(); i++) {
+            if (text.regionMatches(true, i, word, 0, word.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -9,6 +9,8 @@ import java.util.regex.Pattern;
 
 import org.jsoup.parser.Parser;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import com.google.common.net.InetAddresses;
 import com.google.common.net.InternetDomainName;
 
@@ -31,6 +33,12 @@ final class UriNormalization {
         "(?:https?|ftp)(?::|%3a)(?:/|%2f){2}[^&\\s\"'<>]+", Pattern.CASE_INSENSITIVE);
     private static final Pattern EMBEDDED_WWW = Pattern.compile(
         "(?<=[=/])www\\.[^&\\s\"'<>/]+(?:/[^&\\s\"'<>]*)?", Pattern.CASE_INSENSITIVE);
+
+    /** Guava's public suffix lookups cost microseconds; hosts and TLDs repeat across messages. */
+    private static final LoadingCache<String, String> REGISTRABLE_DOMAINS = Caffeine.newBuilder()
+        .maximumSize(10_000).build(UriNormalization::computeRegistrableDomain);
+    private static final LoadingCache<String, Boolean> PUBLIC_TOP_LEVEL_DOMAINS = Caffeine.newBuilder()
+        .maximumSize(10_000).build(UriNormalization::isPublicTopLevelDomain);
 
     private UriNormalization() {
     }
@@ -101,6 +109,19 @@ final class UriNormalization {
 
     /** The registrable domain of a host ({@code www.foo.co.uk} gives {@code foo.co.uk}); IPs stay as they are. */
     static String registrableDomain(String host) {
+        return REGISTRABLE_DOMAINS.get(host);
+    }
+
+    /** Whether a host ends in a public suffix (a real TLD), so bare {@code foo.com} counts as a link. */
+    static boolean hasPublicSuffix(String host) {
+        int dot = host.lastIndexOf('.');
+        if (dot <= 0 || dot == host.length() - 1) {
+            return false;
+        }
+        return PUBLIC_TOP_LEVEL_DOMAINS.get(host.substring(dot + 1).toLowerCase(Locale.ROOT));
+    }
+
+    private static String computeRegistrableDomain(String host) {
         if (InetAddresses.isInetAddress(host)) {
             return host;
         }
@@ -115,11 +136,9 @@ final class UriNormalization {
         return host;
     }
 
-    /** Whether a host ends in a public suffix (a real TLD), so bare {@code foo.com} counts as a link. */
-    static boolean hasPublicSuffix(String host) {
+    private static boolean isPublicTopLevelDomain(String label) {
         try {
-            InternetDomainName name = InternetDomainName.from(host);
-            return name.isUnderPublicSuffix();
+            return InternetDomainName.from(label).isPublicSuffix();
         } catch (IllegalArgumentException e) {
             return false;
         }

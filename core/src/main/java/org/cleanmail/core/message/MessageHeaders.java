@@ -2,7 +2,9 @@ package org.cleanmail.core.message;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -13,6 +15,8 @@ import java.util.stream.Collectors;
  * {@code Subject:raw}, {@code From:addr}, {@code From:name}, {@code ALL}, {@code ALL:raw},
  * {@code ToCc}, {@code MESSAGEID}. Several fields of one name are joined with a newline,
  * as SpamAssassin does; an absent header selects the empty string.
+ *
+ * <p>Immutable and thread-safe; addresses are parsed once, on first use.
  */
 public final class MessageHeaders {
     public static final String ALL = "ALL";
@@ -25,6 +29,8 @@ public final class MessageHeaders {
     private static final MessageHeaders EMPTY = new MessageHeaders(List.of());
 
     private final List<HeaderField> fields;
+    /** Addresses by lower-case field name, parsed on first use: rules ask for the same ones again and again. */
+    private final Map<String, List<MailAddress>> addressCache = new ConcurrentHashMap<>();
 
     public MessageHeaders(List<HeaderField> fields) {
         this.fields = List.copyOf(fields);
@@ -84,8 +90,9 @@ public final class MessageHeaders {
 
     /** Every address of every field of that name, in order. */
     public List<MailAddress> addresses(String name) {
-        return values(name).stream().flatMap(value -> AddressExtraction.addresses(value).stream())
-            .collect(Collectors.toUnmodifiableList());
+        return addressCache.computeIfAbsent(name.toLowerCase(Locale.ROOT), key -> values(key).stream()
+            .flatMap(value -> AddressExtraction.addresses(value).stream())
+            .collect(Collectors.toUnmodifiableList()));
     }
 
     /** SpamAssassin's {@code :addr}: the first address of the first field of that name. */

@@ -7,6 +7,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -18,14 +19,34 @@ import java.util.Optional;
  */
 final class TextDecoding {
     static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
-    /** Decoding overrides: the superset that senders who declare these usually mean. */
-    static final Map<Charset, Charset> OVERRIDES = Map.of(
-        StandardCharsets.ISO_8859_1, WINDOWS_1252,
-        StandardCharsets.US_ASCII, WINDOWS_1252);
+    /**
+     * Decoding overrides: the superset that senders who declare these mean, as browsers
+     * decode them (WHATWG Encoding Standard): gb2312 text is GBK, Latin-1 text is
+     * windows-1252, and so on.
+     */
+    static final Map<Charset, Charset> OVERRIDES = supersets(Map.of(
+        "ISO-8859-1", "windows-1252",
+        "US-ASCII", "windows-1252",
+        "GB2312", "GBK",
+        "EUC-KR", "x-windows-949",
+        "Shift_JIS", "windows-31j",
+        "ISO-8859-9", "windows-1254",
+        "TIS-620", "x-windows-874",
+        "Big5", "Big5-HKSCS"));
 
     private static final int MAX_CHARSET_NAME = 40;
 
     private TextDecoding() {
+    }
+
+    private static Map<Charset, Charset> supersets(Map<String, String> names) {
+        Map<Charset, Charset> result = new HashMap<>();
+        names.forEach((declared, superset) -> {
+            if (Charset.isSupported(declared) && Charset.isSupported(superset)) {
+                result.put(Charset.forName(declared), Charset.forName(superset));
+            }
+        });
+        return Map.copyOf(result);
     }
 
     /** The Java charset for a MIME charset name, with common misspellings; empty if unknown. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Map;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -168,10 +169,11 @@ class MessageBodyParsingTest {
         "windows-1252, “Smart quotes” – and €",
         "UTF-8, Ça coûte 5 € 日本",
         "KOI8-R, Привет мир",
-        "ISO-2022-JP, こんにちは"
+        "ISO-2022-JP, こんにちは",
+        "GB2312, 朱镕基 (GBK only)"
     })
     void parseShouldHonourTheDeclaredCharset(String charset, String text) {
-        Charset encoding = Charset.forName(charset.equals("ISO-8859-1") ? "windows-1252" : charset);
+        Charset encoding = Charset.forName(Map.of("ISO-8859-1", "windows-1252", "GB2312", "GBK").getOrDefault(charset, charset));
         byte[] message = concat(Messages.crlf("Content-Type: text/plain; charset=\"" + charset + "\"\n"
             + "Content-Transfer-Encoding: 8bit\n\n"), text.getBytes(encoding));
 

@@ -15,8 +15,10 @@ import org.jsoup.select.NodeVisitor;
 
 /**
  * Renders an HTML part to text with jsoup, roughly as a mail reader shows it: text of the
- * body only (no scripts, styles or title), a line break after block elements and a blank
- * line after paragraphs. Collects the resource links and counts tags and images.
+ * body only (no scripts, styles or title), whitespace collapsed outside {@code pre}, a line
+ * break for {@code br} and after block elements, a blank line around paragraphs (which
+ * SpamAssassin's body rules see as separate chunks). Collects the resource links and
+ * counts tags and images.
  */
 final class HtmlRendering {
     /** Attributes that hold a URI, as SpamAssassin's HTML parser reads them. */
@@ -25,7 +27,7 @@ final class HtmlRendering {
     private static final Set<String> PARAGRAPH_TAGS = Set.of(
         "p", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "table", "ul", "ol", "dl", "pre");
     private static final Set<String> LINE_TAGS = Set.of(
-        "br", "div", "li", "tr", "dd", "dt", "form", "center", "section", "article", "header",
+        "div", "li", "tr", "dd", "dt", "form", "center", "section", "article", "header",
         "footer", "address", "caption", "option", "title");
     private static final Set<String> CELL_TAGS = Set.of("td", "th");
     private static final Set<String> HIDDEN_TAGS = Set.of("script", "style", "head", "title", "noscript", "template");
@@ -82,21 +84,29 @@ final class HtmlRendering {
     private static final class TextCollector implements NodeVisitor {
         private final StringBuilder text = new StringBuilder();
         private int hiddenDepth;
+        private int preDepth;
 
         @Override
         public void head(Node node, int depth) {
             if (node instanceof TextNode) {
                 if (hiddenDepth == 0) {
-                    text.append(((TextNode) node).getWholeText());
+                    TextNode textNode = (TextNode) node;
+                    // Outside <pre>, line breaks in the source are spaces, as a browser shows them.
+                    text.append(preDepth > 0 ? textNode.getWholeText() : textNode.text());
                 }
                 return;
             }
             if (node instanceof Element) {
                 String tag = ((Element) node).normalName().toLowerCase(Locale.ROOT);
+                if (tag.equals("pre")) {
+                    preDepth++;
+                }
                 if (HIDDEN_TAGS.contains(tag)) {
                     hiddenDepth++;
                 } else if (tag.equals("br")) {
                     text.append('\n');
+                } else if (PARAGRAPH_TAGS.contains(tag)) {
+                    text.append("\n\n");
                 } else if (tag.equals("img") && hiddenDepth == 0) {
                     text.append(' ');
                 }
@@ -109,6 +119,9 @@ final class HtmlRendering {
                 return;
             }
             String tag = ((Element) node).normalName().toLowerCase(Locale.ROOT);
+            if (tag.equals("pre")) {
+                preDepth--;
+            }
             if (HIDDEN_TAGS.contains(tag)) {
                 hiddenDepth--;
             } else if (PARAGRAPH_TAGS.contains(tag)) {

@@ -218,6 +218,14 @@ class MessageBodyParsingTest {
     }
 
     @Test
+    void htmlShouldRenderSourceLineBreaksAsSpacesButKeepPreformattedText() {
+        MessageFeatures features = Messages.parse("Content-Type: text/html\n\n"
+            + "<p>line\none<br>two</p><div>block</div><pre>a\n\nb</pre><table><tr><td>c1</td><td>c2</td></tr></table>\n");
+
+        assertThat(features.body().chunks()).containsExactly("line one two", "block", "a", "b", "c1 c2");
+    }
+
+    @Test
     void bodyShouldSplitVeryLongParagraphsIntoChunks() {
         String word = "spam ";
         MessageFeatures features = Messages.parse("\n" + word.repeat(1000) + "\n");

@@ -13,13 +13,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.apache.james.mime4j.MimeException;
 import org.apache.james.mime4j.codec.Base64InputStream;
 import org.apache.james.mime4j.codec.DecodeMonitor;
-import org.apache.james.mime4j.codec.DecoderUtil;
 import org.apache.james.mime4j.codec.QuotedPrintableInputStream;
 import org.apache.james.mime4j.dom.field.ContentTypeField;
 import org.apache.james.mime4j.field.LenientFieldParser;
@@ -45,8 +42,6 @@ import com.google.common.io.CountingInputStream;
  */
 final class ParseSession {
     private static final Logger LOGGER = LoggerFactory.getLogger(ParseSession.class);
-    private static final Pattern ENCODED_WORD_CHARSET = Pattern.compile("=\\?([^?\\s]{1,64})\\?[bBqQ]\\?");
-    private static final int MAX_CHARSET_CHECKS = 50;
 
     private final ParserLimits limits;
     private final MimeConfig config;
@@ -218,23 +213,7 @@ final class ParseSession {
     }
 
     private String decodeHeader(String raw) {
-        if (!raw.contains("=?")) {
-            return collapseWhitespace(raw);
-        }
-        Matcher charset = ENCODED_WORD_CHARSET.matcher(raw);
-        for (int checks = 0; checks < MAX_CHARSET_CHECKS && charset.find(); checks++) {
-            String name = charset.group(1);
-            int star = name.indexOf('*');
-            if (!TextDecoding.isKnown(star < 0 ? name : name.substring(0, star))) {
-                defects.add(MimeDefect.UNKNOWN_CHARSET);
-            }
-        }
-        try {
-            return collapseWhitespace(DecoderUtil.decodeEncodedWords(raw, DecodeMonitor.SILENT,
-                TextDecoding.WINDOWS_1252, TextDecoding.OVERRIDES));
-        } catch (RuntimeException e) {
-            return collapseWhitespace(raw);
-        }
+        return collapseWhitespace(EncodedWords.decode(raw, defects));
     }
 
     private static String collapseWhitespace(String value) {

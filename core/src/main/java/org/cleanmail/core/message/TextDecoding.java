@@ -12,6 +12,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+
 /**
  * Turns bytes into text the way mail readers do: the declared charset when Java knows it,
  * windows-1252 for Latin-1 and ASCII (its superset, as browsers do), and for unknown or
@@ -36,6 +39,10 @@ final class TextDecoding {
 
     private static final int MAX_CHARSET_NAME = 40;
 
+    /** Java looks unknown names up through every charset provider, slowly: spam repeats bogus names. */
+    private static final LoadingCache<String, Optional<Charset>> LOOKUPS = Caffeine.newBuilder()
+        .maximumSize(1000).build(TextDecoding::resolve);
+
     private TextDecoding() {
     }
 
@@ -58,6 +65,10 @@ final class TextDecoding {
         if (name.isEmpty() || name.length() > MAX_CHARSET_NAME) {
             return Optional.empty();
         }
+        return LOOKUPS.get(name);
+    }
+
+    private static Optional<Charset> resolve(String name) {
         if (name.equals("x-user-defined")) {
             return Optional.of(WINDOWS_1252);
         }

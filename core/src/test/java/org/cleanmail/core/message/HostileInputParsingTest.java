@@ -10,6 +10,7 @@ import java.util.Random;
 import org.cleanmail.core.scan.RawMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Malformed and hostile messages, generated here: parsing ends, within the limits, without throwing. */
@@ -146,6 +147,23 @@ class HostileInputParsingTest {
         assertThat(features.limitsHit()).containsExactly(LimitHit.HEADER_LENGTH);
         assertThat(features.headers().first("Subject").orElseThrow()).hasSize(ParserLimits.DEFAULT_MAX_HEADER_BYTES - 1);
         assertThat(features.headers().first("To")).contains("b@example.com");
+        assertThat(features.body().chunks()).last().isEqualTo("body");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Subject|=?", "From|=?", "Content-Type|=?", "Subject|=?x-bogus?q?a?= ", "To|=?utf-8?b?",
+        "Content-Disposition|=?utf-8?q?=", "From|((((", "To|a@b,", "Content-Type|;a=\"", "Subject|\\"
+    })
+    void megabyteHeadersOfRepeatedSyntaxShouldBeCutAndParsed(String name, String unit) {
+        byte[] message = (name + ": " + unit.repeat(1024 * 1024 / unit.length()) + "\r\nTo: b@example.com\r\n\r\nbody\r\n")
+            .getBytes(StandardCharsets.US_ASCII);
+
+        MessageFeatures features = parser.parse(message);
+
+        assertThat(features.limitsHit()).contains(LimitHit.HEADER_LENGTH);
+        assertThat(features.headers().select("ToCc:addr")).isNotNull();
+        assertThat(features.headers().select(name + ":name")).isNotNull();
         assertThat(features.body().chunks()).last().isEqualTo("body");
     }
 

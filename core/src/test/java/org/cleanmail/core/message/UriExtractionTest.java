@@ -58,6 +58,19 @@ class UriExtractionTest {
     }
 
     @Test
+    void obfuscatedHtmlLinksShouldBeUncovered() {
+        MessageUris uris = urisOfHtml("<a href=\"hxxp://evil.example.com/a\">x</a>"
+            + "<a href=\" HTTP://www.paypal.com@phish.example.net/login \">PayPal</a>"
+            + "<a href=\"http://%77%77%77.evil.example.org/\">y</a>"
+            + "<a href=\"http:\\\\back.example.com\\path\">z</a>"
+            + "<p>Visit www[.]hidden-example[.]com today</p>");
+
+        assertThat(uris.uris()).containsExactly("http://evil.example.com/a", "http://phish.example.net/login",
+            "http://www.evil.example.org/", "http://back.example.com/path", "http://www.hidden-example.com/");
+        assertThat(uris.hosts()).doesNotContain("www.paypal.com");
+    }
+
+    @Test
     void redirectorTargetsShouldBeAddedAfterTheRedirector() {
         MessageUris uris = urisOfText("http://redirect.example.net/r?url=http%3A%2F%2Fspam.example.com%2Foffer&x=1");
 

@@ -7,7 +7,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.EnumSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,7 +27,6 @@ import org.apache.james.mime4j.stream.Field;
 import org.apache.james.mime4j.stream.MimeConfig;
 import org.apache.james.mime4j.stream.MimeTokenStream;
 import org.apache.james.mime4j.stream.RecursionMode;
-import org.apache.james.mime4j.util.ByteSequence;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,7 +51,8 @@ final class ParseSession {
     private final List<String> multipartTypes = new ArrayList<>();
     private final List<String> renderedTexts = new ArrayList<>();
     private final List<String> rawTexts = new ArrayList<>();
-    private final Set<String> uris = new LinkedHashSet<>();
+    private final UriCollector uris;
+    private final HeaderFieldReader headerReader;
     private final Deque<Entity> entities = new ArrayDeque<>();
     private HtmlStats htmlStats = HtmlStats.none();
     private long textBytesLeft;
@@ -63,6 +62,8 @@ final class ParseSession {
         this.limits = limits;
         this.config = config;
         this.textBytesLeft = limits.maxTextBytes();
+        this.uris = new UriCollector(limits.maxUris());
+        this.headerReader = new HeaderFieldReader(limits.maxHeaderBytes());
     }
 
     MessageFeatures parse(byte[] bytes, boolean inputTruncated) {
@@ -75,8 +76,11 @@ final class ParseSession {
         String full = TextDecoding.decodeFull(bytes, offset, length);
         walk(new ByteArrayInputStream(bytes, offset, length));
 
+        if (uris.limitHit()) {
+            limitsHit.add(LimitHit.URI_COUNT);
+        }
         MessageHeaders headers = new MessageHeaders(topHeaders);
-        return new MessageFeatures(headers, renderedBody(headers), rawBody(), full, new MessageUris(List.copyOf(uris)),
+        return new MessageFeatures(headers, renderedBody(headers), rawBody(), full, uris.toMessageUris(),
             new MimeStructure(parts, multipartTypes, htmlStats), HeaderFacts.of(headers), limitsHit, defects);
     }
 
@@ -172,66 +176,8 @@ final class ParseSession {
             return;
         }
         if (entity.top) {
-            topHeaders.add(headerField(field));
+            topHeaders.add(headerReader.read(field, limitsHit, defects));
         }
-    }
-
-    private HeaderField headerField(Field field) {
-        String name = field.getName();
-        String value = rawValue(field);
-        if (value.length() > limits.maxHeaderBytes()) {
-            limitsHit.add(LimitHit.HEADER_LENGTH);
-            value = value.substring(0, limits.maxHeaderBytes());
-        }
-        String raw = unfold(value).trim();
-        return new HeaderField(name, raw, decodeHeader(raw));
-    }
-
-    private static String rawValue(Field field) {
-        ByteSequence raw = field.getRaw();
-        if (raw == null) {
-            return field.getBody() == null ? "" : field.getBody();
-        }
-        byte[] bytes = raw.toByteArray();
-        String line = TextDecoding.decodeUndeclared(bytes, bytes.length);
-        int colon = line.indexOf(':');
-        return colon < 0 ? "" : line.substring(colon + 1);
-    }
-
-    private static String unfold(String value) {
-        if (value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
-            return value;
-        }
-        StringBuilder result = new StringBuilder(value.length());
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c != '\r' && c != '\n') {
-                result.append(c);
-            }
-        }
-        return result.toString();
-    }
-
-    private String decodeHeader(String raw) {
-        return collapseWhitespace(EncodedWords.decode(raw, defects));
-    }
-
-    private static String collapseWhitespace(String value) {
-        StringBuilder result = new StringBuilder(value.length());
-        boolean space = false;
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
-                space = result.length() > 0;
-            } else {
-                if (space) {
-                    result.append(' ');
-                    space = false;
-                }
-                result.append(c);
-            }
-        }
-        return result.toString();
     }
 
     private void onBody(MimeTokenStream stream) throws IOException {
@@ -283,11 +229,11 @@ final class ParseSession {
             }
             htmlStats = htmlStats.plus(html.stats());
             renderedTexts.add(html.text());
-            html.links().forEach(this::addUri);
-            addUrisFromText(html.text());
+            html.links().forEach(uris::add);
+            uris.addFromText(html.text());
         } else {
             renderedTexts.add(text);
-            addUrisFromText(text);
+            uris.addFromText(text);
         }
     }
 
@@ -312,34 +258,7 @@ final class ParseSession {
         if (name == null || name.isBlank()) {
             return Optional.empty();
         }
-        return Optional.of(decodeHeader(name.trim()));
-    }
-
-    private void addUrisFromText(String text) {
-        if (uris.size() >= limits.maxUris()) {
-            return;
-        }
-        UriExtraction.candidates(text, 4 * limits.maxUris()).forEach(this::addUri);
-    }
-
-    private void addUri(String candidate) {
-        Optional<String> normalized = UriNormalization.normalize(candidate);
-        if (normalized.isEmpty()) {
-            return;
-        }
-        addNormalized(normalized.get());
-        UriNormalization.embeddedTargets(normalized.get()).forEach(this::addNormalized);
-    }
-
-    private void addNormalized(String uri) {
-        if (uris.contains(uri)) {
-            return;
-        }
-        if (uris.size() >= limits.maxUris()) {
-            limitsHit.add(LimitHit.URI_COUNT);
-            return;
-        }
-        uris.add(uri);
+        return Optional.of(HeaderFieldReader.decode(name.trim(), defects));
     }
 
     private BodyText renderedBody(MessageHeaders headers) {

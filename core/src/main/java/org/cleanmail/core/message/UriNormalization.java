@@ -364,9 +364,18 @@ final class UriNormalization {
         while (!cleaned.isEmpty() && "<\"'(".indexOf(cleaned.charAt(0)) >= 0) {
             cleaned = cleaned.substring(1);
         }
-        while (!cleaned.isEmpty() && ".,;:!?'\")]}>".indexOf(cleaned.charAt(cleaned.length() - 1)) >= 0) {
+        while (!cleaned.isEmpty() && isTrailingPunctuation(cleaned)) {
             cleaned = cleaned.substring(0, cleaned.length() - 1);
         }
         return cleaned;
+    }
+
+    /** Sentence punctuation after a URI; a closing parenthesis only when it closes nothing in the URI. */
+    private static boolean isTrailingPunctuation(String uri) {
+        char last = uri.charAt(uri.length() - 1);
+        if (last == ')') {
+            return uri.chars().filter(c -> c == ')').count() > uri.chars().filter(c -> c == '(').count();
+        }
+        return ".,;:!?'\"]}>".indexOf(last) >= 0;
     }
 }

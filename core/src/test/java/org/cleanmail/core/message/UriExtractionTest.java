@@ -31,7 +31,9 @@ class UriExtractionTest {
         "write to Sales@Example.COM please | mailto:Sales@example.com",
         "escaped http://%65vil.example.com/%7Euser | http://evil.example.com/~user",
         "decimal http://3627732462/ip | http://216.58.205.238/ip",
-        "ftp.example.org/pub | ftp://ftp.example.org/pub"
+        "ftp.example.org/pub | ftp://ftp.example.org/pub",
+        "see (http://example.com/a_(b)) now | http://example.com/a_(b)",
+        "<http://example.com/x>, | http://example.com/x"
     })
     void textUrisShouldBeRecognizedAndNormalized(String text, String expected) {
         assertThat(urisOfText(text).uris()).containsExactly(expected);

@@ -130,6 +130,9 @@ final class ParseSession {
                     limitsHit.add(LimitHit.PART_COUNT);
                     return false;
                 }
+                if (!entities.isEmpty()) {
+                    entities.peek().children++;
+                }
                 entities.push(new Entity(entities.isEmpty() ? 0 : entities.peek().depth + 1, false));
                 return true;
             case T_END_MESSAGE:
@@ -144,6 +147,12 @@ final class ParseSession {
                 return true;
             case T_START_MULTIPART:
                 multipartTypes.add(lower(stream.getBodyDescriptor().getMimeType(), "multipart/mixed"));
+                return true;
+            case T_PREAMBLE:
+                onPreamble(stream);
+                return true;
+            case T_END_MULTIPART:
+                onEndMultipart();
                 return true;
             case T_BODY:
                 onBody(stream);
@@ -177,6 +186,22 @@ final class ParseSession {
         }
         if (entity.top) {
             topHeaders.add(headerReader.read(field, limitsHit, defects));
+        }
+    }
+
+    /** Keeps the preamble, the text of a multipart whose boundary never shows up. */
+    private void onPreamble(MimeTokenStream stream) throws IOException {
+        Entity entity = entities.peek();
+        if (entity != null && textBytesLeft > 0) {
+            entity.preamble = stream.getInputStream().readNBytes((int) Math.min(limits.maxPartBytes(), textBytesLeft));
+        }
+    }
+
+    /** A multipart without any part is read as the text it holds, so that body rules still see it. */
+    private void onEndMultipart() {
+        Entity entity = entities.peek();
+        if (entity != null && entity.children == 0 && entity.preamble != null && entity.preamble.length > 0) {
+            addText(entity.preamble, "text/plain", Optional.empty());
         }
     }
 
@@ -216,6 +241,10 @@ final class ParseSession {
         if (decoded.read() != -1) {
             limitsHit.add(cap < limits.maxPartBytes() ? LimitHit.TEXT_BYTES : LimitHit.PART_BYTES);
         }
+        addText(bytes, mimeType, charset);
+    }
+
+    private void addText(byte[] bytes, String mimeType, Optional<String> charset) {
         textBytesLeft -= bytes.length;
         if (charset.isPresent() && !TextDecoding.isKnown(charset.get())) {
             defects.add(MimeDefect.UNKNOWN_CHARSET);
@@ -283,11 +312,13 @@ final class ParseSession {
         return value == null || value.isBlank() ? fallback : value.trim().toLowerCase(Locale.ROOT);
     }
 
-    /** Where the walk is: depth of the current entity and how many fields it had. */
+    /** Where the walk is: an entity's depth, how many fields and parts it had, its preamble. */
     private static final class Entity {
         private final int depth;
         private final boolean top;
         private int headerCount;
+        private int children;
+        private byte[] preamble;
 
         Entity(int depth, boolean top) {
             this.depth = depth;

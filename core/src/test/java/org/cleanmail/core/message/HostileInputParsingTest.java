@@ -94,6 +94,25 @@ class HostileInputParsingTest {
     }
 
     @Test
+    void multipartWhoseBoundaryNeverShowsShouldBeReadAsText() {
+        MessageFeatures features = Messages.parse("""
+            Subject: broken
+            Content-Type: multipart/alternative; boundary="=Multipart Boundary 0925"
+
+            --= Multipart Boundary 0925
+            Content-Type: text/plain
+
+            Cheap ink, visit http://ink.example.com/
+            """);
+
+        assertThat(features.body().chunks()).containsExactly("broken",
+            "--= Multipart Boundary 0925 Content-Type: text/plain", "Cheap ink, visit http://ink.example.com/");
+        assertThat(features.uris().uris()).containsExactly("http://ink.example.com/");
+        assertThat(features.mime().parts()).isEmpty();
+        assertThat(features.defects()).contains(MimeDefect.UNTERMINATED_MULTIPART);
+    }
+
+    @Test
     void multipartWithoutBoundaryShouldBeReadAsOneTextPart() {
         MessageFeatures features = Messages.parse("Content-Type: multipart/mixed\n\n--x\nContent-Type: text/plain\n\nhi\n--x--\n");
 

@@ -1,5 +1,6 @@
 package org.cleanmail.core.message;
 
+import java.net.IDN;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,7 +19,7 @@ import com.google.common.net.InternetDomainName;
  * Brings a URI as written in a message to one canonical form, undoing what spammers do
  * to hide links from filters: HTML entities and %-escapes, {@code hxxp} and {@code h**p}
  * schemes, backslashes, {@code [.]} or {@code (dot)} in hosts, numeric hosts, missing
- * schemes. Also finds redirector targets ({@code ?url=http...}) inside a URI.
+ * schemes. Hosts come out lower-case and in ASCII (punycode for internationalized names). Also finds redirector targets ({@code ?url=http...}) inside a URI.
  */
 final class UriNormalization {
     private static final int MAX_URI_LENGTH = 2048;
@@ -221,7 +222,7 @@ final class UriNormalization {
 
     private static Optional<String> normalizeHost(String written) {
         String host = stripDots(OBFUSCATED_DOT.matcher(percentDecode(written)).replaceAll("."))
-            .replace('\u3002', '.').toLowerCase(Locale.ROOT);
+            .replace('\u3002', '.').replace('\uff0e', '.').replace('\uff61', '.').toLowerCase(Locale.ROOT);
         if (host.isEmpty()) {
             return Optional.empty();
         }
@@ -235,7 +236,19 @@ final class UriNormalization {
         if (!HOST_LABELS.matcher(host).matches() || host.indexOf('.') < 0 && !host.equals("localhost")) {
             return Optional.empty();
         }
-        return Optional.of(host);
+        return toAscii(host);
+    }
+
+    /** Internationalized hosts in their ASCII (punycode) form, as DNS blacklists list them. */
+    private static Optional<String> toAscii(String host) {
+        if (host.chars().allMatch(c -> c < 0x80)) {
+            return Optional.of(host);
+        }
+        try {
+            return Optional.of(IDN.toASCII(host, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /** Dotted, decimal, octal and hexadecimal IPv4 forms, as browsers accept them. */

@@ -33,7 +33,8 @@ class UriExtractionTest {
         "decimal http://3627732462/ip | http://216.58.205.238/ip",
         "ftp.example.org/pub | ftp://ftp.example.org/pub",
         "see (http://example.com/a_(b)) now | http://example.com/a_(b)",
-        "<http://example.com/x>, | http://example.com/x"
+        "<http://example.com/x>, | http://example.com/x",
+        "intl http://BÜCHER.example/ | http://xn--bcher-kva.example/"
     })
     void textUrisShouldBeRecognizedAndNormalized(String text, String expected) {
         assertThat(urisOfText(text).uris()).containsExactly(expected);

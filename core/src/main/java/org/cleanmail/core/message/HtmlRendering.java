@@ -22,7 +22,8 @@ import org.jsoup.select.NodeVisitor;
  */
 final class HtmlRendering {
     /** Attributes that hold a URI, as SpamAssassin's HTML parser reads them. */
-    private static final List<String> URI_ATTRIBUTES = List.of("href", "src", "action", "background", "lowsrc", "data", "code");
+    private static final List<String> URI_ATTRIBUTES = List.of(
+        "href", "src", "action", "background", "lowsrc", "data", "code");
     private static final String URI_SELECTOR = "[href],[src],[action],[background],[lowsrc],object[data],applet[code]";
     private static final Set<String> PARAGRAPH_TAGS = Set.of(
         "p", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "table", "ul", "ol", "dl", "pre");

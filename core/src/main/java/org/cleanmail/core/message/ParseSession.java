@@ -140,7 +140,9 @@ final class ParseSession {
                 entities.poll();
                 return true;
             case T_START_HEADER:
-                stream.setRecursionMode(currentDepth() > limits.maxDepth() ? RecursionMode.M_FLAT : RecursionMode.M_RECURSE);
+                // Deeper than the limit, a multipart is one opaque body: its parts are never parsed.
+                stream.setRecursionMode(
+                    currentDepth() > limits.maxDepth() ? RecursionMode.M_FLAT : RecursionMode.M_RECURSE);
                 return true;
             case T_FIELD:
                 onField(stream, stream.getField());

@@ -19,7 +19,8 @@ import com.google.common.net.InternetDomainName;
  * Brings a URI as written in a message to one canonical form, undoing what spammers do
  * to hide links from filters: HTML entities and %-escapes, {@code hxxp} and {@code h**p}
  * schemes, backslashes, {@code [.]} or {@code (dot)} in hosts, numeric hosts, missing
- * schemes. Hosts come out lower-case and in ASCII (punycode for internationalized names). Also finds redirector targets ({@code ?url=http...}) inside a URI.
+ * schemes. Hosts come out lower-case and in ASCII (punycode for internationalized names).
+ * Also finds redirector targets ({@code ?url=http...}) inside a URI.
  */
 final class UriNormalization {
     private static final int MAX_URI_LENGTH = 2048;
@@ -29,7 +30,8 @@ final class UriNormalization {
         "\\s*(?:\\[\\.\\]|\\(\\.\\)|\\{\\.\\}|\\[dot\\]|\\(dot\\)|\\{dot\\})\\s*", Pattern.CASE_INSENSITIVE);
     private static final Pattern SCHEME = Pattern.compile("^([a-z][a-z0-9+.-]{0,15}):", Pattern.CASE_INSENSITIVE);
     private static final Pattern HOST_LABELS = Pattern.compile("[\\p{L}\\p{N}_-]+(?:\\.[\\p{L}\\p{N}_-]+)*");
-    private static final Pattern NUMERIC_HOST = Pattern.compile("(?:0x[0-9a-f]+|[0-9]+)(?:\\.(?:0x[0-9a-f]+|[0-9]+)){0,3}");
+    private static final Pattern NUMERIC_HOST = Pattern.compile(
+        "(?:0x[0-9a-f]+|[0-9]+)(?:\\.(?:0x[0-9a-f]+|[0-9]+)){0,3}");
     private static final Pattern EMBEDDED_TARGET = Pattern.compile(
         "(?:https?|ftp)(?::|%3a)(?:/|%2f){2}[^&\\s\"'<>]+", Pattern.CASE_INSENSITIVE);
     private static final Pattern EMBEDDED_WWW = Pattern.compile(

@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -76,7 +77,8 @@ class CorpusParsingTest {
     void nearlyAllMessagesShouldHaveAFromAddressAndFitTheLimits() {
         List<Parsed> all = Stream.concat(ham.stream(), spam.stream()).collect(Collectors.toList());
 
-        assertThat(all.stream().filter(parsed -> parsed.features().has(HeaderFact.MISSING_FROM)).count()).isLessThan(10);
+        assertThat(all.stream().filter(parsed -> parsed.features().has(HeaderFact.MISSING_FROM)).count())
+            .isLessThan(10);
         assertThat(all.stream().filter(parsed -> parsed.features().headers().address("From").isPresent()).count())
             .isGreaterThan(6262 * 99 / 100);
         assertThat(all.stream().filter(parsed -> parsed.features().defects().contains(MimeDefect.BROKEN_STRUCTURE))
@@ -155,7 +157,7 @@ class CorpusParsingTest {
         assertThat(micros).hasSize(6262);
     }
 
-    private static double share(List<Parsed> parsed, java.util.function.Predicate<Parsed> predicate) {
+    private static double share(List<Parsed> parsed, Predicate<Parsed> predicate) {
         return parsed.stream().filter(predicate).count() / (double) parsed.size();
     }
 }

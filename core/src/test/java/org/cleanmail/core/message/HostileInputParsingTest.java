@@ -2,6 +2,7 @@ package org.cleanmail.core.message;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Random;
@@ -36,7 +37,8 @@ class HostileInputParsingTest {
     @Test
     void hundredThousandNestedMessagesShouldStopAtTheDepthLimit() {
         String level = "Content-Type: message/rfc822\r\n\r\n";
-        byte[] message = ("Subject: deep\r\n" + level.repeat(100_000) + "\r\nbottom\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] message = ("Subject: deep\r\n" + level.repeat(100_000) + "\r\nbottom\r\n")
+            .getBytes(StandardCharsets.US_ASCII);
 
         MessageFeatures features = parser.parse(message);
 
@@ -68,7 +70,7 @@ class HostileInputParsingTest {
 
     @Test
     void rawMessageCutWhenReadShouldBeMarked() throws Exception {
-        RawMessage cut = RawMessage.read(new java.io.ByteArrayInputStream(Messages.crlf("Subject: x\n\nlong body\n")), 15);
+        RawMessage cut = RawMessage.read(new ByteArrayInputStream(Messages.crlf("Subject: x\n\nlong body\n")), 15);
 
         assertThat(parser.parse(cut).limitsHit()).containsExactly(LimitHit.MESSAGE_BYTES);
     }
@@ -89,7 +91,8 @@ class HostileInputParsingTest {
             second part, and the message ends here
             """);
 
-        assertThat(features.body().chunks()).containsExactly("open", "first part", "second part, and the message ends here");
+        assertThat(features.body().chunks())
+            .containsExactly("open", "first part", "second part, and the message ends here");
         assertThat(features.defects()).contains(MimeDefect.UNTERMINATED_MULTIPART);
     }
 
@@ -114,7 +117,8 @@ class HostileInputParsingTest {
 
     @Test
     void multipartWithoutBoundaryShouldBeReadAsOneTextPart() {
-        MessageFeatures features = Messages.parse("Content-Type: multipart/mixed\n\n--x\nContent-Type: text/plain\n\nhi\n--x--\n");
+        MessageFeatures features = Messages.parse(
+            "Content-Type: multipart/mixed\n\n--x\nContent-Type: text/plain\n\nhi\n--x--\n");
 
         assertThat(features.defects()).contains(MimeDefect.MISSING_BOUNDARY);
         assertThat(features.mime().parts()).hasSize(1);
@@ -151,7 +155,8 @@ class HostileInputParsingTest {
 
     @Test
     void nulBytesShouldNotStopParsing() {
-        MessageFeatures features = Messages.parse("Subject: nul\u0000here\nX-Null: \u0000\u0000\n\nbefore\u0000after\nhttp://nul.example.com/\n");
+        MessageFeatures features = Messages.parse(
+            "Subject: nul\u0000here\nX-Null: \u0000\u0000\n\nbefore\u0000after\nhttp://nul.example.com/\n");
 
         assertThat(features.headers().first("Subject")).contains("nul\u0000here");
         assertThat(features.body().text()).contains("before\u0000after");
@@ -160,10 +165,12 @@ class HostileInputParsingTest {
 
     @Test
     void megabyteHeaderLineShouldBeCut() {
-        MessageFeatures features = Messages.parse("Subject: " + "a".repeat(1024 * 1024) + "\nTo: b@example.com\n\nbody\n");
+        MessageFeatures features = Messages.parse(
+            "Subject: " + "a".repeat(1024 * 1024) + "\nTo: b@example.com\n\nbody\n");
 
         assertThat(features.limitsHit()).containsExactly(LimitHit.HEADER_LENGTH);
-        assertThat(features.headers().first("Subject").orElseThrow()).hasSize(ParserLimits.DEFAULT_MAX_HEADER_BYTES - 1);
+        assertThat(features.headers().first("Subject").orElseThrow())
+            .hasSize(ParserLimits.DEFAULT_MAX_HEADER_BYTES - 1);
         assertThat(features.headers().first("To")).contains("b@example.com");
         assertThat(features.body().chunks()).last().isEqualTo("body");
     }
@@ -197,7 +204,8 @@ class HostileInputParsingTest {
     @Test
     void tooManyPartsShouldStopTheWalk() {
         String part = "--p\nContent-Type: text/plain\n\nx\n";
-        MessageFeatures features = Messages.parse("Content-Type: multipart/mixed; boundary=p\n\n" + part.repeat(10_000) + "--p--\n");
+        MessageFeatures features = Messages.parse(
+            "Content-Type: multipart/mixed; boundary=p\n\n" + part.repeat(10_000) + "--p--\n");
 
         assertThat(features.limitsHit()).contains(LimitHit.PART_COUNT);
         assertThat(features.mime().parts()).hasSize(ParserLimits.DEFAULT_MAX_PARTS);
@@ -205,7 +213,8 @@ class HostileInputParsingTest {
 
     @Test
     void smallerLimitsShouldApply() {
-        MessageParser strict = new MessageParser(ParserLimits.builder().maxHtmlBytes(1000).maxUris(3).maxTextBytes(5000).build());
+        MessageParser strict = new MessageParser(
+            ParserLimits.builder().maxHtmlBytes(1000).maxUris(3).maxTextBytes(5000).build());
         String links = "<a href=\"http://x%d.example.com/\">l</a>";
         StringBuilder html = new StringBuilder();
         for (int i = 0; i < 50; i++) {
@@ -222,7 +231,8 @@ class HostileInputParsingTest {
 
     @Test
     void deeplyNestedHtmlShouldRender() {
-        MessageFeatures features = Messages.parse("Content-Type: text/html\n\n" + "<div>".repeat(100_000) + "deep text\n");
+        MessageFeatures features = Messages.parse(
+            "Content-Type: text/html\n\n" + "<div>".repeat(100_000) + "deep text\n");
 
         assertThat(features.body().text()).isEqualTo("deep text");
     }

@@ -59,7 +59,8 @@ class MessageBodyParsingTest {
 
         @Test
         void fullShouldBeTheUndecodedMessage() {
-            assertThat(features.full()).contains("Cr=C3=A8me", "boundary=\"alt\"").startsWith("From: a@example.com\r\n");
+            assertThat(features.full()).contains("Cr=C3=A8me", "boundary=\"alt\"")
+                .startsWith("From: a@example.com\r\n");
         }
 
         @Test
@@ -147,7 +148,8 @@ class MessageBodyParsingTest {
 
     @Test
     void parseShouldDecodeBase64TextParts() {
-        String encoded = Base64.getMimeEncoder().encodeToString("Hello from base64, ünïcödé.".getBytes(StandardCharsets.UTF_8));
+        String encoded = Base64.getMimeEncoder()
+            .encodeToString("Hello from base64, ünïcödé.".getBytes(StandardCharsets.UTF_8));
         MessageFeatures features = Messages.parse("Subject: b64\nContent-Type: text/plain; charset=UTF-8\n"
             + "Content-Transfer-Encoding: base64\n\n" + encoded + "\n");
 
@@ -173,7 +175,8 @@ class MessageBodyParsingTest {
         "GB2312, 朱镕基 (GBK only)"
     })
     void parseShouldHonourTheDeclaredCharset(String charset, String text) {
-        Charset encoding = Charset.forName(Map.of("ISO-8859-1", "windows-1252", "GB2312", "GBK").getOrDefault(charset, charset));
+        Charset encoding = Charset.forName(
+            Map.of("ISO-8859-1", "windows-1252", "GB2312", "GBK").getOrDefault(charset, charset));
         byte[] message = concat(Messages.crlf("Content-Type: text/plain; charset=\"" + charset + "\"\n"
             + "Content-Transfer-Encoding: 8bit\n\n"), text.getBytes(encoding));
 

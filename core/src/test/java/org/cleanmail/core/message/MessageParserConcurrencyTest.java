@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 class MessageParserConcurrencyTest {
     @Test
     void oneParserShouldGiveTheSameFeaturesFromManyThreads() throws Exception {
-        Path spam = Paths.get(System.getProperty("cleanmail.corpus", "../../shared/corpus"), "spamassassin-public", "spam");
+        Path spam = Paths.get(System.getProperty("cleanmail.corpus", "../../shared/corpus"),
+            "spamassassin-public", "spam");
         List<byte[]> messages = new ArrayList<>();
         try (Stream<Path> files = Files.list(spam)) {
             for (Path file : files.sorted().limit(200).collect(Collectors.toList())) {

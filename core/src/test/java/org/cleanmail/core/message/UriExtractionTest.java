@@ -42,7 +42,8 @@ class UriExtractionTest {
 
     @Test
     void proseWithoutLinksShouldYieldNoUri() {
-        assertThat(urisOfText("Version 2.5 is out. Read file.txt or index.html, call me at 5.30 pm. 3.Energy drinks").uris())
+        assertThat(urisOfText("Version 2.5 is out. Read file.txt or index.html, call me at 5.30 pm. 3.Energy drinks")
+            .uris())
             .isEmpty();
     }
 
@@ -55,8 +56,8 @@ class UriExtractionTest {
             + "<a href=\"javascript:void(0)\">j</a><a href=\"/relative\">r</a><a href=\"cid:part1\">c</a>"
             + "<a href=\"&#104;ttp://f.example.com/\">f</a>");
 
-        assertThat(uris.uris()).containsExactly("http://e.example.com/bg.jpg", "http://a.example.com/?x=1&y=2", "http://b.example.com/",
-            "https://c.example.com/post", "http://d.example.com/i.gif",
+        assertThat(uris.uris()).containsExactly("http://e.example.com/bg.jpg", "http://a.example.com/?x=1&y=2",
+            "http://b.example.com/", "https://c.example.com/post", "http://d.example.com/i.gif",
             "http://f.example.com/");
     }
 

@@ -26,7 +26,7 @@ public final class MessageParser {
             .setMaxHeaderCount(-1)
             .setMaxHeaderLen(-1)
             .setMaxContentLen(-1)
-            .setMalformedHeaderStartsBody(false)
+            .setMalformedHeaderStartsBody(true)
             .build();
     }
 

@@ -74,7 +74,13 @@ final class ParseSession {
             length = Math.min(length, limits.maxMessageBytes());
         }
         String full = TextDecoding.decodeFull(bytes, offset, length);
-        walk(new ByteArrayInputStream(bytes, offset, length));
+        int strayLine = HeaderSection.strayLine(bytes, offset, length);
+        if (strayLine < 0) {
+            walk(new ByteArrayInputStream(bytes, offset, length));
+        } else {
+            defects.add(MimeDefect.MALFORMED_HEADER);
+            walk(new ByteArrayInputStream(HeaderSection.withBlankLineAt(bytes, offset, length, strayLine)));
+        }
 
         if (uris.limitHit()) {
             limitsHit.add(LimitHit.URI_COUNT);

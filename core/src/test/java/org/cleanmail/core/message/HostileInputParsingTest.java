@@ -237,6 +237,23 @@ class HostileInputParsingTest {
         assertThat(features.body().text()).isEqualTo("deep text");
     }
 
+    @Test
+    void aLineThatIsNotAHeaderShouldStartTheBody() {
+        MessageFeatures features = Messages.parse("Subject: hi\nthis is no header\nX-After: y\n\nbody\n");
+
+        assertThat(features.headers().fields()).extracting(HeaderField::name).containsExactly("Subject");
+        assertThat(features.body().chunks()).containsExactly("hi", "this is no header X-After: y", "body");
+        assertThat(features.defects()).contains(MimeDefect.MALFORMED_HEADER);
+    }
+
+    @Test
+    void aMessageWithoutHeaderShouldBeAllBody() {
+        MessageFeatures features = Messages.parse("Hello there,\nsecond line\tfolded: no\n\nthird\n");
+
+        assertThat(features.headers().fields()).isEmpty();
+        assertThat(features.body().chunks()).containsExactly("Hello there, second line folded: no", "third");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"", "From nobody\n", "\n\n\n", "no header at all", ":\n:\n\n", "Subject"})
     void degenerateMessagesShouldParse(String message) {

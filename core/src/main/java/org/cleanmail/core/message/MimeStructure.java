@@ -19,7 +19,11 @@ public final class MimeStructure {
         this.htmlStats = Objects.requireNonNull(htmlStats, "html stats");
     }
 
-    /** Leaf parts in message order (multipart containers are not parts). */
+    /**
+     * Leaf parts in message order. Multipart containers and attached messages are not parts
+     * themselves (the parts inside them are), unless they were read as one opaque body
+     * because of the depth limit or a missing boundary.
+     */
     public List<MimePart> parts() {
         return parts;
     }

@@ -80,12 +80,12 @@ public final class MessageHeaders {
 
     /** The decoded To and Cc values joined with {@code ", "}. */
     public String toCc() {
-        return joinValues(List.of("To", "Cc"), ", ");
+        return joinValues(List.of("To", "Cc"), ", ", false);
     }
 
     /** Message-Id, Resent-Message-Id, X-Message-Id and X-Original-Message-Id, one per line. */
     public String messageIds() {
-        return joinValues(MESSAGE_ID_FIELDS, "\n");
+        return joinValues(MESSAGE_ID_FIELDS, "\n", false);
     }
 
     /** Every address of every field of that name, in order. */
@@ -119,10 +119,10 @@ public final class MessageHeaders {
             return raw ? allRaw() : all();
         }
         if (name.equals(TO_CC)) {
-            return selectAddresses(List.of("To", "Cc"), modifier, toCc());
+            return selectAddresses(List.of("To", "Cc"), modifier, joinValues(List.of("To", "Cc"), ", ", raw));
         }
         if (name.equals(MESSAGE_ID)) {
-            return messageIds();
+            return joinValues(MESSAGE_ID_FIELDS, "\n", raw);
         }
         return selectAddresses(List.of(name), modifier,
             String.join("\n", raw ? rawValues(name) : values(name)));
@@ -141,8 +141,8 @@ public final class MessageHeaders {
         return first.map(MailAddress::displayName).orElse("");
     }
 
-    private String joinValues(List<String> names, String separator) {
-        return names.stream().flatMap(name -> values(name).stream())
+    private String joinValues(List<String> names, String separator, boolean raw) {
+        return names.stream().flatMap(name -> (raw ? rawValues(name) : values(name)).stream())
             .collect(Collectors.joining(separator));
     }
 

@@ -85,6 +85,7 @@ class MessageHeadersParsingTest {
             assertThat(headers.select("MESSAGEID")).contains("<456@example.com>");
             assertThat(headers.select("ALL")).isEqualTo(headers.all());
             assertThat(headers.select("X-Mailer")).isEqualTo("Test\nSecond");
+            assertThat(headers.select("ToCc:raw")).endsWith("=?UTF-8?Q?Dani=C3=A8le?= <daniele@example.fr>");
         }
 
         @Test

@@ -53,6 +53,13 @@ final class HtmlRendering {
                 }
             }
         }
+        for (Element refresh : document.select("meta[http-equiv~=(?i)refresh][content]")) {
+            String content = refresh.attr("content");
+            int url = content.toLowerCase(Locale.ROOT).indexOf("url=");
+            if (url >= 0) {
+                links.add(content.substring(url + 4));
+            }
+        }
         int images = document.select("img").size();
         HtmlStats stats = new HtmlStats(countStartTags(html), images, visibleLength(text), html.length());
         return new RenderedHtml(text, links, stats, truncated);

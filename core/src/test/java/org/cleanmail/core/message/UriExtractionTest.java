@@ -54,11 +54,12 @@ class UriExtractionTest {
             + "<area href='http://b.example.com/'><form action=\"https://c.example.com/post\"></form>"
             + "<img src=\"http://d.example.com/i.gif\">"
             + "<a href=\"javascript:void(0)\">j</a><a href=\"/relative\">r</a><a href=\"cid:part1\">c</a>"
-            + "<a href=\"&#104;ttp://f.example.com/\">f</a>");
+            + "<a href=\"&#104;ttp://f.example.com/\">f</a>"
+            + "<meta http-equiv=\"Refresh\" content=\"0; URL=http://g.example.com/\">");
 
         assertThat(uris.uris()).containsExactly("http://e.example.com/bg.jpg", "http://a.example.com/?x=1&y=2",
             "http://b.example.com/", "https://c.example.com/post", "http://d.example.com/i.gif",
-            "http://f.example.com/");
+            "http://f.example.com/", "http://g.example.com/");
     }
 
     @Test

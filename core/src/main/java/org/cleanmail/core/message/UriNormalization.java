@@ -103,6 +103,10 @@ final class UriNormalization {
             return Optional.empty();
         }
         int end = start + 3;
+        if (normalized.startsWith("[", end)) {
+            int close = normalized.indexOf(']', end);
+            return close < 0 ? Optional.empty() : Optional.of(normalized.substring(end, close + 1));
+        }
         while (end < normalized.length() && "/?#:".indexOf(normalized.charAt(end)) < 0) {
             end++;
         }

@@ -100,6 +100,14 @@ class UriExtractionTest {
     }
 
     @Test
+    void hostShouldBeReadFromNormalizedUris() {
+        assertThat(UriNormalization.host("http://example.com:8080/x")).contains("example.com");
+        assertThat(UriNormalization.host("http://[2001:db8::1]:8080/x")).contains("[2001:db8::1]");
+        assertThat(UriNormalization.host("mailto:a@example.org")).contains("example.org");
+        assertThat(UriNormalization.host("no uri")).isEmpty();
+    }
+
+    @Test
     void normalizeShouldRejectWhatIsNotAUsableUri() {
         assertThat(UriNormalization.normalize("javascript:alert(1)")).isEmpty();
         assertThat(UriNormalization.normalize("http://")).isEmpty();

@@ -147,6 +147,29 @@ class MessageBodyParsingTest {
     }
 
     @Test
+    void attachmentNamesShouldBeDecodedFromRfc2231Parameters() {
+        MessageFeatures features = Messages.parse("""
+            Content-Type: multipart/mixed; boundary=b
+
+            --b
+            Content-Type: application/octet-stream
+            Content-Disposition: attachment; filename*=UTF-8''inv%C3%B6ice.pdf.exe
+
+            MZ
+            --b
+            Content-Type: image/gif
+            Content-Disposition: inline
+
+            GIF89a
+            --b--
+            """);
+
+        assertThat(features.mime().attachmentNames()).containsExactly("invöice.pdf.exe");
+        assertThat(features.mime().parts()).extracting(MimePart::attachment).containsExactly(true, false);
+        assertThat(features.mime().textPlainCount()).isZero();
+    }
+
+    @Test
     void parseShouldDecodeBase64TextParts() {
         String encoded = Base64.getMimeEncoder()
             .encodeToString("Hello from base64, ünïcödé.".getBytes(StandardCharsets.UTF_8));

@@ -1,0 +1,121 @@
+package org.cleanmail.core.message;
+
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Everything rules look at in one message, as SpamAssassin's rule types see it: the
+ * {@link #headers() header}, the rendered {@link #body() body}, the {@link #rawBody()
+ * rawbody}, the {@link #full() full} message text, the {@link #uris() URIs}, and the facts
+ * that eval rules test (MIME structure, missing headers). Also says which parser limits
+ * the message reached and which defects it had. Immutable; built by {@link MessageParser}.
+ */
+public final class MessageFeatures {
+    private final MessageHeaders headers;
+    private final BodyText body;
+    private final BodyText rawBody;
+    private final String full;
+    private final MessageUris uris;
+    private final MimeStructure mime;
+    private final Set<HeaderFact> headerFacts;
+    private final Set<LimitHit> limitsHit;
+    private final Set<MimeDefect> defects;
+
+    MessageFeatures(MessageHeaders headers, BodyText body, BodyText rawBody, String full, MessageUris uris,
+                    MimeStructure mime, Set<HeaderFact> headerFacts, Set<LimitHit> limitsHit,
+                    Set<MimeDefect> defects) {
+        this.headers = Objects.requireNonNull(headers, "headers");
+        this.body = Objects.requireNonNull(body, "body");
+        this.rawBody = Objects.requireNonNull(rawBody, "raw body");
+        this.full = Objects.requireNonNull(full, "full");
+        this.uris = Objects.requireNonNull(uris, "uris");
+        this.mime = Objects.requireNonNull(mime, "mime structure");
+        this.headerFacts = immutableCopy(headerFacts, HeaderFact.class);
+        this.limitsHit = immutableCopy(limitsHit, LimitHit.class);
+        this.defects = immutableCopy(defects, MimeDefect.class);
+    }
+
+    /** The top-level header fields. */
+    public MessageHeaders headers() {
+        return headers;
+    }
+
+    /**
+     * SpamAssassin's {@code body}: the Subject as first paragraph, then the decoded text of
+     * every text part, HTML rendered, as paragraphs with whitespace collapsed.
+     */
+    public BodyText body() {
+        return body;
+    }
+
+    /** SpamAssassin's {@code rawbody}: text parts decoded but HTML not rendered, as lines. */
+    public BodyText rawBody() {
+        return rawBody;
+    }
+
+    /** SpamAssassin's {@code full}: the message as received (after any mbox From line), undecoded. */
+    public String full() {
+        return full;
+    }
+
+    public MessageUris uris() {
+        return uris;
+    }
+
+    public MimeStructure mime() {
+        return mime;
+    }
+
+    public Set<HeaderFact> headerFacts() {
+        return headerFacts;
+    }
+
+    public boolean has(HeaderFact fact) {
+        return headerFacts.contains(fact);
+    }
+
+    /** The parser limits this message reached; empty when it was parsed whole. */
+    public Set<LimitHit> limitsHit() {
+        return limitsHit;
+    }
+
+    public boolean truncated() {
+        return !limitsHit.isEmpty();
+    }
+
+    /** Malformations met while parsing. */
+    public Set<MimeDefect> defects() {
+        return defects;
+    }
+
+    private static <E extends Enum<E>> Set<E> immutableCopy(Set<E> values, Class<E> type) {
+        EnumSet<E> copy = EnumSet.noneOf(type);
+        copy.addAll(values);
+        return Collections.unmodifiableSet(copy);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof MessageFeatures)) {
+            return false;
+        }
+        MessageFeatures other = (MessageFeatures) o;
+        return headers.equals(other.headers) && body.equals(other.body) && rawBody.equals(other.rawBody)
+            && full.equals(other.full) && uris.equals(other.uris) && mime.equals(other.mime)
+            && headerFacts.equals(other.headerFacts) && limitsHit.equals(other.limitsHit)
+            && defects.equals(other.defects);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(headers, body, rawBody, full, uris, mime, headerFacts, limitsHit, defects);
+    }
+
+    @Override
+    public String toString() {
+        return "MessageFeatures{" + headers + ", body=" + body + ", rawBody=" + rawBody + ", uris=" + uris.size()
+            + ", " + mime + ", facts=" + headerFacts + ", limits=" + limitsHit + ", defects=" + defects + "}";
+    }
+}

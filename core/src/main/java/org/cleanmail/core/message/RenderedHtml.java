@@ -1,0 +1,37 @@
+package org.cleanmail.core.message;
+
+import java.util.List;
+
+/** What {@link HtmlRendering} made of one HTML part: its text, its link targets, its counts. */
+final class RenderedHtml {
+    private final String text;
+    private final List<String> links;
+    private final HtmlStats stats;
+    private final boolean truncated;
+
+    RenderedHtml(String text, List<String> links, HtmlStats stats, boolean truncated) {
+        this.text = text;
+        this.links = List.copyOf(links);
+        this.stats = stats;
+        this.truncated = truncated;
+    }
+
+    /** Visible text, one line per block, blank lines between paragraphs. */
+    String text() {
+        return text;
+    }
+
+    /** Attribute values that name a resource (href, src, action, background...), as written. */
+    List<String> links() {
+        return links;
+    }
+
+    HtmlStats stats() {
+        return stats;
+    }
+
+    /** Whether the source was cut at the HTML size limit before parsing. */
+    boolean truncated() {
+        return truncated;
+    }
+}

@@ -1,0 +1,108 @@
+package org.cleanmail.core.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+
+import org.cleanmail.core.fingerprint.FingerprintCalculator;
+import org.cleanmail.core.fingerprint.FingerprintMatcher;
+import org.cleanmail.core.fingerprint.FingerprintSettings;
+import org.cleanmail.core.fingerprint.FingerprintSource;
+import org.cleanmail.core.fingerprint.store.embedded.EmbeddedFingerprintStore;
+import org.cleanmail.core.fingerprint.store.embedded.EmbeddedStoreSettings;
+import org.cleanmail.core.message.MessageParser;
+import org.cleanmail.core.scan.GtubeRule;
+import org.cleanmail.core.scan.RawMessage;
+import org.cleanmail.core.scan.RuleListScanner;
+import org.cleanmail.core.scan.ScanResult;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class PipelineScannerTest {
+    private static final Path SPAM = Path.of(System.getProperty("cleanmail.corpus", "../../shared/corpus"),
+        "spamassassin-public", "spam");
+
+    private EmbeddedFingerprintStore store;
+    private FingerprintHitSource fingerprints;
+    private PipelineScanner scanner;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        store = EmbeddedFingerprintStore.open(EmbeddedStoreSettings.inMemory().build(), Clock.systemUTC());
+        fingerprints = new FingerprintHitSource(
+            new FingerprintMatcher(new FingerprintCalculator(FingerprintSettings.defaults()), store),
+            FingerprintScores.defaults());
+        scanner = new PipelineScanner(MessageParser.defaultParser(),
+            List.of(new RawRulesHitSource(new RuleListScanner(List.of(new GtubeRule()))), fingerprints));
+    }
+
+    @AfterEach
+    void tearDown() throws IOException {
+        store.close();
+    }
+
+    private static byte[] corpusSpam(String name) throws IOException {
+        return Files.readAllBytes(SPAM.resolve(name));
+    }
+
+    private void learn(byte[] message) {
+        RawMessage raw = RawMessage.of(message);
+        fingerprints.learnSpam(new ScanInput(raw, MessageParser.defaultParser().parse(raw)), FingerprintSource.RULES);
+    }
+
+    @Test
+    void scanShouldCombineRuleAndFingerprintHitsInOneScore() throws IOException {
+        byte[] spam = corpusSpam("00001.eml");
+        learn(spam);
+        String withGtube = new String(spam, StandardCharsets.ISO_8859_1).replaceFirst("\n\n", "\n\n" + GtubeRule.GTUBE + "\n");
+
+        ScanResult result = scanner.scan(RawMessage.of(withGtube.getBytes(StandardCharsets.ISO_8859_1)));
+
+        assertThat(result.hitNames()).contains("GTUBE", "FINGERPRINT_FUZZY");
+        assertThat(result.score()).isGreaterThanOrEqualTo(GtubeRule.SCORE + FingerprintScores.DEFAULT_FUZZY);
+    }
+
+    @Test
+    void aCopyOfLearntSpamShouldHitTheExactAndFuzzyFingerprintsWithTheirIds() throws IOException {
+        byte[] spam = corpusSpam("00002.eml");
+        learn(spam);
+        String copy = new String(spam, StandardCharsets.ISO_8859_1).replace("Subject:", "Subject: Re: hello again,");
+
+        ScanResult result = scanner.scan(RawMessage.of(copy.getBytes(StandardCharsets.ISO_8859_1)));
+
+        assertThat(result.hitNames()).contains("FINGERPRINT_EXACT", "FINGERPRINT_FUZZY");
+        assertThat(result.hits()).filteredOn(hit -> hit.name().equals("FINGERPRINT_EXACT"))
+            .allSatisfy(hit -> assertThat(hit.detail()).hasValueSatisfying(detail -> assertThat(detail).endsWith(":1.00")));
+    }
+
+    @Test
+    void unrelatedMessagesShouldNotHitFingerprints() throws IOException {
+        learn(corpusSpam("00003.eml"));
+
+        ScanResult result = scanner.scan(RawMessage.of(corpusSpam("00004.eml")));
+
+        assertThat(result.hitNames()).noneMatch(name -> name.startsWith("FINGERPRINT_"));
+    }
+
+    @Test
+    void aHamVetoShouldStopTheFingerprintMatching() throws IOException {
+        byte[] spam = corpusSpam("00005.eml");
+        learn(spam);
+        RawMessage raw = RawMessage.of(spam);
+        fingerprints.vetoHam(new ScanInput(raw, MessageParser.defaultParser().parse(raw)), FingerprintSource.USER_REPORT);
+
+        assertThat(scanner.scan(raw).hitNames()).noneMatch(name -> name.startsWith("FINGERPRINT_TEXT"))
+            .doesNotContain("FINGERPRINT_EXACT", "FINGERPRINT_FUZZY");
+    }
+
+    @Test
+    void ruleCountShouldAddTheSourcesUp() {
+        assertThat(scanner.ruleCount()).isEqualTo(1 + 4);
+    }
+}

@@ -128,7 +128,7 @@ class CleanMailPipelineTest {
             .statusCode(200)
             .contentType(ContentType.JSON)
             .body("version", equalTo(CleanMailVersion.get()))
-            .body("rules.loaded", equalTo(1))
+            .body("rules.loaded", equalTo(1 + 4))
             .body("scanning.threshold", equalTo(5.0f))
             .body("scanning.messages", equalTo(2))
             .body("scanning.spam", equalTo(1))

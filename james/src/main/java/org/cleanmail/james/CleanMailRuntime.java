@@ -1,29 +1,36 @@
 package org.cleanmail.james;
 
 import java.io.FileNotFoundException;
-import java.util.List;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+
+import javax.annotation.PreDestroy;
 
 import javax.inject.Inject;
 import javax.inject.Singleton;
 
+import org.apache.james.filesystem.api.FileSystem;
 import org.apache.james.metrics.api.Metric;
 import org.apache.james.metrics.api.MetricFactory;
 import org.apache.james.utils.PropertiesProvider;
-import org.cleanmail.core.scan.GtubeRule;
+import org.cleanmail.core.pipeline.CleanMailEngine;
+import org.cleanmail.core.pipeline.FingerprintOptions;
 import org.cleanmail.core.scan.MessageScanner;
 import org.cleanmail.core.scan.RawMessage;
-import org.cleanmail.core.scan.RuleListScanner;
 import org.cleanmail.core.scan.ScanResult;
 import org.cleanmail.core.scan.ScanStatistics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one CleanMail instance of a James server: its settings, its scanner and what it
- * has counted since start. Mailets, matchers and webadmin routes all inject this
- * singleton, so they share one scanner and one set of counters. Needs no Guice module:
- * Guice builds it on first use from James's {@link PropertiesProvider} and
- * {@link MetricFactory}.
+ * The one CleanMail instance of a James server: its settings, its engine (scanner and
+ * fingerprint database) and what it has counted since start. Mailets, matchers and
+ * webadmin routes all inject this singleton, so they share one engine and one set of
+ * counters. Needs no Guice module: Guice builds it on first use from James's
+ * {@link PropertiesProvider}, {@link MetricFactory} and {@link FileSystem}; James closes
+ * it at shutdown ({@link PreDestroy}).
  */
 @Singleton
 public class CleanMailRuntime {
@@ -34,6 +41,7 @@ public class CleanMailRuntime {
     private static final Logger LOGGER = LoggerFactory.getLogger(CleanMailRuntime.class);
 
     private final CleanMailConfiguration configuration;
+    private final CleanMailEngine engine;
     private final MessageScanner scanner;
     private final ScanStatistics statistics = new ScanStatistics();
     private final MetricFactory metricFactory;
@@ -41,17 +49,41 @@ public class CleanMailRuntime {
     private final Metric spamMetric;
 
     @Inject
-    public CleanMailRuntime(PropertiesProvider propertiesProvider, MetricFactory metricFactory) {
-        this(load(propertiesProvider), metricFactory);
+    public CleanMailRuntime(PropertiesProvider propertiesProvider, MetricFactory metricFactory, FileSystem fileSystem) {
+        this(load(propertiesProvider), metricFactory, fileSystem);
     }
 
+    private CleanMailRuntime(CleanMailConfiguration configuration, MetricFactory metricFactory, FileSystem fileSystem) {
+        this(configuration, metricFactory, openEngine(configuration,
+            StateDirectory.resolve(configuration.stateDirectory(), fileSystem)));
+    }
+
+    /** A runtime without a fingerprint database, writing no file: for tests. */
     public CleanMailRuntime(CleanMailConfiguration configuration, MetricFactory metricFactory) {
+        this(configuration, metricFactory, openEngine(configuration, null));
+    }
+
+    public CleanMailRuntime(CleanMailConfiguration configuration, MetricFactory metricFactory, CleanMailEngine engine) {
         this.configuration = configuration;
         this.metricFactory = metricFactory;
-        this.scanner = new RuleListScanner(List.of(new GtubeRule()));
+        this.engine = engine;
+        this.scanner = engine.scanner();
         this.scannedMetric = metricFactory.generate(METRIC_SCANNED);
         this.spamMetric = metricFactory.generate(METRIC_SPAM);
         LOGGER.info("CleanMail started: {} rule(s), {}", scanner.ruleCount(), configuration);
+    }
+
+    /** Opens the engine with its stores in {@code stateDirectory}; without one (null), with no store at all. */
+    public static CleanMailEngine openEngine(CleanMailConfiguration configuration, Path stateDirectory) {
+        FingerprintOptions fingerprints = stateDirectory == null ? FingerprintOptions.disabled()
+            : FingerprintConfiguration.from(configuration);
+        try {
+            return CleanMailEngine.open(stateDirectory == null ? Path.of(".") : new StateDirectory(stateDirectory).path(),
+                fingerprints, Clock.systemUTC());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot open CleanMail's stores in " + stateDirectory
+                + " (state.directory of " + CleanMailConfiguration.FILE + ")", e);
+        }
     }
 
     private static CleanMailConfiguration load(PropertiesProvider propertiesProvider) {
@@ -82,6 +114,19 @@ public class CleanMailRuntime {
 
     public MessageScanner scanner() {
         return scanner;
+    }
+
+    public CleanMailEngine engine() {
+        return engine;
+    }
+
+    @PreDestroy
+    public void close() {
+        try {
+            engine.close();
+        } catch (IOException e) {
+            LOGGER.warn("Closing CleanMail's stores failed", e);
+        }
     }
 
     public ScanStatistics statistics() {

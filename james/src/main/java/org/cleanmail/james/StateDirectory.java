@@ -37,7 +37,8 @@ public class StateDirectory {
         }
     }
 
-    private static Path resolve(String url, FileSystem fileSystem) {
+    /** The path of a James URL such as {@code file://var/cleanmail/}. */
+    public static Path resolve(String url, FileSystem fileSystem) {
         try {
             File file = fileSystem.getFile(url);
             return file.toPath();

@@ -13,6 +13,7 @@ import org.cleanmail.core.fingerprint.FingerprintKind;
 import org.cleanmail.core.fingerprint.FingerprintMatch;
 import org.cleanmail.core.fingerprint.FingerprintMatcher;
 import org.cleanmail.core.fingerprint.FingerprintSource;
+import org.cleanmail.core.fingerprint.MessageFingerprints;
 import org.cleanmail.core.scan.RuleHit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,6 +56,16 @@ public final class FingerprintHitSource implements HitSource {
                 "Matches the fingerprint of known spam (" + match.kind().name().toLowerCase(Locale.ROOT) + ")",
                 Optional.of(match.id() + ":" + String.format(Locale.ROOT, "%.2f", match.similarity())))));
         return hits;
+    }
+
+    /** The message's fingerprints, whether the database knows them or not. */
+    public MessageFingerprints fingerprints(ScanInput input) {
+        return matcher.fingerprints(DecodedContents.from(input.features()));
+    }
+
+    /** What the database knows of the message. */
+    public List<FingerprintMatch> matches(ScanInput input) {
+        return matcher.match(DecodedContents.from(input.features()));
     }
 
     /** Adds the message's fingerprints to the database as spam. */

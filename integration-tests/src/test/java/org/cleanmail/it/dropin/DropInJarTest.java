@@ -57,7 +57,7 @@ class DropInJarTest {
             given().get("/cleanmail/status").then()
                 .statusCode(200)
                 .body("version", startsWith("0."))
-                .body("rules.loaded", equalTo(1))
+                .body("rules.loaded", equalTo(1 + 4))
                 .body("scanning.spam", equalTo(1))
                 .body("quarantine.size", equalTo(1)));
     }

@@ -2,6 +2,8 @@ package org.cleanmail.core.pipeline;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.cleanmail.core.fingerprint.DecodedContent;
 import org.cleanmail.core.message.MessageFeatures;
@@ -9,17 +11,32 @@ import org.cleanmail.core.message.MessageFeatures;
 /**
  * What fingerprinting reads of a parsed message: the decoded body text without the
  * subject line (spammers vary subjects; the body is the campaign), and the hosts it
- * links to.
+ * links to. Body paragraphs come with their lines joined; a signature delimiter
+ * ({@code "-- "}) that starts a paragraph, and separator runs ({@code -----------}), are
+ * put back on lines of their own, so that the
+ * normaliser recognises the footer after it (mailing-list footers are shared by ham and
+ * spam posted to the same list, and must not make them look alike).
  */
 public final class DecodedContents {
+    private static final String SIGNATURE_DELIMITER = "-- ";
+    /** A separator line ({@code -----}, {@code _____}, ...) that paragraph joining ran into the text around it. */
+    private static final Pattern SEPARATOR_RUN = Pattern.compile("[ \\t]*([-_=*~]{10,})[ \\t]*");
     private DecodedContents() {
+    }
+
+    private static String separatorsOnTheirOwnLines(String chunk) {
+        String text = chunk.startsWith(SIGNATURE_DELIMITER)
+            ? SIGNATURE_DELIMITER + "\n" + chunk.substring(SIGNATURE_DELIMITER.length()) : chunk;
+        return SEPARATOR_RUN.matcher(text).replaceAll("\n$1\n");
     }
 
     public static DecodedContent from(MessageFeatures features) {
         List<String> chunks = features.body().chunks();
         String subject = features.headers().first("Subject").map(String::trim).orElse("");
         int first = !chunks.isEmpty() && !subject.isEmpty() && chunks.get(0).trim().equals(subject) ? 1 : 0;
-        String body = String.join("\n\n", chunks.subList(first, chunks.size()));
+        String body = chunks.subList(first, chunks.size()).stream()
+            .map(DecodedContents::separatorsOnTheirOwnLines)
+            .collect(Collectors.joining("\n\n"));
         return new DecodedContent(body, new ArrayList<>(features.uris().hosts()), List.of());
     }
 }

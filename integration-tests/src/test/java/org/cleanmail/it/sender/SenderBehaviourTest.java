@@ -48,6 +48,8 @@ class SenderBehaviourTest {
     private static final String CONCURRENT_FLOOD = "127.0.3.2";
     private static final String RATE_FLOOD = "127.0.4.2";
     private static final String RELAYER = "127.0.5.2";
+    private static final String ABUSER = "127.0.6.2";
+    private static final String SPAMMER = "127.0.7.2";
     private static final String HARVEST_REFUSAL = "550 5.7.1 Recipients refused to your address [CM-HARVEST]";
 
     @RegisterExtension
@@ -178,5 +180,44 @@ class SenderBehaviourTest {
             assertThat(relayer.mailFrom("someone@relayer.example")).startsWith("250");
             assertThat(relayer.rcptTo("victim@remote.example")).startsWith("550 5.7.1").contains("relaying denied");
         }
+    }
+
+    @Test
+    @Order(7)
+    void administratorsBlockShouldRefuseTheNextConnection() throws Exception {
+        given().queryParam("duration", "2h").queryParam("reason", "abuse report")
+            .put("/cleanmail/sender/flags/" + ABUSER)
+            .then().statusCode(200)
+            .body("key", equalTo(ABUSER))
+            .body("reasonCode", equalTo("CM-BLOCKED"))
+            .body("reason", equalTo("abuse report"));
+
+        try (OutsideClient client = OutsideClient.connect(ABUSER, smtpPort)) {
+            assertThat(client.greeting()).isEqualTo("554 5.7.1 Service refused to your address [CM-BLOCKED]");
+        }
+        given().queryParam("duration", "forever").put("/cleanmail/sender/flags/" + ABUSER)
+            .then().statusCode(400)
+            .body("details", equalTo("'duration' must be like 30m, 1h, 7d or PT1H; got 'forever'"));
+    }
+
+    @Test
+    @Order(8)
+    void spamScoredFromAClientShouldEarnItABadReputation() throws Exception {
+        try (OutsideClient spammer = OutsideClient.connect(SPAMMER, smtpPort)) {
+            assertThat(spammer.helo("spammer.example")).startsWith("250");
+            for (int i = 0; i < 6; i++) {
+                assertThat(spammer.mailFrom("offers@spammer.example")).startsWith("250");
+                assertThat(spammer.rcptTo(USER)).startsWith("250");
+                assertThat(spammer.data(message("offer " + i, CleanMailServers.GTUBE))).startsWith("250");
+            }
+        }
+
+        AWAIT.untilAsserted(() -> given().get("/cleanmail/sender/clients/" + SPAMMER)
+            .then().statusCode(200)
+            .body("reputation.spam", equalTo(6.0f))
+            .body("reputation.accepted", equalTo(6.0f))
+            .body("counters.messages", equalTo(6))
+            .body("counters.recipients", equalTo(6))
+            .body("reputationHits[0].name", equalTo("SENDER_BAD_REPUTATION")));
     }
 }

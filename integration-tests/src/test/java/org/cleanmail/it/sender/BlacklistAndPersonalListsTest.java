@@ -127,6 +127,7 @@ class BlacklistAndPersonalListsTest {
         }
         try (OutsideClient client = OutsideClient.connect(OUTSIDE, smtpPort)) {
             assertThat(client.helo("evil.example")).isEqualTo("550 5.7.1 HELO name refused [CM-BL-HELO]");
+            assertThat(client.command("EHLO Evil.Example")).isEqualTo("550 5.7.1 HELO name refused [CM-BL-HELO]");
             assertThat(client.helo("fine.example")).startsWith("250");
             assertThat(client.mailFrom("anyone@news.spam.example")).isEqualTo("550 5.7.1 Sender refused [CM-BL-DOMAIN]");
             assertThat(client.mailFrom("pest@bulk.example")).isEqualTo("550 5.7.1 Sender refused [CM-BL-PEST]");
@@ -138,6 +139,14 @@ class BlacklistAndPersonalListsTest {
             .contains("domain spam.example subdomains code=CM-BL-DOMAIN")
             .contains("address pest@bulk.example code=CM-BL-PEST")
             .contains("helo evil.example code=CM-BL-HELO");
+        given().get("/cleanmail/blacklist/cidr/127.0.8.0/24").then().statusCode(200)
+            .body("reason", equalTo("snowshoe"));
+        given().get("/cleanmail/blacklist?kind=cidr").then().statusCode(200)
+            .body("value", equalTo(List.of("127.0.8.0/24")));
+        given().delete("/cleanmail/blacklist/cidr/127.0.8.0/24").then().statusCode(204);
+        try (OutsideClient network = OutsideClient.connect("127.0.8.9", smtpPort)) {
+            assertThat(network.greeting()).startsWith("220");
+        }
     }
 
     @Test

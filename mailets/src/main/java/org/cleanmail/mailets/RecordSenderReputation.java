@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * Counts the scan verdict ({@code org.cleanmail.spam}, set by {@code ScoreMessage}) in the
  * reputation of the client IP that sent the mail: spam makes its reputation worse, ham
  * better, and later mail from it gets {@code SENDER_BAD_REPUTATION} or
- * {@code SENDER_GOOD_REPUTATION}. Trusted clients are not counted. A mail that was not
+ * {@code SENDER_GOOD_REPUTATION}. Mail of sessions James trusted ({@code authorizedAddresses},
+ * authenticated users) and of {@code sender.trusted-networks} is not counted. A mail that was not
  * scored is left alone, with a warning. No parameter; put it right after ScoreMessage:
  * <pre><code>
  * &lt;mailet match="All" class="org.cleanmail.mailets.ScoreMessage"/&gt;
@@ -48,7 +49,7 @@ public class RecordSenderReputation extends GenericMailet {
                 mail.getName());
             return;
         }
-        protection.recordScan(mail.getRemoteAddr(), spam.get());
+        protection.recordScan(mail, spam.get());
         LOGGER.debug("Counted {} from {} as {} in its reputation", mail.getName(), mail.getRemoteAddr(),
             spam.get() ? "spam" : "ham");
     }

@@ -14,12 +14,14 @@ import javax.mail.MessagingException;
 
 import org.apache.mailet.Attribute;
 import org.apache.mailet.AttributeValue;
+import org.apache.mailet.Mail;
 import org.apache.mailet.base.test.FakeMail;
 import org.apache.mailet.base.test.FakeMailetConfig;
 import org.cleanmail.core.sender.ReputationScorer;
 import org.cleanmail.james.CleanMailAttributes;
 import org.cleanmail.james.sender.SenderProtection;
 import org.cleanmail.james.sender.SenderSettings;
+import org.cleanmail.james.sender.TrustedSessions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -59,6 +61,21 @@ class RecordSenderReputationTest {
         }
 
         assertThat(protection.analyzer().reputation(InetAddress.getByName("203.0.113.7")).spam()).isZero();
+    }
+
+    @Test
+    void mailOfTrustedSessionsShouldNotCount() throws Exception {
+        for (int i = 0; i < 10; i++) {
+            FakeMail authenticated = scored(true);
+            authenticated.setAttribute(new Attribute(Mail.SMTP_AUTH_USER, AttributeValue.of("bob@mydomain.example")));
+            mailet.service(authenticated);
+            FakeMail authorizedNetwork = scored(true);
+            authorizedNetwork.setAttribute(new Attribute(TrustedSessions.SMTP_IS_AUTH_NETWORK, AttributeValue.of(true)));
+            mailet.service(authorizedNetwork);
+        }
+
+        assertThat(protection.analyzer().reputation(InetAddress.getByName("203.0.113.7")).spam()).isZero();
+        assertThat(protection.reputationHits(scored(true))).isEmpty();
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.Optional;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 
+import org.apache.mailet.Mail;
 import org.cleanmail.core.blacklist.Blacklist;
 import org.cleanmail.core.blacklist.IpPrefix;
 import org.cleanmail.core.blacklist.PersonalLists;
@@ -119,9 +120,24 @@ public class SenderProtection {
         return address(remoteIp).map(analyzer::reputationHits).orElse(List.of());
     }
 
+    /**
+     * The reputation rule hits of the client that sent the mail; none when James trusted its
+     * session (see {@link TrustedSessions}): what {@code ScoreMessage} should add to a scan.
+     */
+    public List<RuleHit> reputationHits(Mail mail) {
+        return TrustedSessions.isTrusted(mail) ? List.of() : reputationHits(mail.getRemoteAddr());
+    }
+
     /** Counts a scan verdict in the reputation of the client that sent the mail. */
     public void recordScan(String remoteIp, boolean spam) {
         address(remoteIp).ifPresent(client -> analyzer.recordScan(client, spam));
+    }
+
+    /** Like {@link #recordScan(String, boolean)}, nothing for mail of a session James trusted. */
+    public void recordScan(Mail mail, boolean spam) {
+        if (!TrustedSessions.isTrusted(mail)) {
+            recordScan(mail.getRemoteAddr(), spam);
+        }
     }
 
     /** What is known of one client now: counters, flag, reputation, blacklist entry. */

@@ -57,7 +57,7 @@ class SenderProtectionTest {
     void reputationHitsShouldBeEmptyForWhatIsNoAddress() {
         SenderProtection protection = new SenderProtection(SETTINGS, Optional.empty(), CLOCK);
 
-        assertThat(protection.reputationHits(null)).isEmpty();
+        assertThat(protection.reputationHits((String) null)).isEmpty();
         assertThat(protection.reputationHits("localhost")).isEmpty();
     }
 

@@ -50,6 +50,7 @@ class SenderBehaviourTest {
     private static final String RELAYER = "127.0.5.2";
     private static final String ABUSER = "127.0.6.2";
     private static final String SPAMMER = "127.0.7.2";
+    private static final String LIST_SENDER = "127.0.8.2";
     private static final String HARVEST_REFUSAL = "550 5.7.1 Recipients refused to your address [CM-HARVEST]";
 
     @RegisterExtension
@@ -60,6 +61,7 @@ class SenderBehaviourTest {
     @BeforeAll
     static void createUser(GuiceJamesServer server) throws Exception {
         server.getProbe(DataProbeImpl.class).fluent().addDomain(DOMAIN).addUser(USER, PASSWORD);
+        server.getProbe(DataProbeImpl.class).addAddressMapping("team", DOMAIN, USER);
         smtpPort = server.getProbe(SmtpGuiceProbe.class).getSmtpPort().getValue();
     }
 
@@ -219,5 +221,20 @@ class SenderBehaviourTest {
             .body("counters.messages", equalTo(6))
             .body("counters.recipients", equalTo(6))
             .body("reputationHits[0].name", equalTo("SENDER_BAD_REPUTATION")));
+    }
+
+    @Test
+    @Order(9)
+    void recipientsKnownThroughTheRecipientRewriteTableShouldNeverCountAsUnknown() throws Exception {
+        try (OutsideClient client = OutsideClient.connect(LIST_SENDER, smtpPort)) {
+            assertThat(client.helo("lists.example")).startsWith("250");
+            assertThat(client.mailFrom("digest@lists.example")).startsWith("250");
+            for (int i = 0; i < 15; i++) {
+                assertThat(client.rcptTo("team@" + DOMAIN)).as("RCPT %d", i + 1).startsWith("250");
+            }
+        }
+        given().get("/cleanmail/sender/clients/" + LIST_SENDER).then()
+            .body("counters.unknownRecipients", equalTo(0))
+            .body("flag", nullValue());
     }
 }

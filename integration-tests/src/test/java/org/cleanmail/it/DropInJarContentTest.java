@@ -51,6 +51,7 @@ class DropInJarContentTest {
             "org/cleanmail/mailets/Quarantine.class",
             "org/cleanmail/matchers/ScoreAtLeast.class",
             "org/cleanmail/webadmin/CleanMailRoutes.class",
+            "org/cleanmail/smtp/HarvestGuardHook.class",
             "org/cleanmail/core/scan/GtubeRule.class");
     }
 
@@ -73,6 +74,6 @@ class DropInJarContentTest {
         assertThat(classes).allMatch(name -> name.startsWith("org/cleanmail/"), "is under org/cleanmail/");
         assertThat(classes).contains("org/cleanmail/shaded/caffeine/cache/Caffeine.class");
         assertThat(classes.stream().map(name -> name.split("/")[2]).distinct())
-            .containsExactlyInAnyOrder("shaded", "core", "james", "mailets", "matchers", "webadmin");
+            .containsExactlyInAnyOrder("shaded", "core", "james", "mailets", "matchers", "webadmin", "smtp");
     }
 }

@@ -5,6 +5,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import javax.annotation.PreDestroy;
 
@@ -19,6 +22,7 @@ import org.cleanmail.core.pipeline.CleanMailEngine;
 import org.cleanmail.core.pipeline.FingerprintOptions;
 import org.cleanmail.core.scan.MessageScanner;
 import org.cleanmail.core.scan.RawMessage;
+import org.cleanmail.core.scan.RuleHit;
 import org.cleanmail.core.scan.ScanResult;
 import org.cleanmail.core.scan.ScanStatistics;
 import org.slf4j.Logger;
@@ -99,7 +103,18 @@ public class CleanMailRuntime {
 
     /** Scans a message and counts it, against the given threshold, in statistics and metrics. */
     public ScanResult scan(RawMessage message, double threshold) {
-        ScanResult result = metricFactory.decorateSupplierWithTimerMetric(METRIC_SCAN_TIME, () -> scanner.scan(message));
+        return scan(message, threshold, List.of());
+    }
+
+    /**
+     * Scans a message, adds hits known from elsewhere (the sending client's reputation, say)
+     * into the same score, and counts the result against the threshold in statistics and metrics.
+     */
+    public ScanResult scan(RawMessage message, double threshold, List<RuleHit> extraHits) {
+        ScanResult scanned = metricFactory.decorateSupplierWithTimerMetric(METRIC_SCAN_TIME, () -> scanner.scan(message));
+        ScanResult result = extraHits.isEmpty() ? scanned
+            : new ScanResult(Stream.concat(scanned.hits().stream(), extraHits.stream()).collect(Collectors.toList()),
+                scanned.truncated());
         statistics.record(result, threshold);
         scannedMetric.increment();
         if (result.reaches(threshold)) {

@@ -18,6 +18,7 @@ import org.cleanmail.core.scan.StatusLine;
 import org.cleanmail.james.CleanMailAttributes;
 import org.cleanmail.james.CleanMailRuntime;
 import org.cleanmail.james.SettingParser;
+import org.cleanmail.james.sender.SenderProtection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +33,9 @@ import org.slf4j.LoggerFactory;
  *   {@code X-CleanMail-Status: Yes, score=1000.0 required=5.0 tests=GTUBE}.</li>
  * </ul>
  * {@code X-CleanMail-*} headers already in the message (a sender can forge them) are
- * removed before scanning. Route the mail afterwards with the {@code ScoreAtLeast}
+ * removed before scanning. The sending client's reputation ({@code SENDER_BAD_REPUTATION},
+ * {@code SENDER_GOOD_REPUTATION}, from the sender protection) is added into the same
+ * score. Route the mail afterwards with the {@code ScoreAtLeast}
  * matcher. An error while reading the message propagates, so James sends the mail to
  * the processor named by {@code onMailetException} ({@code error} by default).
  *
@@ -56,12 +59,14 @@ public class ScoreMessage extends GenericMailet {
     private static final Logger LOGGER = LoggerFactory.getLogger(ScoreMessage.class);
 
     private final CleanMailRuntime runtime;
+    private final SenderProtection senderProtection;
     private double threshold;
     private boolean addHeaders;
 
     @Inject
-    public ScoreMessage(CleanMailRuntime runtime) {
+    public ScoreMessage(CleanMailRuntime runtime, SenderProtection senderProtection) {
         this.runtime = runtime;
+        this.senderProtection = senderProtection;
     }
 
     @Override
@@ -82,7 +87,7 @@ public class ScoreMessage extends GenericMailet {
         message.removeHeader(SCORE_HEADER);
         message.removeHeader(STATUS_HEADER);
         RawMessage raw = CappedMessageReader.read(message, runtime.configuration().maxMessageSize());
-        ScanResult result = runtime.scan(raw, threshold);
+        ScanResult result = runtime.scan(raw, threshold, senderProtection.reputationHits(mail));
         String status = StatusLine.of(result, threshold);
 
         mail.setAttribute(new Attribute(CleanMailAttributes.SCORE, AttributeValue.of(result.score())));

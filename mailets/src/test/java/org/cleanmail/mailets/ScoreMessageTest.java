@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import javax.mail.MessagingException;
 import javax.mail.Session;
@@ -22,11 +25,16 @@ import org.cleanmail.core.scan.GtubeRule;
 import org.cleanmail.james.CleanMailAttributes;
 import org.cleanmail.james.CleanMailConfiguration;
 import org.cleanmail.james.CleanMailRuntime;
+import org.cleanmail.james.sender.SenderProtection;
+import org.cleanmail.james.sender.SenderSettings;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class ScoreMessageTest {
+    private static final SenderProtection NO_REPUTATION = new SenderProtection(SenderSettings.from(Map.of(), Map.of()),
+        Optional.empty(), Clock.systemUTC());
+
     private RecordingMetricFactory metricFactory;
     private CleanMailRuntime runtime;
     private ScoreMessage mailet;
@@ -35,7 +43,7 @@ class ScoreMessageTest {
     void setUp() throws MessagingException {
         metricFactory = new RecordingMetricFactory();
         runtime = new CleanMailRuntime(CleanMailConfiguration.defaults(), metricFactory);
-        mailet = new ScoreMessage(runtime);
+        mailet = new ScoreMessage(runtime, NO_REPUTATION);
         mailet.init(FakeMailetConfig.builder().mailetName("ScoreMessage").build());
     }
 
@@ -110,7 +118,7 @@ class ScoreMessageTest {
     @Test
     void serviceShouldScanOnlyTheHeadOfMessagesOverTheCap() throws MessagingException {
         runtime = new CleanMailRuntime(new CleanMailConfiguration(5.0, 2048, "memory://var/mail/q/"), metricFactory);
-        mailet = new ScoreMessage(runtime);
+        mailet = new ScoreMessage(runtime, NO_REPUTATION);
         mailet.init(FakeMailetConfig.builder().mailetName("ScoreMessage").build());
         Mail mail = mail("x".repeat(10_000) + GtubeRule.GTUBE);
 
@@ -129,6 +137,28 @@ class ScoreMessageTest {
         assertThatThrownBy(() -> mailet.service(mail))
             .isInstanceOf(MessagingException.class)
             .hasMessage("Cannot read the message to scan it");
+    }
+
+    @Test
+    void serviceShouldAddTheSendingClientsBadReputationToTheScore() throws MessagingException {
+        SenderProtection protection = new SenderProtection(SenderSettings.from(Map.of(), Map.of()), Optional.empty(),
+            Clock.systemUTC());
+        for (int i = 0; i < 20; i++) {
+            protection.recordScan("192.0.2.7", true);
+        }
+        mailet = new ScoreMessage(runtime, protection);
+        mailet.init(FakeMailetConfig.builder().mailetName("ScoreMessage").build());
+        Mail mail = FakeMail.builder().name("from-a-spam-source").sender("alice@example.com").recipient("bob@example.com")
+            .remoteAddr("192.0.2.7")
+            .mimeMessage(MimeMessageBuilder.mimeMessageBuilder().setSubject("hello").setText("ordinary text"))
+            .build();
+
+        mailet.service(mail);
+
+        assertThat(mail.getAttribute(CleanMailAttributes.HITS).map(a -> (Object) a.getValue().value()))
+            .contains(List.of(AttributeValue.of("SENDER_BAD_REPUTATION")));
+        assertThat(mail.getAttribute(CleanMailAttributes.SCORE).flatMap(a -> a.getValue().valueAs(Double.class)))
+            .hasValueSatisfying(score -> assertThat(score).isPositive());
     }
 
     @Nested

@@ -82,6 +82,21 @@ final class JsonLinesFile {
         }
     }
 
+    /** Ends a torn last line (a crash mid-append) with a newline, so the next append starts a line of its own. */
+    void terminateLastLine() throws IOException {
+        if (!Files.exists(file) || Files.size(file) == 0) {
+            return;
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            ByteBuffer last = ByteBuffer.allocate(1);
+            channel.read(last, channel.size() - 1);
+            if (last.get(0) != '\n') {
+                channel.write(ByteBuffer.wrap(new byte[] {'\n'}), channel.size());
+                channel.force(false);
+            }
+        }
+    }
+
     /** Replaces the whole file with {@code lines} atomically. */
     void rewrite(List<String> lines) throws IOException {
         AtomicFiles.writeLines(file, lines);

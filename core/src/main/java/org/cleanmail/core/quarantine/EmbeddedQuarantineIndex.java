@@ -55,20 +55,28 @@ public final class EmbeddedQuarantineIndex implements QuarantineIndex {
     private final TreeSet<QuarantineEntry> byExpiry = new TreeSet<>(BY_EXPIRY);
     private final Map<QuarantineEntryId, Claim> claims = new HashMap<>();
     private final JsonLinesFile journal;
+    private final int compactionMinLines;
     private int journalLines;
 
-    private EmbeddedQuarantineIndex(JsonLinesFile journal) {
+    private EmbeddedQuarantineIndex(JsonLinesFile journal, int compactionMinLines) {
         this.journal = journal;
+        this.compactionMinLines = compactionMinLines;
     }
 
     /** An index kept in memory only. */
     public static EmbeddedQuarantineIndex inMemory() {
-        return new EmbeddedQuarantineIndex(null);
+        return new EmbeddedQuarantineIndex(null, COMPACTION_MIN_LINES);
     }
 
     /** The index journaled in {@code folder}/{@value #FILE_NAME}, empty if it does not exist yet. */
     public static EmbeddedQuarantineIndex openIn(Path folder) throws IOException {
-        EmbeddedQuarantineIndex index = new EmbeddedQuarantineIndex(new JsonLinesFile(folder.resolve(FILE_NAME)));
+        return openIn(folder, COMPACTION_MIN_LINES);
+    }
+
+    /** As {@link #openIn(Path)}, compacting from {@code compactionMinLines} journal lines (tests use few). */
+    static EmbeddedQuarantineIndex openIn(Path folder, int compactionMinLines) throws IOException {
+        EmbeddedQuarantineIndex index = new EmbeddedQuarantineIndex(new JsonLinesFile(folder.resolve(FILE_NAME)),
+            compactionMinLines);
         int lines = index.journal.read(index::replay);
         index.compact();
         LOGGER.info("Loaded {} quarantine entries from {} ({} journal lines)", index.entries.size(),
@@ -275,7 +283,7 @@ public final class EmbeddedQuarantineIndex implements QuarantineIndex {
 
     /** Called after a journaled change is applied, so that the compacted journal holds it. */
     private void compactIfLong() {
-        if (journal == null || journalLines < COMPACTION_MIN_LINES || journalLines <= 2 * entries.size()) {
+        if (journal == null || journalLines < compactionMinLines || journalLines <= 2 * entries.size()) {
             return;
         }
         try {

@@ -77,6 +77,23 @@ class EmbeddedQuarantineIndexTest {
     }
 
     @Test
+    void aLongJournalShouldBeCompactedWithoutLosingTheChangeThatTriggeredIt() throws IOException {
+        EmbeddedQuarantineIndex index = EmbeddedQuarantineIndex.openIn(folder, 10);
+        for (int i = 0; i < 30; i++) {
+            index.add(entry("m" + i, ALICE, i, T0.plusSeconds(i)));
+            if (i > 0) {
+                index.remove(QuarantineEntryId.of("m" + (i - 1), ALICE));
+            }
+        }
+        index.markReleased(QuarantineEntryId.of("m29", ALICE));
+
+        assertThat(Files.readAllLines(folder.resolve(EmbeddedQuarantineIndex.FILE_NAME)).size()).isLessThan(12);
+        EmbeddedQuarantineIndex reopened = EmbeddedQuarantineIndex.openIn(folder);
+        assertThat(reopened.list(QuarantineQuery.all()).entries()).extracting(QuarantineEntry::mailKey).containsExactly("m29");
+        assertThat(reopened.get(QuarantineEntryId.of("m29", ALICE)).orElseThrow().released()).isTrue();
+    }
+
+    @Test
     void aTornLastLineShouldBeSkipped() throws IOException {
         EmbeddedQuarantineIndex index = EmbeddedQuarantineIndex.openIn(folder);
         index.add(entry("m1", ALICE, 7.5, T0));

@@ -2,6 +2,7 @@ package org.cleanmail.core.policy;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,24 @@ public final class EmbeddedPolicyStore implements PolicyStore {
         PolicyDocument document = PolicyFileFormat.read(file);
         LOGGER.info("Loaded {} policies and {} groups from {}", document.policies().size(), document.groups().size(), file);
         return new EmbeddedPolicyStore(file, document);
+    }
+
+    /**
+     * The store kept in {@code folder}/{@value #FILE_NAME}; when that file does not exist
+     * yet, it starts from the administrator's {@code defaultsFile} (same format) and saves
+     * it there. Later changes (webadmin) go to {@value #FILE_NAME}; the defaults file is
+     * only read.
+     *
+     * @throws InvalidPolicyException when a file is not a valid policy document (the message names file and member)
+     */
+    public static EmbeddedPolicyStore openIn(Path folder, Path defaultsFile) throws IOException {
+        EmbeddedPolicyStore store = openIn(folder);
+        if (!Files.exists(store.file) && Files.exists(defaultsFile)) {
+            PolicyDocument defaults = PolicyFileFormat.read(defaultsFile);
+            store.replaceAll(defaults);
+            LOGGER.info("Started the policies of {} from the defaults file {}", store.file, defaultsFile);
+        }
+        return store;
     }
 
     /** Everything stored, as one consistent value. */

@@ -58,6 +58,28 @@ class EmbeddedPolicyStoreTest {
     }
 
     @Test
+    void aDefaultsFileShouldSeedANewStoreOnly() throws IOException {
+        Path defaults = folder.resolve("defaults.json");
+        Files.writeString(defaults, PolicyFileFormatTest.EXAMPLE, StandardCharsets.UTF_8);
+        Path storeFolder = folder.resolve("store");
+
+        EmbeddedPolicyStore seeded = EmbeddedPolicyStore.openIn(storeFolder, defaults);
+        seeded.delete(PolicyScope.user("alice@sales.example.com"));
+        EmbeddedPolicyStore reopened = EmbeddedPolicyStore.openIn(storeFolder, defaults);
+
+        assertThat(seeded.get(PolicyScope.domain("sales.example.com")).orElseThrow().spamThreshold()).contains(6.5);
+        assertThat(reopened.document()).isEqualTo(seeded.document());
+        assertThat(reopened.get(PolicyScope.user("alice@sales.example.com"))).isEmpty();
+    }
+
+    @Test
+    void aMissingDefaultsFileShouldGiveAnEmptyStore() throws IOException {
+        EmbeddedPolicyStore store = EmbeddedPolicyStore.openIn(folder, folder.resolve("absent.json"));
+
+        assertThat(store.document()).isEqualTo(PolicyDocument.empty());
+    }
+
+    @Test
     void aFailedSaveShouldLeaveTheStoreUnchanged() throws IOException {
         EmbeddedPolicyStore store = EmbeddedPolicyStore.openIn(folder.resolve("sub"));
         Files.writeString(folder.resolve("sub"), "a file where the folder should be");

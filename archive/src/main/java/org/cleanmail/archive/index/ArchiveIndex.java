@@ -183,7 +183,8 @@ public final class ArchiveIndex implements Closeable {
 
     @Override
     public void close() throws IOException {
-        refresher.shutdownNow();
+        // No interrupt: an interrupted Lucene write closes its file channel and can fail the writer.
+        refresher.shutdown();
         try {
             refresher.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

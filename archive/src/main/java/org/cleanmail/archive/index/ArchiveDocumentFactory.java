@@ -80,10 +80,11 @@ public final class ArchiveDocumentFactory {
         doc.add(new NumericDocValuesField(ArchiveFields.DATE, millis));
 
         Set<String> participants = new LinkedHashSet<>();
-        // Header addresses: each one exact lower-cased token (not stored); the decoded header stored for display.
-        addresses(doc, features, "From", ArchiveFields.FROM, participants);
-        addresses(doc, features, "To", ArchiveFields.TO, participants);
-        addresses(doc, features, "Cc", ArchiveFields.CC, participants);
+        // Header addresses: each one exact lower-cased token (not stored); the decoded header stored for display
+        // under its own name (Lucene wants one schema per field name, and a header may hold no parsable address).
+        addresses(doc, features, "From", ArchiveFields.FROM, ArchiveFields.FROM_HEADER, participants);
+        addresses(doc, features, "To", ArchiveFields.TO, ArchiveFields.TO_HEADER, participants);
+        addresses(doc, features, "Cc", ArchiveFields.CC, ArchiveFields.CC_HEADER, participants);
         // Envelope: exact lower-cased tokens, stored as given (a list shows who really received it).
         metadata.envelopeSender().ifPresent(sender -> {
             keyword(doc, ArchiveFields.SENDER, sender, true);
@@ -131,10 +132,10 @@ public final class ArchiveDocumentFactory {
     }
 
     private static void addresses(Document doc, MessageFeatures features, String header, String field,
-                                  Set<String> participants) {
+                                  String displayField, Set<String> participants) {
         List<String> values = features.headers().values(header);
         if (!values.isEmpty()) {
-            doc.add(new StoredField(field, cap(String.join(", ", values), MAX_DISPLAY_CHARS)));
+            doc.add(new StoredField(displayField, cap(String.join(", ", values), MAX_DISPLAY_CHARS)));
         }
         for (MailAddress address : features.headers().addresses(header)) {
             keyword(doc, field, address.address(), false);

@@ -16,6 +16,10 @@ public final class ArchiveFields {
     public static final String FROM = "from";
     public static final String TO = "to";
     public static final String CC = "cc";
+    /** The decoded From, To and Cc headers as shown in a list: stored only, not searchable. */
+    public static final String FROM_HEADER = "fromHeader";
+    public static final String TO_HEADER = "toHeader";
+    public static final String CC_HEADER = "ccHeader";
     /** Envelope sender (MAIL FROM). */
     public static final String SENDER = "sender";
     /** Envelope recipients (RCPT TO). */

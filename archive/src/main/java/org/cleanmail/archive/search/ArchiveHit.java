@@ -38,9 +38,9 @@ public final class ArchiveHit {
         this.archiveId = ArchiveId.of(doc.get(ArchiveFields.ARCHIVE_ID));
         this.messageId = doc.get(ArchiveFields.MESSAGE_ID);
         this.date = Instant.ofEpochMilli(number(doc, ArchiveFields.DATE).longValue());
-        this.from = orEmpty(doc.get(ArchiveFields.FROM));
-        this.to = orEmpty(doc.get(ArchiveFields.TO));
-        this.cc = orEmpty(doc.get(ArchiveFields.CC));
+        this.from = orEmpty(doc.get(ArchiveFields.FROM_HEADER));
+        this.to = orEmpty(doc.get(ArchiveFields.TO_HEADER));
+        this.cc = orEmpty(doc.get(ArchiveFields.CC_HEADER));
         this.subject = orEmpty(doc.get(ArchiveFields.SUBJECT));
         Number sizeValue = number(doc, ArchiveFields.SIZE);
         this.size = sizeValue == null ? 0 : sizeValue.intValue();

@@ -36,6 +36,8 @@ public final class ArchiveQueryParser extends MultiFieldQueryParser {
         super(ArchiveFields.DEFAULT_FIELDS.toArray(new String[0]), analyzer);
         setDefaultOperator(QueryParser.AND_OPERATOR);
         setAllowLeadingWildcard(true);
+        // Words are split before analysis, as users of the classic syntax expect (and as keyword fields need).
+        setSplitOnWhitespace(true);
     }
 
     /**
@@ -114,22 +116,22 @@ public final class ArchiveQueryParser extends MultiFieldQueryParser {
 
     @Override
     protected Query getWildcardQuery(String field, String termStr) throws ParseException {
-        return super.getWildcardQuery(textual(field, termStr), termStr);
+        return super.getWildcardQuery(textual(field), termStr);
     }
 
     @Override
     protected Query getPrefixQuery(String field, String termStr) throws ParseException {
-        return super.getPrefixQuery(textual(field, termStr), termStr);
+        return super.getPrefixQuery(textual(field), termStr);
     }
 
     @Override
     protected Query getFuzzyQuery(String field, String termStr, float minSimilarity) throws ParseException {
-        return super.getFuzzyQuery(textual(field, termStr), termStr, minSimilarity);
+        return super.getFuzzyQuery(textual(field), termStr, minSimilarity);
     }
 
     @Override
     protected Query getRegexpQuery(String field, String termStr) throws ParseException {
-        return super.getRegexpQuery(textual(field, termStr), termStr);
+        return super.getRegexpQuery(textual(field), termStr);
     }
 
     private Query exactQuery(String field, String text) throws ParseException {
@@ -144,9 +146,9 @@ public final class ArchiveQueryParser extends MultiFieldQueryParser {
     }
 
     /** A field that may hold words or tokens (not a number or a date); null is the default fields. */
-    private static String textual(String field, String term) throws ParseException {
+    private static String textual(String field) throws ParseException {
         if (field != null && ArchiveFields.NUMERIC_FIELDS.contains(checked(field))) {
-            throw new FieldException("field '" + field + "' takes " + example(field) + ", not the pattern '" + term + "'");
+            throw new FieldException("field '" + field + "' takes " + example(field) + ", not a pattern");
         }
         return field;
     }
@@ -220,7 +222,7 @@ public final class ArchiveQueryParser extends MultiFieldQueryParser {
             Token next = ((ParseException) cause).currentToken.next;
             if (next != null) {
                 String what = next.kind == 0 ? "unexpected end of query" : "unexpected '" + next.image + "'";
-                return prefix + what + " at column " + next.beginColumn + hint(query);
+                return prefix + what + " at column " + (next.beginColumn + 1) + hint(query);
             }
         }
         if (cause instanceof TokenMgrError) {

@@ -241,7 +241,12 @@ public final class MessageArchive implements Closeable {
             throw e.getCause();
         }
         index.refresh();
-        long removed = removeEntriesWithoutContent();
+        long removed;
+        try {
+            removed = removeEntriesWithoutContent();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
         index.refresh();
         index.commit();
         MaintenanceReport report = new MaintenanceReport(scanned, indexed, unreadable, removed);

@@ -6,6 +6,7 @@ import static org.cleanmail.archive.ArchiveFixture.archive;
 import static org.cleanmail.archive.ArchiveFixture.day;
 import static org.cleanmail.archive.ArchiveFixture.metadata;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,6 +16,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -198,7 +202,7 @@ class MessageArchiveTest {
         }
 
         private byte[] contentBytes() throws IOException {
-            java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+            ByteArrayOutputStream all = new ByteArrayOutputStream();
             try (Stream<Path> files = Files.walk(folder.resolve("content"))) {
                 for (Path file : files.filter(Files::isRegularFile).collect(Collectors.toList())) {
                     all.writeBytes(Files.readAllBytes(file));
@@ -519,6 +523,44 @@ class MessageArchiveTest {
 
             assertThat(subjects("keyId:2026-01")).containsExactly("Old key");
         }
+    }
+
+    @Test
+    void archiveShouldServeManyThreadsAtOnce() throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<ArchiveId>> futures = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                int n = i;
+                futures.add(threads.submit(() -> archive(archive, ALICE, BOB, "Parallel " + n, "body " + n, day(1 + n))));
+            }
+            List<ArchiveId> ids = new ArrayList<>();
+            for (Future<ArchiveId> future : futures) {
+                ids.add(future.get());
+            }
+            archive.refresh();
+
+            assertThat(ids).doesNotHaveDuplicates();
+            assertThat(archive.search(ArchiveQuery.of("parallel")).total()).isEqualTo(40);
+            for (ArchiveId id : ids) {
+                assertThat(archive.fetch(id)).isPresent();
+            }
+        } finally {
+            threads.shutdown();
+        }
+    }
+
+    @Test
+    void hitsShouldListTheRulesThatFired() throws IOException {
+        archive.archive(TestMessages.message(ALICE, BOB, "Cheap pills", "buy now"), ArchiveMetadata.builder(day(1))
+            .verdict("spam").score(12.5).hits(List.of("GTUBE", "URIBL_BLACK")).build());
+        archive.refresh();
+
+        ArchiveHit hit = archive.search(ArchiveQuery.of("hits:gtube")).hits().get(0);
+
+        assertThat(hit.ruleHits()).containsExactly("GTUBE", "URIBL_BLACK");
+        assertThat(subjects("score:[10 TO *] verdict:spam")).containsExactly("Cheap pills");
+        assertThat(subjects("score:[13 TO *]")).isEmpty();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.cleanmail.archive.crypto;
 
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,7 +62,14 @@ public final class KeyRingFile {
             throw new IllegalArgumentException(file + ": a key file holds a few lines; this one is larger than 1 MB");
         }
         permissionWarning(file).ifPresent(LOGGER::warn);
-        return parse(file.toString(), Files.readAllLines(file, StandardCharsets.UTF_8));
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException(file + ": not UTF-8 text; write lines such as 2026-01=<output of openssl"
+                + " rand -base64 32>", e);
+        }
+        return parse(file.toString(), lines);
     }
 
     /** Parses the lines of a key file; {@code source} names it in error messages. */

@@ -31,6 +31,7 @@ public final class ArchiveHit {
     private final Double score;
     private final Direction direction;
     private final List<String> attachments;
+    private final List<String> ruleHits;
     private final String subjectSnippet;
     private final String bodySnippet;
 
@@ -50,6 +51,7 @@ public final class ArchiveHit {
         String directionValue = doc.get(ArchiveFields.DIRECTION);
         this.direction = directionValue == null ? Direction.INBOUND : Direction.parse(directionValue);
         this.attachments = Arrays.stream(doc.getValues(ArchiveFields.ATTACHMENT)).collect(Collectors.toUnmodifiableList());
+        this.ruleHits = Arrays.stream(doc.getValues(ArchiveFields.HITS)).collect(Collectors.toUnmodifiableList());
         this.subjectSnippet = Objects.requireNonNull(subjectSnippet, "subject snippet");
         this.bodySnippet = bodySnippet;
     }
@@ -111,6 +113,11 @@ public final class ArchiveHit {
     /** Attachment file names. */
     public List<String> attachments() {
         return attachments;
+    }
+
+    /** Names of the rules that fired, when the message was archived after filtering. */
+    public List<String> ruleHits() {
+        return ruleHits;
     }
 
     /** The subject, escaped, with matched words highlighted. */

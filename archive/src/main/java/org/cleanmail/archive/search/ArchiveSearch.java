@@ -126,7 +126,7 @@ public final class ArchiveSearch {
     private ArchiveHit hit(ArchiveQuery request, Query query, Document doc) {
         String subject = doc.get(ArchiveFields.SUBJECT) == null ? "" : doc.get(ArchiveFields.SUBJECT);
         if (!request.snippets()) {
-            return ArchiveHit.of(doc, highlighter.subject(new MatchAllDocsQuery(), subject), null);
+            return ArchiveHit.of(doc, highlighter.escaped(subject), null);
         }
         ArchiveId id = ArchiveId.of(doc.get(ArchiveFields.ARCHIVE_ID));
         String body = bodies.bodyText(id).map(text -> highlighter.body(query, text)).orElse(null);

@@ -38,6 +38,11 @@ final class SnippetHighlighter {
         return best(query, ArchiveFields.SUBJECT, subject, Integer.MAX_VALUE).orElse(encoder.encodeText(subject));
     }
 
+    /** The text escaped, nothing highlighted. */
+    String escaped(String text) {
+        return encoder.encodeText(text);
+    }
+
     /** The best passage of the body, or its beginning when no word of the query is in it. */
     String body(Query query, String body) {
         return best(query, ArchiveFields.BODY, body, FRAGMENT_CHARS)

@@ -93,6 +93,16 @@ class KeyRingFileTest {
     }
 
     @Test
+    void loadShouldRejectAFileThatIsNotText() throws IOException {
+        Path file = folder.resolve("archive.keys");
+        Files.write(file, new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1});
+
+        assertThatThrownBy(() -> KeyRingFile.load(file))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessage(file + ": not UTF-8 text; write lines such as 2026-01=<output of openssl rand -base64 32>");
+    }
+
+    @Test
     void permissionWarningShouldFlagAFileOthersCanRead() throws IOException {
         Path file = folder.resolve("archive.keys");
         Files.write(file, List.of("k=" + KEY_A, "active=k"), StandardCharsets.UTF_8);

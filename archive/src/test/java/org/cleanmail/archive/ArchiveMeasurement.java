@@ -15,6 +15,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
@@ -36,8 +39,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Archive figures on the corpus: durable archiving throughput (one thread, fsync per
- * message), size on disk per message, and search latency over an index of 100,000
+ * Archive figures on the corpus: durable archiving throughput (fsync per message, one
+ * thread and four), size on disk per message, and search latency over an index of 100,000
  * messages (the corpus replicated with new archive ids, arrival dates spread over two
  * years and 1,000 envelope recipients). On demand:
  * {@code mvn -B -q -pl archive -am verify -Dcleanmail.measure=true -Dtest=ArchiveMeasurement
@@ -58,7 +61,7 @@ class ArchiveMeasurement {
     private final Path log = Path.of("target", "measurements", "archive.txt");
 
     @Test
-    void measureArchive() throws IOException {
+    void measureArchive() throws Exception {
         Files.createDirectories(log.getParent());
         Files.deleteIfExists(log);
         List<byte[]> corpus = new ArrayList<>();
@@ -69,6 +72,7 @@ class ArchiveMeasurement {
         line("corpus: %,d messages, %.1f MB", corpus.size(), corpusBytes / 1e6);
 
         measureDurableArchiving(corpus, corpusBytes);
+        measureConcurrentDurableArchiving(corpus, 4);
         measureLargeIndex(corpus);
     }
 
@@ -95,6 +99,29 @@ class ArchiveMeasurement {
             corpusBytes / corpus.size());
     }
 
+    private void measureConcurrentDurableArchiving(List<byte[]> corpus, int threads) throws Exception {
+        Path durable = folder.resolve("durable-" + threads);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try (MessageArchive archive = MessageArchive.open(ArchiveSettings.builder(durable, TestKeys.single())
+            .idRandom(new Random(4)).build())) {
+            List<Future<ArchiveId>> done = new ArrayList<>();
+            long start = System.nanoTime();
+            for (int i = 0; i < corpus.size(); i++) {
+                int n = i;
+                ArchiveMetadata metadata = metadata(n, new Random(n));
+                done.add(pool.submit(() -> archive.archive(corpus.get(n), metadata)));
+            }
+            for (Future<ArchiveId> future : done) {
+                future.get();
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            line("durable archiving, %d threads: %,d messages in %.1f s = %,.0f messages/s", threads, corpus.size(),
+                seconds, corpus.size() / seconds);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
     private void measureLargeIndex(List<byte[]> corpus) throws IOException {
         Path large = folder.resolve("large");
         Random random = new Random(2);
@@ -116,17 +143,18 @@ class ArchiveMeasurement {
             assertThat(archive.indexedCount()).isEqualTo(LARGE_INDEX);
 
             List<String> words = words(corpus);
+            List<String> phrases = phrases(corpus);
             List<String> senders = senders(corpus);
             Random queries = new Random(3);
             measureQueries(archive, "word", 600, q -> ArchiveQuery.builder().query(pick(words, q)).snippets(false).build(),
                 queries, false);
             measureQueries(archive, "two words", 600, q -> ArchiveQuery.builder()
                 .query(pick(words, q) + " " + pick(words, q)).snippets(false).build(), queries, false);
-            measureQueries(archive, "subject phrase", 600, q -> ArchiveQuery.builder()
-                .query("subject:\"" + pick(words, q) + " " + pick(words, q) + "\"").snippets(false).build(), queries, false);
+            measureQueries(archive, "subject phrase (two words of a corpus subject)", 600, q -> ArchiveQuery.builder()
+                .query("subject:\"" + pick(phrases, q) + "\"").snippets(false).build(), queries, false);
             measureQueries(archive, "from:address", 600, q -> ArchiveQuery.builder()
                 .query("from:" + pick(senders, q)).snippets(false).build(), queries, false);
-            measureQueries(archive, "word + date range (1 month)", 600, q -> ArchiveQuery.builder()
+            measureQueries(archive, "word + date range (1 to 12 months)", 600, q -> ArchiveQuery.builder()
                 .query(pick(words, q) + " date:[2025-0" + (1 + q.nextInt(9)) + "-01 TO 2025-1" + q.nextInt(3) + "-01]")
                 .snippets(false).build(), queries, false);
             measureQueries(archive, "prefix wildcard", 600, q -> ArchiveQuery.builder()
@@ -180,6 +208,19 @@ class ArchiveMeasurement {
             }
         }
         return words;
+    }
+
+    private static List<String> phrases(List<byte[]> corpus) {
+        Pattern pair = Pattern.compile("\\b([a-z]{3,12}) ([a-z]{3,12})\\b");
+        List<String> phrases = new ArrayList<>();
+        for (int i = 0; i < corpus.size(); i += 7) {
+            MessageFeatures features = MessageParser.defaultParser().parse(corpus.get(i));
+            Matcher matcher = pair.matcher(features.headers().first("Subject").orElse("").toLowerCase(Locale.ROOT));
+            if (matcher.find()) {
+                phrases.add(matcher.group());
+            }
+        }
+        return phrases;
     }
 
     private static List<String> senders(List<byte[]> corpus) {

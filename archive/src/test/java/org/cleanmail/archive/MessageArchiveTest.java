@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import org.awaitility.Awaitility;
@@ -36,6 +37,7 @@ import org.cleanmail.archive.search.ArchiveHit;
 import org.cleanmail.archive.search.ArchiveQuery;
 import org.cleanmail.archive.search.ArchiveSearchResult;
 import org.cleanmail.archive.search.ArchiveSort;
+import org.cleanmail.archive.search.InvalidArchiveQueryException;
 import org.cleanmail.archive.store.FileArchiveContentStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -342,6 +344,15 @@ class MessageArchiveTest {
 
             assertThat(hit.subjectSnippet()).isEqualTo("&lt;b&gt;<em>Offer</em>&lt;&#x2F;b&gt; &amp; more");
             assertThat(hit.bodySnippet()).hasValueSatisfying(snippet -> assertThat(snippet).doesNotContain("<a"));
+        }
+
+        @Test
+        void aQueryExpandingToTooManyClausesShouldBeRefusedAsInvalid() {
+            String manyWords = IntStream.range(100, 900).mapToObj(i -> "w" + i).collect(Collectors.joining(" "));
+
+            assertThatThrownBy(() -> archive.search(ArchiveQuery.of(manyWords)))
+                .isInstanceOf(InvalidArchiveQueryException.class)
+                .hasMessageStartingWith("Query is too complex to run: ");
         }
 
         @Test

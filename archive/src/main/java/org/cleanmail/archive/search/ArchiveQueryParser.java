@@ -15,6 +15,7 @@ import org.apache.lucene.queryparser.classic.Token;
 import org.apache.lucene.queryparser.classic.TokenMgrError;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 import org.cleanmail.archive.index.ArchiveFields;
 
 /**
@@ -55,8 +56,16 @@ public final class ArchiveQueryParser extends MultiFieldQueryParser {
         } catch (ParseException e) {
             throw new InvalidArchiveQueryException(describe(query, e), e);
         } catch (IndexSearcher.TooManyClauses e) {
-            throw new InvalidArchiveQueryException("Invalid query '" + query + "': more than "
+            throw new InvalidArchiveQueryException("Invalid query '" + abbreviate(query) + "': more than "
                 + IndexSearcher.getMaxClauseCount() + " clauses", e);
+        } catch (TooComplexToDeterminizeException e) {
+            throw new InvalidArchiveQueryException("Invalid query '" + abbreviate(query) + "': a regular expression or wildcard is"
+                + " too complex; simplify it", e);
+        } catch (IllegalArgumentException e) {
+            // Lucene's regular expression and fuzzy parsers report bad input this way.
+            throw new InvalidArchiveQueryException("Invalid query '" + abbreviate(query) + "': " + e.getMessage(), e);
+        } catch (StackOverflowError e) {
+            throw new InvalidArchiveQueryException("Invalid query: nested too deeply", e);
         }
     }
 
@@ -214,9 +223,12 @@ public final class ArchiveQueryParser extends MultiFieldQueryParser {
     /** The message of an error: ours as they are, the parser's reduced to what and where. */
     private static String describe(String query, ParseException top) {
         Throwable cause = top.getCause() == null ? top : top.getCause();
-        String prefix = "Invalid query '" + query + "': ";
+        String prefix = "Invalid query '" + abbreviate(query) + "': ";
         if (cause instanceof FieldException) {
             return prefix + cause.getMessage();
+        }
+        if (cause instanceof IndexSearcher.TooManyClauses) {
+            return prefix + "more than " + IndexSearcher.getMaxClauseCount() + " clauses; use fewer terms";
         }
         if (cause instanceof ParseException && ((ParseException) cause).currentToken != null) {
             Token next = ((ParseException) cause).currentToken.next;
@@ -232,6 +244,11 @@ public final class ArchiveQueryParser extends MultiFieldQueryParser {
             return prefix + "cannot read the query" + where + hint(query);
         }
         return prefix + (cause.getMessage() == null ? "syntax error" : cause.getMessage());
+    }
+
+    /** The query as quoted in messages: at most 200 characters. */
+    private static String abbreviate(String query) {
+        return query.length() <= 200 ? query : query.substring(0, 200) + "...";
     }
 
     private static int endOfNumber(String text, int from) {

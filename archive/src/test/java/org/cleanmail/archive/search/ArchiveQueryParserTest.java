@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ArchiveQueryParserTest {
     private final Analyzer analyzer = ArchiveAnalyzers.perField();
@@ -121,6 +122,35 @@ class ArchiveQueryParserTest {
         assertThatThrownBy(() -> parse(query))
             .isInstanceOf(InvalidArchiveQueryException.class)
             .hasMessage(message);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"body:/[a-/", "body:/(.*a){40}(.*b){40}/", "invoice~", "*", "?", "\\", "\"", "(", ")",
+        "[", "]", "{", "}", "^", "~", "!", ":", "&&", "||", "a:", ":a", "\"\"", "subject:[a TO]", "to:a@b.c^x",
+        "date:[2026-01-01 TO 2025-01-01]", "a\u0000b", "ça && été", "/", "body:/a{1000}{1000}/"})
+    void hostileQueriesShouldParseOrFailWithInvalidQuery(String query) {
+        try {
+            assertThat(parse(query)).isNotNull();
+        } catch (InvalidArchiveQueryException e) {
+            assertThat(e.getMessage()).startsWith("Invalid query");
+        }
+    }
+
+    @Test
+    void deepNestingShouldParseOrFailWithInvalidQuery() {
+        String query = "(".repeat(2000) + "a" + ")".repeat(2000);
+        try {
+            assertThat(parse(query)).isNotNull();
+        } catch (InvalidArchiveQueryException e) {
+            assertThat(e.getMessage()).startsWith("Invalid query");
+        }
+    }
+
+    @Test
+    void tooManyClausesShouldBeRefused() {
+        assertThatThrownBy(() -> parse("a ".repeat(1100)))
+            .isInstanceOf(InvalidArchiveQueryException.class)
+            .hasMessageEndingWith("...': more than 1024 clauses; use fewer terms");
     }
 
     @Test

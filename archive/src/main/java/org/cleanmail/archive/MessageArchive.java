@@ -3,6 +3,8 @@ package org.cleanmail.archive;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,7 +42,8 @@ import org.slf4j.LoggerFactory;
  * with its metadata, then the index entry, which becomes searchable within the refresh
  * interval and durable at the next index commit. A crash between the two leaves content
  * without an index entry, never the reverse; {@link #repair} finds such content and
- * indexes it again (run it after an unclean shutdown, e.g. as a start-up task). Deletion
+ * indexes it again (run it after an unclean shutdown, which {@link #previousRunEndedUncleanly()}
+ * reports, e.g. as a start-up task). Deletion
  * goes the other way round (content, then index entry), so repair never brings deleted
  * mail back: content is the source of truth.
  *
@@ -49,6 +52,8 @@ import org.slf4j.LoggerFactory;
 public final class MessageArchive implements Closeable {
     private static final Logger LOGGER = LoggerFactory.getLogger(MessageArchive.class);
     private static final int PURGE_BATCH = 1000;
+    /** Present while an archive is open: found at opening, it says the last run did not close. */
+    static final String OPEN_MARKER = "archive.open";
 
     private final ArchiveSettings settings;
     private final ArchiveContentStore store;
@@ -56,9 +61,12 @@ public final class MessageArchive implements Closeable {
     private final ArchiveIndex index;
     private final ArchiveDocumentFactory documents;
     private final ArchiveSearch search;
+    private final boolean uncleanShutdown;
 
-    private MessageArchive(ArchiveSettings settings, ArchiveContentStore store, ArchiveIndex index) {
+    private MessageArchive(ArchiveSettings settings, ArchiveContentStore store, ArchiveIndex index,
+                           boolean uncleanShutdown) {
         this.settings = settings;
+        this.uncleanShutdown = uncleanShutdown;
         this.store = store;
         this.cipher = new ContentCipher(settings.keys());
         this.index = index;
@@ -77,9 +85,24 @@ public final class MessageArchive implements Closeable {
         Objects.requireNonNull(store, "content store");
         ArchiveIndex index = ArchiveIndex.open(settings.indexFolder(), settings.refreshInterval(),
             settings.commitInterval());
+        Path marker = settings.folder().resolve(OPEN_MARKER);
+        boolean unclean = Files.exists(marker);
+        Files.write(marker, new byte[0]);
+        if (unclean) {
+            LOGGER.warn("The message archive in {} was not closed by its last run: index entries of up to the last {}"
+                + " may be missing; run a repair", settings.folder(), settings.commitInterval());
+        }
         LOGGER.info("Message archive opened in {} (active key '{}', {} key(s))", settings.folder(),
             settings.keys().active().id(), settings.keys().ids().size());
-        return new MessageArchive(settings, store, index);
+        return new MessageArchive(settings, store, index, unclean);
+    }
+
+    /**
+     * Whether the previous run ended without closing the archive (a crash): then index
+     * entries written since its last commit may be missing, and {@link #repair} restores them.
+     */
+    public boolean previousRunEndedUncleanly() {
+        return uncleanShutdown;
     }
 
     /**
@@ -214,6 +237,7 @@ public final class MessageArchive implements Closeable {
     @Override
     public void close() throws IOException {
         index.close();
+        Files.deleteIfExists(settings.folder().resolve(OPEN_MARKER));
         LOGGER.info("Message archive in {} closed", settings.folder());
     }
 

@@ -475,6 +475,19 @@ class MessageArchiveTest {
         }
 
         @Test
+        void openingShouldTellWhetherTheLastRunClosedTheArchive() throws IOException {
+            assertThat(archive.previousRunEndedUncleanly()).isFalse();
+            reopen(fixture.settings(TestKeys.single()));
+            assertThat(archive.previousRunEndedUncleanly()).isFalse();
+
+            archive.close();
+            Files.write(folder.resolve(MessageArchive.OPEN_MARKER), new byte[0]);
+            archive = fixture.open(TestKeys.single());
+
+            assertThat(archive.previousRunEndedUncleanly()).isTrue();
+        }
+
+        @Test
         void purgeShouldDeleteWhatArrivedBeforeTheCutoff() throws IOException {
             List<ArchiveId> ids = new ArrayList<>();
             for (int i = 1; i <= 10; i++) {

@@ -347,6 +347,19 @@ class MessageArchiveTest {
         }
 
         @Test
+        void searchShouldFindAttachmentsByNameWordAndType() throws IOException {
+            archive.archive(TestMessages.withAttachment(ALICE, BOB, "Contract", "See attached.", "Signed-Contract-2026.pdf"),
+                metadata(ALICE, BOB, day(45)));
+            archive.refresh();
+
+            assertThat(subjects("attachment:contract")).containsExactly("Contract");
+            assertThat(subjects("attachmentType:\"application/pdf\"")).containsExactly("Contract");
+            assertThat(archive.search(ArchiveQuery.of("attachment:signed")).hits().get(0).attachments())
+                .containsExactly("Signed-Contract-2026.pdf");
+            assertThat(subjects("attachmentType:\"image/png\"")).isEmpty();
+        }
+
+        @Test
         void aQueryExpandingToTooManyClausesShouldBeRefusedAsInvalid() {
             String manyWords = IntStream.range(100, 900).mapToObj(i -> "w" + i).collect(Collectors.joining(" "));
 

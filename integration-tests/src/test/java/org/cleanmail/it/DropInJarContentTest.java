@@ -74,6 +74,6 @@ class DropInJarContentTest {
         assertThat(classes).allMatch(name -> name.startsWith("org/cleanmail/"), "is under org/cleanmail/");
         assertThat(classes).contains("org/cleanmail/shaded/caffeine/cache/Caffeine.class");
         assertThat(classes.stream().map(name -> name.split("/")[2]).distinct())
-            .containsExactlyInAnyOrder("shaded", "core", "james", "mailets", "matchers", "webadmin", "smtp");
+            .containsExactlyInAnyOrder("shaded", "core", "james", "mailets", "matchers", "webadmin", "smtp", "archive");
     }
 }

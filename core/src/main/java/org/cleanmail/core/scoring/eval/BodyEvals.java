@@ -86,7 +86,10 @@ final class BodyEvals {
         return highest >= min.getAsDouble() && highest < upper;
     }
 
-    /** How many distinct stock-tip labels ({@code Symbol:}, {@code Target:}...) a text/plain body shows. */
+    /**
+     * How many distinct stock-tip labels ({@code Symbol:}, {@code Target:}...) begin lines of a
+     * message with a text/plain part (SpamAssassin reads the first text/plain part only).
+     */
     static boolean stockInfo(MessageFeatures features, List<String> arguments) {
         OptionalDouble min = EvalArguments.number(arguments, 0);
         if (min.isEmpty()) {
@@ -99,8 +102,8 @@ final class BodyEvals {
             return false;
         }
         Set<String> labels = new HashSet<>();
-        for (String chunk : features.body().chunks()) {
-            Matcher label = STOCK_LABEL.matcher(chunk);
+        for (String line : features.rawBody().chunks()) {
+            Matcher label = STOCK_LABEL.matcher(line);
             while (label.find()) {
                 String word = label.group(1).toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
                 Matcher stock = STOCK_WORD.matcher(word);

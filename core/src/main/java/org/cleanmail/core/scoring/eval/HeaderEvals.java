@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.cleanmail.core.message.HeaderField;
 import org.cleanmail.core.message.MessageFeatures;
 import org.cleanmail.core.message.MessageHeaders;
 import org.cleanmail.core.scoring.EvalFunction;
@@ -60,15 +61,38 @@ final class HeaderEvals {
         return functions;
     }
 
-    /** SpamAssassin's envelope sender as far as headers tell it. */
+    /**
+     * SpamAssassin's envelope sender as far as headers tell it: X-Envelope-From,
+     * Envelope-Sender or Return-Path, when added at delivery, above every Received field
+     * (a lower one could come from the sender); empty when unknown.
+     */
     static String envelopeFrom(MessageHeaders headers) {
         for (String name : ENVELOPE_FROM_HEADERS) {
             Optional<String> address = headers.address(name);
-            if (address.isPresent() && !address.get().isBlank()) {
-                return address.get();
+            if (address.isEmpty() || address.get().isBlank()) {
+                continue;
             }
+            if (!isAboveAllReceived(headers, name)) {
+                if (name.equals("X-Envelope-From")) {
+                    return "";
+                }
+                continue;
+            }
+            return address.get();
         }
         return "";
+    }
+
+    private static boolean isAboveAllReceived(MessageHeaders headers, String name) {
+        for (HeaderField field : headers.fields()) {
+            if (field.hasName(name)) {
+                return true;
+            }
+            if (field.hasName("Received")) {
+                return false;
+            }
+        }
+        return false;
     }
 
     static boolean missingTo(MessageFeatures features) {

@@ -26,11 +26,17 @@ import org.junit.jupiter.api.Test;
  */
 class StandardEvalFunctionsStockRulesTest {
     private static final Logger LOGGER = Logger.getLogger(StandardEvalFunctionsStockRulesTest.class.getName());
-    private static final Path STOCK_RULES = Path.of(System.getProperty("cleanmail.sa.rules", "/usr/share/spamassassin"));
-    private static final Set<String> DEBIAN_PLUGINS = Set.of("URIDNSBL", "SPF", "Rule2XSBody", "Pyzor", "Razor2",
+    static final Set<String> DEBIAN_PLUGINS = Set.of("URIDNSBL", "SPF", "Rule2XSBody", "Pyzor", "Razor2",
         "SpamCop", "AutoLearnThreshold", "WelcomeListSubject", "MIMEHeader", "ReplaceTags", "DKIM", "Check",
         "HTTPSMismatch", "URIDetail", "Bayes", "BodyEval", "DNSEval", "HTMLEval", "HeaderEval", "MIMEEval",
         "RelayEval", "URIEval", "WLBLEval", "VBounce", "ImageInfo", "FreeMail", "AskDNS", "HashBL", "DMARC");
+    static final Path STOCK_RULES = Path.of(System.getProperty("cleanmail.sa.rules", "/usr/share/spamassassin"));
+
+    /** The stock rules as Debian's SpamAssassin loads them, with these functions implemented. */
+    static RuleSet loadStockRules() {
+        return new SpamAssassinRuleLoader(RuleLoadOptions.builder().plugins(DEBIAN_PLUGINS)
+            .implementedEvals(StandardEvalFunctions.names()).build()).loadDirectory(STOCK_RULES);
+    }
 
     private static RuleSet before;
     private static RuleSet after;
@@ -40,8 +46,7 @@ class StandardEvalFunctionsStockRulesTest {
         assertThat(Files.isDirectory(STOCK_RULES)).as("stock rules in %s", STOCK_RULES).isTrue();
         before = new SpamAssassinRuleLoader(RuleLoadOptions.builder().plugins(DEBIAN_PLUGINS).build())
             .loadDirectory(STOCK_RULES);
-        after = new SpamAssassinRuleLoader(RuleLoadOptions.builder().plugins(DEBIAN_PLUGINS)
-            .implementedEvals(StandardEvalFunctions.names()).build()).loadDirectory(STOCK_RULES);
+        after = loadStockRules();
         LOGGER.info(() -> "Stock rules without CleanMail's eval functions:\n" + before.summary()
             + "\nwith them:\n" + after.summary()
             + "\nrules loaded: " + before.summary().totalLoaded() + " -> " + after.summary().totalLoaded()

@@ -30,20 +30,21 @@ final class DateEvals {
     /** Received headers read at most; real ones are a few dozen. */
     private static final int MAXIMUM_RECEIVED = 100;
 
-    private DateEvals() {
+    /** The difference is the same for the dozen rules that test it: worked out once per message. */
+    private final PerMessageCache<Long> differences =
+        new PerMessageCache<>(features -> dateDifference(features.headers()));
+
+    Map<String, EvalFunction> functions() {
+        return Map.of("check_for_shifted_date", this::shiftedDate);
     }
 
-    static Map<String, EvalFunction> functions() {
-        return Map.of("check_for_shifted_date", DateEvals::shiftedDate);
-    }
-
-    static boolean shiftedDate(MessageFeatures features, List<String> arguments) {
+    boolean shiftedDate(MessageFeatures features, List<String> arguments) {
         OptionalDouble min = EvalArguments.number(arguments, 0);
         OptionalDouble max = EvalArguments.number(arguments, 1);
         if (isBad(arguments, 0, min) || isBad(arguments, 1, max)) {
             return false;
         }
-        long difference = dateDifference(features.headers());
+        long difference = differences.get(features);
         return (min.isEmpty() || difference >= SECONDS_PER_HOUR * min.getAsDouble())
             && (max.isEmpty() || difference < SECONDS_PER_HOUR * max.getAsDouble());
     }

@@ -199,8 +199,29 @@ final class MimeScan {
         String charset = lower(descriptor.getCharset());
         byte[] raw = body.readAllBytes();
         boolean attachment = disposition.contains("attachment");
+        long textBytes = 0;
+        if (type.startsWith("text/") || encoding.equals("quoted-printable")) {
+            textBytes = scanTextLines(raw, type, encoding, charset, attachment);
+        } else if (encoding.equals("base64") && !type.equals("application/ics")) {
+            facts.longestBase64Line = Math.max(facts.longestBase64Line, longestLine(raw) + 1);
+        }
+        if (!attachment) {
+            leafTypes.add(type);
+            leafTextBytes.add(textBytes);
+        }
+        if (type.equals("text/html") && htmlCharsLeft > 0) {
+            String html = decode(raw, encoding, charset);
+            html = html.length() > MAXIMUM_HTML_CHARS ? html.substring(0, MAXIMUM_HTML_CHARS) : html;
+            htmlCharsLeft -= html.length();
+            htmlSources.add(html);
+        }
+    }
+
+    /** The line checks of a text or quoted-printable part; returns the bytes counted for the alternative ratio. */
+    private long scanTextLines(byte[] raw, String type, String encoding, String charset, boolean attachment) {
         boolean countTextBytes = facts.multipartAlternative && !attachment
             && (type.equals("text/plain") || type.equals("text/html"));
+        boolean plain = type.equals("text/plain");
         long textBytes = 0;
         for (String line : lines(raw)) {
             if (countTextBytes) {
@@ -209,11 +230,11 @@ final class MimeScan {
             if (encoding.equals("quoted-printable") && !line.startsWith("SPAM: ")) {
                 onQuotedPrintableLine(line);
             }
-            if (type.equals("text/plain") && (charset.isEmpty() || charset.equals("us-ascii"))
+            if (plain && (charset.isEmpty() || charset.equals("us-ascii"))
                 && line.chars().anyMatch(c -> c == 0 || c == '\r' || c >= 0x80)) {
                 facts.asciiTextIllegalLines++;
             }
-            if (type.equals("text/plain") && (encoding.equals("7bit") || encoding.equals("8bit"))) {
+            if (plain && (encoding.equals("7bit") || encoding.equals("8bit"))) {
                 Matcher entities = UNICODE_ENTITY.matcher(line);
                 int count = 0;
                 while (entities.find()) {
@@ -226,16 +247,21 @@ final class MimeScan {
                 facts.longestBase64Line = Math.max(facts.longestBase64Line, line.length() + 1);
             }
         }
-        if (!attachment) {
-            leafTypes.add(type);
-            leafTextBytes.add(textBytes);
+        return textBytes;
+    }
+
+    /** The length of the longest line, line ends not counted. */
+    private static int longestLine(byte[] raw) {
+        int longest = 0;
+        int start = 0;
+        for (int i = 0; i <= raw.length; i++) {
+            if (i == raw.length || raw[i] == '\n') {
+                int end = i > start && raw[i - 1] == '\r' ? i - 1 : i;
+                longest = Math.max(longest, end - start);
+                start = i + 1;
+            }
         }
-        if (type.equals("text/html") && htmlCharsLeft > 0) {
-            String html = decode(raw, encoding, charset);
-            html = html.length() > MAXIMUM_HTML_CHARS ? html.substring(0, MAXIMUM_HTML_CHARS) : html;
-            htmlCharsLeft -= html.length();
-            htmlSources.add(html);
-        }
+        return longest;
     }
 
     private void onQuotedPrintableLine(String line) {

@@ -44,7 +44,7 @@ public final class StandardEvalFunctions {
         ArgumentPatterns patterns = new ArgumentPatterns();
         Map<String, EvalFunction> functions = new TreeMap<>();
         functions.putAll(HeaderEvals.functions());
-        functions.putAll(DateEvals.functions());
+        functions.putAll(new DateEvals().functions());
         functions.putAll(new BodyEvals(derived).functions());
         functions.putAll(new MimeEvals(derived).functions());
         functions.putAll(new HtmlEvals(derived, patterns).functions());

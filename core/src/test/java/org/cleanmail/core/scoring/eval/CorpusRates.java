@@ -40,6 +40,8 @@ final class CorpusRates {
     private final EvalFunctions functions;
     private final Map<String, Counts> counts = new LinkedHashMap<>();
     private final int[] messages = new int[4];
+    private final List<Long> evalNanos = new ArrayList<>();
+    private final Map<String, Long> nanosByFunction = new HashMap<>();
 
     CorpusRates(Path corpus, EvalFunctions functions) {
         this.corpus = corpus;
@@ -64,13 +66,21 @@ final class CorpusRates {
                 messages[bucket]++;
                 MessageFeatures features = MessageParser.defaultParser().parse(read(file));
                 Map<String, Boolean> hits = new HashMap<>();
+                long evalTime = 0;
                 for (RuleDefinition rule : ordered) {
+                    long start = System.nanoTime();
                     boolean hit = fires(rule, features, hits);
+                    if (rule.eval().isPresent()) {
+                        long spent = System.nanoTime() - start;
+                        evalTime += spent;
+                        nanosByFunction.merge(rule.eval().get().function(), spent, Long::sum);
+                    }
                     hits.put(rule.name(), hit);
                     if (hit) {
                         counts.get(rule.name()).hits[bucket]++;
                     }
                 }
+                evalNanos.add(evalTime);
             }
         }
         return this;
@@ -89,6 +99,23 @@ final class CorpusRates {
         }
         int index = base + (even ? 0 : 1);
         return (double) hits[index] / messages[index];
+    }
+
+    /** Time spent in eval rules per message (first call per message computes the shared facts). */
+    String evalTimes() {
+        List<Long> sorted = new ArrayList<>(evalNanos);
+        sorted.sort(null);
+        if (sorted.isEmpty()) {
+            return "no messages";
+        }
+        double mean = sorted.stream().mapToLong(Long::longValue).average().orElse(0);
+        String slowest = nanosByFunction.entrySet().stream()
+            .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(8)
+            .map(entry -> String.format("%s %.3f", entry.getKey(), entry.getValue() / 1e6 / sorted.size()))
+            .collect(Collectors.joining(", "));
+        return String.format("eval rules per message: median %.3f ms, p99 %.3f ms, mean %.3f ms, max %.1f ms;"
+            + " mean ms per message by function: %s", sorted.get(sorted.size() / 2) / 1e6,
+            sorted.get(sorted.size() * 99 / 100) / 1e6, mean / 1e6, sorted.get(sorted.size() - 1) / 1e6, slowest);
     }
 
     String table() {

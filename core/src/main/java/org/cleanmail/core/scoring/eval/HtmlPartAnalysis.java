@@ -26,6 +26,9 @@ final class HtmlPartAnalysis {
     private static final int DEFAULT_FONT_SIZE = 3;
     private static final int GUESSED_IMAGE_SIDE = 200;
     private static final int MAXIMUM_COMMENTS = 1000;
+    /** A font face list as honest mailers write it; anything else is SpamAssassin's font_face_bad. */
+    private static final Pattern FONT_FACE = Pattern.compile("^\\s*[\"'.]?[a-z ][a-z -]*[a-z]\\d?[\"']?"
+        + "(?:,\\s*[\"']?[a-z][a-z -]*[a-z]\\d?[\"']?)*;?$", Pattern.CASE_INSENSITIVE);
 
     private HtmlPartAnalysis() {
     }
@@ -69,11 +72,19 @@ final class HtmlPartAnalysis {
                 maxFontSize = Math.max(maxFontSize, absolute);
             }
         }
-        boolean embeds = !document.select("object, embed").isEmpty();
-        boolean mailtoForm = document.select("form[action]").stream()
-            .anyMatch(form -> form.attr("action").toLowerCase(Locale.ROOT).contains("mailto:"));
+        Set<String> flags = new HashSet<>();
+        if (!document.select("object, embed").isEmpty()) {
+            flags.add("embeds");
+        }
+        if (document.select("form[action]").stream()
+            .anyMatch(form -> form.attr("action").toLowerCase(Locale.ROOT).contains("mailto:"))) {
+            flags.add("form_action_mailto");
+        }
+        if (document.select("font[face]").stream().anyMatch(font -> !FONT_FACE.matcher(font.attr("face")).find())) {
+            flags.add("font_face_bad");
+        }
         return new HtmlPartFacts(tags, balance, source.length(), nonSpace(document.text()), imageArea, titles,
-            comments, anchors, maxFontSize, embeds, mailtoForm);
+            comments, anchors, maxFontSize, flags);
     }
 
     /** The source with comments and bogus declarations cut out; they go to {@code comments}. */

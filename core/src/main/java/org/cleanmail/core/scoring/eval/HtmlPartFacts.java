@@ -23,10 +23,11 @@ final class HtmlPartFacts {
     private final double maxFontSize;
     private final boolean embeds;
     private final boolean formActionMailto;
+    private final boolean fontFaceBad;
 
     HtmlPartFacts(Set<String> tags, Map<String, Integer> openBalance, long length, long nonSpaceLength,
                   long imageArea, List<String> titles, List<String> comments, List<String> anchors,
-                  double maxFontSize, boolean embeds, boolean formActionMailto) {
+                  double maxFontSize, Set<String> flags) {
         this.tags = Set.copyOf(tags);
         this.openBalance = Map.copyOf(openBalance);
         this.length = length;
@@ -36,8 +37,9 @@ final class HtmlPartFacts {
         this.comments = List.copyOf(comments);
         this.anchors = List.copyOf(anchors);
         this.maxFontSize = maxFontSize;
-        this.embeds = embeds;
-        this.formActionMailto = formActionMailto;
+        this.embeds = flags.contains("embeds");
+        this.formActionMailto = flags.contains("form_action_mailto");
+        this.fontFaceBad = flags.contains("font_face_bad");
     }
 
     /** Whether a start tag of that lower-case name occurs. */
@@ -84,7 +86,10 @@ final class HtmlPartFacts {
         }
     }
 
-    /** A boolean HTML test as SpamAssassin names it ({@code html}, {@code embeds}, ...). */
+    /**
+     * A boolean HTML test as SpamAssassin names it: {@code html}, {@code embeds},
+     * {@code form_action_mailto}, {@code font_face_bad}; false for others.
+     */
     boolean test(String name) {
         switch (name) {
             case "html":
@@ -93,6 +98,8 @@ final class HtmlPartFacts {
                 return embeds;
             case "form_action_mailto":
                 return formActionMailto;
+            case "font_face_bad":
+                return fontFaceBad;
             default:
                 return false;
         }

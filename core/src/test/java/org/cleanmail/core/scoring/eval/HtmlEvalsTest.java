@@ -46,6 +46,15 @@ class HtmlEvalsTest {
     }
 
     @Test
+    void fontFaceBadShouldFireOnAFaceNoMailerWrites() {
+        MessageFeatures odd = html("x", "<font face=\"{{random}}\">Hi</font>");
+        MessageFeatures usual = html("x", "<font face=\"'Montserrat', sans-serif\">Hi</font>");
+
+        assertThat(call("html_test", odd, "font_face_bad")).isTrue();
+        assertThat(call("html_test", usual, "font_face_bad")).isFalse();
+    }
+
+    @Test
     void htmlEvalAndRangeShouldCompareNumericTests() {
         assertThat(call("html_eval", IMAGE_ONLY, "length", "< 384")).isTrue();
         assertThat(call("html_eval", NEWSLETTER, "length", "< 384")).isFalse();

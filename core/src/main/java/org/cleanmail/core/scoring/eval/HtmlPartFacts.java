@@ -7,115 +7,73 @@ import java.util.Set;
 
 /**
  * What SpamAssassin's HTML parser reports about one HTML part, for HTMLEval rules: the
- * tags opened (and how many stay open), source length, visible non-space characters,
- * image area, titles, comments, anchor texts, the largest font size and a few flags.
- * Immutable; built by {@link HtmlPartAnalysis}.
+ * tags met (and how many stay open), numeric results ({@code length}, {@code max_size},
+ * {@code image_area}, {@code non_space_len}, {@code bad_tag_ratio},
+ * {@code non_element_ratio}, {@code closed_extra_ratio}), titles, comments, anchor texts
+ * and boolean tests ({@code html}, {@code embeds}, {@code form_action_mailto},
+ * {@code font_face_bad}). Immutable; built by {@link HtmlPartAnalysis}.
  */
 final class HtmlPartFacts {
-    private final Set<String> tags;
-    private final Map<String, Integer> openBalance;
-    private final long length;
-    private final long nonSpaceLength;
-    private final long imageArea;
-    private final List<String> titles;
-    private final List<String> comments;
-    private final List<String> anchors;
-    private final double maxFontSize;
-    private final boolean embeds;
-    private final boolean formActionMailto;
-    private final boolean fontFaceBad;
+    static final String LENGTH = "length";
+    static final String NON_SPACE_LENGTH = "non_space_len";
+    static final String IMAGE_AREA = "image_area";
 
-    HtmlPartFacts(Set<String> tags, Map<String, Integer> openBalance, long length, long nonSpaceLength,
-                  long imageArea, List<String> titles, List<String> comments, List<String> anchors,
-                  double maxFontSize, Set<String> flags) {
-        this.tags = Set.copyOf(tags);
-        this.openBalance = Map.copyOf(openBalance);
-        this.length = length;
-        this.nonSpaceLength = nonSpaceLength;
-        this.imageArea = imageArea;
-        this.titles = List.copyOf(titles);
-        this.comments = List.copyOf(comments);
-        this.anchors = List.copyOf(anchors);
-        this.maxFontSize = maxFontSize;
-        this.embeds = flags.contains("embeds");
-        this.formActionMailto = flags.contains("form_action_mailto");
-        this.fontFaceBad = flags.contains("font_face_bad");
+    private final Map<String, Integer> inside;
+    private final Map<String, Double> values;
+    private final Map<String, List<String>> texts;
+    private final Set<String> flags;
+
+    /**
+     * @param inside for every tag met, start or end, how many stay open (never below 0)
+     * @param values numeric results by SpamAssassin name
+     * @param texts {@code title}, {@code comment} and {@code anchor} texts
+     * @param flags the boolean tests that passed
+     */
+    HtmlPartFacts(Map<String, Integer> inside, Map<String, Double> values, Map<String, List<String>> texts,
+                  Set<String> flags) {
+        this.inside = Map.copyOf(inside);
+        this.values = Map.copyOf(values);
+        this.texts = Map.copyOf(texts);
+        this.flags = Set.copyOf(flags);
     }
 
-    /** Whether a start tag of that lower-case name occurs. */
+    /** Whether a tag of that lower-case name was met, as a start or an end tag. */
     boolean hasTag(String tag) {
-        return tags.contains(tag);
+        return inside.containsKey(tag);
     }
 
-    /** Start tags minus end tags of that name, when the tag occurs. */
+    /** How many tags of that name stay open at the end, when the tag was met. */
     Optional<Integer> balance(String tag) {
-        return Optional.ofNullable(openBalance.get(tag));
+        return Optional.ofNullable(inside.get(tag));
+    }
+
+    /** A numeric result by SpamAssassin name, when known for this part. */
+    Optional<Double> value(String name) {
+        return Optional.ofNullable(values.get(name));
     }
 
     /** Characters of HTML source. */
-    long length() {
-        return length;
+    double length() {
+        return values.getOrDefault(LENGTH, 0.0);
     }
 
     /** Rendered characters that are not whitespace. */
-    long nonSpaceLength() {
-        return nonSpaceLength;
+    double nonSpaceLength() {
+        return values.getOrDefault(NON_SPACE_LENGTH, 0.0);
     }
 
-    /** Sum of width times height of images that give both (200 for a missing or odd one). */
-    long imageArea() {
-        return imageArea;
+    /** Sum of width times height of images that give both. */
+    double imageArea() {
+        return values.getOrDefault(IMAGE_AREA, 0.0);
     }
 
-    /**
-     * The value of a numeric HTML test as SpamAssassin names it ({@code length},
-     * {@code max_size}, {@code image_area}, {@code non_space_len}), when known.
-     */
-    Optional<Double> value(String test) {
-        switch (test) {
-            case "length":
-                return Optional.of((double) length);
-            case "max_size":
-                return Optional.of(maxFontSize);
-            case "image_area":
-                return Optional.of((double) imageArea);
-            case "non_space_len":
-                return Optional.of((double) nonSpaceLength);
-            default:
-                return Optional.empty();
-        }
-    }
-
-    /**
-     * A boolean HTML test as SpamAssassin names it: {@code html}, {@code embeds},
-     * {@code form_action_mailto}, {@code font_face_bad}; false for others.
-     */
+    /** A boolean test by SpamAssassin name; {@code html} always holds, unknown names never. */
     boolean test(String name) {
-        switch (name) {
-            case "html":
-                return true;
-            case "embeds":
-                return embeds;
-            case "form_action_mailto":
-                return formActionMailto;
-            case "font_face_bad":
-                return fontFaceBad;
-            default:
-                return false;
-        }
+        return name.equals("html") || flags.contains(name);
     }
 
-    /** The texts of a kind SpamAssassin names ({@code title}, {@code comment}, {@code anchor}). */
+    /** The texts of a kind ({@code title}, {@code comment}, {@code anchor}); empty for others. */
     List<String> texts(String kind) {
-        switch (kind) {
-            case "title":
-                return titles;
-            case "comment":
-                return comments;
-            case "anchor":
-                return anchors;
-            default:
-                return List.of();
-        }
+        return texts.getOrDefault(kind, List.of());
     }
 }

@@ -65,6 +65,18 @@ class HtmlEvalsTest {
     }
 
     @Test
+    void tagRatiosShouldCountUnknownTagsAndExtraEndTags() {
+        MessageFeatures junk = html("x", "<html><body><xyzzy>Hi</xyzzy><qwerty></b></i></u></body></html>");
+
+        assertThat(call("html_range", junk, "bad_tag_ratio", "0.25", "0.35")).isTrue();
+        assertThat(call("html_range", junk, "closed_extra_ratio", "0.09", "inf")).isTrue();
+        assertThat(call("html_range", junk, "non_element_ratio", "0.25", "0.35")).isTrue();
+        assertThat(call("html_range", IMAGE_ONLY, "bad_tag_ratio", "0.0", "1.0")).isFalse();
+        assertThat(call("html_range", IMAGE_ONLY, "closed_extra_ratio", "0.09", "inf")).isFalse();
+        assertThat(call("html_range", IMAGE_ONLY, "obfuscation_ratio", "0", "1")).isFalse();
+    }
+
+    @Test
     void textMatchShouldSearchCommentsTitlesAndAnchors() {
         assertThat(call("html_text_match", NEWSLETTER, "comment", "<!-- saved from url=\\(\\d{4}\\)")).isTrue();
         assertThat(call("html_text_match", IMAGE_ONLY, "comment", "<!.*?>")).isFalse();

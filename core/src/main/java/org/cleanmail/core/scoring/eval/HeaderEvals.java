@@ -64,9 +64,14 @@ final class HeaderEvals {
     /**
      * SpamAssassin's envelope sender as far as headers tell it: X-Envelope-From,
      * Envelope-Sender or Return-Path, when added at delivery, above every Received field
-     * (a lower one could come from the sender); empty when unknown.
+     * (a lower one could come from the sender); empty when unknown, or when an X-Sender and a
+     * fetchmail hop show that the headers were written by a fetching client.
      */
     static String envelopeFrom(MessageHeaders headers) {
+        if (headers.address("X-Sender").map(sender -> sender.contains("@")).orElse(false)
+            && headers.values("Received").stream().anyMatch(received -> received.contains("(fetchmail"))) {
+            return "";
+        }
         for (String name : ENVELOPE_FROM_HEADERS) {
             Optional<String> address = headers.address(name);
             if (address.isEmpty() || address.get().isBlank()) {
@@ -95,9 +100,10 @@ final class HeaderEvals {
         return false;
     }
 
+    /** No To nor Apparently-To field; an empty one counts as present, as in SpamAssassin. */
     static boolean missingTo(MessageFeatures features) {
         MessageHeaders headers = features.headers();
-        return headers.select("To").isEmpty() && headers.select("Apparently-To").isEmpty();
+        return !headers.exists("To") && !headers.exists("Apparently-To");
     }
 
     static boolean fromDomainsDiffer(MessageFeatures features) {

@@ -27,6 +27,12 @@ class HeaderEvalsTest {
         }
 
         @Test
+        void missingToHeaderShouldNotFireOnAnEmptyTo() {
+            assertThat(call("check_for_missing_to_header", message("From: a@example.com", "To: ", "", "body")))
+                .isFalse();
+        }
+
+        @Test
         void missingToHeaderShouldAcceptApparentlyTo() {
             assertThat(call("check_for_missing_to_header",
                 message("From: a@example.com", "Apparently-To: b@example.org", "", "body"))).isFalse();
@@ -45,6 +51,19 @@ class HeaderEvalsTest {
         void shouldNotFireForSubdomainsOfTheSameDomain() {
             assertThat(call("check_equal_from_domains", message("Return-Path: <bounce@bounces.example.com>",
                 "From: ann@news.example.com", "", "x"))).isFalse();
+        }
+
+        @Test
+        void shouldNotTrustHeadersWrittenByAFetchingClient() {
+            assertThat(call("check_equal_from_domains", message("Return-Path: <bounce@mailer.example.net>",
+                "Received: from localhost by home with POP3 (fetchmail-5.9.0)", "X-Sender: ann@pop.example.com",
+                "From: ann@news.example.com", "", "x"))).isFalse();
+        }
+
+        @Test
+        void shouldNotTrustAnEnvelopeHeaderBelowAReceived() {
+            assertThat(call("check_equal_from_domains", message("Received: from a by b; 1 Jan 2020 00:00:00 +0000",
+                "Return-Path: <bounce@mailer.example.net>", "From: ann@news.example.com", "", "x"))).isFalse();
         }
 
         @Test

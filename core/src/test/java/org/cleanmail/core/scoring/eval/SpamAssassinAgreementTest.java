@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,6 +43,7 @@ class SpamAssassinAgreementTest {
             .collect(Collectors.toList());
 
         Map<String, int[]> byRule = new TreeMap<>();
+        Map<String, List<String>> examples = new TreeMap<>();
         for (String line : Files.readAllLines(Path.of(hitsFile))) {
             String[] columns = line.split("\t", -1);
             Set<String> saHits = Set.of(columns.length > 1 ? columns[1].split(",") : new String[0]);
@@ -53,20 +55,22 @@ class SpamAssassinAgreementTest {
                 int[] counts = byRule.computeIfAbsent(rule.name(), name -> new int[3]);
                 if (ours && theirs) {
                     counts[0]++;
-                } else if (theirs) {
-                    counts[1]++;
-                } else if (ours) {
-                    counts[2]++;
+                } else if (theirs || ours) {
+                    counts[theirs ? 1 : 2]++;
+                    List<String> files = examples.computeIfAbsent(rule.name(), name -> new ArrayList<>());
+                    if (files.size() < 3) {
+                        files.add((theirs ? "-" : "+") + columns[0]);
+                    }
                 }
             }
         }
         int both = byRule.values().stream().mapToInt(c -> c[0]).sum();
         int either = byRule.values().stream().mapToInt(c -> c[0] + c[1] + c[2]).sum();
         LOGGER.info(() -> String.format("Agreement with SpamAssassin on (message, rule) hit pairs: %d of %d (%.1f%%)%n"
-            + "rule: both / SpamAssassin only / CleanMail only%n%s", both, either, 100.0 * both / Math.max(1, either),
+            + "rule: both / SpamAssassin only / CleanMail only, examples (- SpamAssassin only, + CleanMail only)%n%s", both, either, 100.0 * both / Math.max(1, either),
             byRule.entrySet().stream().filter(entry -> entry.getValue()[0] + entry.getValue()[1] + entry.getValue()[2] > 0)
-                .map(entry -> String.format("%-28s %5d %5d %5d", entry.getKey(), entry.getValue()[0],
-                    entry.getValue()[1], entry.getValue()[2]))
+                .map(entry -> String.format("%-28s %5d %5d %5d  %s", entry.getKey(), entry.getValue()[0],
+                    entry.getValue()[1], entry.getValue()[2], examples.getOrDefault(entry.getKey(), List.of())))
                 .collect(Collectors.joining("\n"))));
         assertThat((double) both / Math.max(1, either)).isGreaterThan(0.8);
     }

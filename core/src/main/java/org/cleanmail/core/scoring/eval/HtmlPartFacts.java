@@ -11,7 +11,7 @@ import java.util.Set;
  * {@code image_area}, {@code non_space_len}, {@code bad_tag_ratio},
  * {@code non_element_ratio}, {@code closed_extra_ratio}), titles, comments, anchor texts
  * and boolean tests ({@code html}, {@code embeds}, {@code form_action_mailto},
- * {@code font_face_bad}). Immutable; built by {@link HtmlPartAnalysis}.
+ * {@code font_face_bad}, {@code font_low_contrast}). Immutable; built by {@link HtmlPartAnalysis}.
  */
 final class HtmlPartFacts {
     static final String LENGTH = "length";

@@ -55,6 +55,29 @@ class HtmlEvalsTest {
     }
 
     @Test
+    void lowContrastShouldFireOnTextInTheBackgroundColour() {
+        MessageFeatures white = html("x", "<body><p>Offer</p><font color=\"#fefefe\">viagra cialis</font></body>");
+        MessageFeatures styled = html("x", "<div style=\"background-color: rgb(0,0,0); color: #010101\">hidden</div>");
+        MessageFeatures readable = html("x", "<body text=\"navy\"><div style=\"background:#ffffee\">Hello</div></body>");
+
+        assertThat(call("html_test", white, "font_low_contrast")).isTrue();
+        assertThat(call("html_test", styled, "font_low_contrast")).isTrue();
+        assertThat(call("html_test", readable, "font_low_contrast")).isFalse();
+        assertThat(call("html_test", IMAGE_ONLY, "font_low_contrast")).isFalse();
+    }
+
+    @Test
+    void coloursShouldBeReadAsSpamAssassinReadsThem() {
+        assertThat(HtmlColors.toRgb("White")).isEqualTo("#ffffff");
+        assertThat(HtmlColors.toRgb("#abc")).isEqualTo("#aabbcc");
+        assertThat(HtmlColors.toRgb("#abcd")).isEqualTo("#aabbcc");
+        assertThat(HtmlColors.toRgb("rgb(255, 0, 16)")).isEqualTo("#ff0010");
+        assertThat(HtmlColors.toRgb("rgb(100%, 0%, 50%)")).isEqualTo("#ff007f");
+        assertThat(HtmlColors.toRgb("not a colour")).isEqualTo(HtmlColors.INVALID);
+        assertThat(HtmlColors.toRgb("")).isEqualTo(HtmlColors.INVALID);
+    }
+
+    @Test
     void htmlEvalAndRangeShouldCompareNumericTests() {
         assertThat(call("html_eval", IMAGE_ONLY, "length", "< 384")).isTrue();
         assertThat(call("html_eval", NEWSLETTER, "length", "< 384")).isFalse();

@@ -15,8 +15,9 @@ import org.cleanmail.core.message.MessageFeatures;
 import org.cleanmail.core.scoring.EvalFunction;
 
 /**
- * SpamAssassin's BodyEval tests and MIMEEval's {@code check_for_uppercase}, over the
- * rendered body: blank-line ratio, vertical words, stock-tip vocabulary, share of capitals.
+ * SpamAssassin's BodyEval tests and MIMEEval's {@code check_for_uppercase}: blank-line
+ * ratio, vertical words, stock-tip vocabulary, share of capitals, and how far the text
+ * version of a multipart/alternative strays from its HTML version.
  */
 final class BodyEvals {
     private static final Pattern STOCK_LABEL = Pattern.compile("^\\s*([^:\\s][^:\\n]{2,29})\\s*:\\s*\\S",
@@ -47,6 +48,8 @@ final class BodyEvals {
         functions.put("tvd_vertical_words", BodyEvals::verticalWords);
         functions.put("check_stock_info", BodyEvals::stockInfo);
         functions.put("check_for_uppercase", this::uppercase);
+        functions.put("multipart_alternative_difference", this::alternativeDifference);
+        functions.put("multipart_alternative_difference_count", this::alternativeDifferenceCount);
         return functions;
     }
 
@@ -113,6 +116,31 @@ final class BodyEvals {
             }
         }
         return labels.size() >= min.getAsDouble();
+    }
+
+    /** Percentage of HTML words missing from the text version, in (min, max]; min 0 includes 0, max may be undef. */
+    boolean alternativeDifference(MessageFeatures features, List<String> arguments) {
+        OptionalDouble min = EvalArguments.number(arguments, 0);
+        OptionalDouble max = EvalArguments.number(arguments, 1);
+        boolean openMax = EvalArguments.text(arguments, 1).map("undef"::equals).orElse(false);
+        if (min.isEmpty() || max.isEmpty() && !openMax) {
+            return false;
+        }
+        double difference = derived.alternativeDifference(features).difference();
+        return (min.getAsDouble() == 0 || difference > min.getAsDouble())
+            && (openMax || difference <= max.getAsDouble());
+    }
+
+    /** Text-version words over HTML words above the ratio, when the HTML has more than the given words. */
+    boolean alternativeDifferenceCount(MessageFeatures features, List<String> arguments) {
+        OptionalDouble ratio = EvalArguments.number(arguments, 0);
+        OptionalDouble minimumHtmlWords = EvalArguments.number(arguments, 1);
+        if (ratio.isEmpty() || minimumHtmlWords.isEmpty()) {
+            return false;
+        }
+        AlternativeDifference difference = derived.alternativeDifference(features);
+        return difference.htmlWords() > minimumHtmlWords.getAsDouble()
+            && (double) difference.textWords() / difference.htmlWords() > ratio.getAsDouble();
     }
 
     /** Percentage of capitals among letters and digits of the spaced body text, in (min, max]. */

@@ -12,6 +12,8 @@ import org.cleanmail.core.message.MessageFeatures;
 final class DerivedFacts {
     private final PerMessageCache<MimeFacts> mime = new PerMessageCache<>(MimeScan::of);
     private final PerMessageCache<List<HtmlPartFacts>> html = new PerMessageCache<>(this::analyseHtml);
+    private final PerMessageCache<AlternativeDifference> alternativeDifference =
+        new PerMessageCache<>(features -> AlternativeDifference.of(mime(features)));
 
     MimeFacts mime(MessageFeatures features) {
         return mime.get(features);
@@ -20,6 +22,10 @@ final class DerivedFacts {
     /** One entry per text/html part, in order; empty for a message without HTML. */
     List<HtmlPartFacts> html(MessageFeatures features) {
         return html.get(features);
+    }
+
+    AlternativeDifference alternativeDifference(MessageFeatures features) {
+        return alternativeDifference.get(features);
     }
 
     private List<HtmlPartFacts> analyseHtml(MessageFeatures features) {

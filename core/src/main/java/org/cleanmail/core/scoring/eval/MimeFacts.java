@@ -30,6 +30,8 @@ final class MimeFacts {
     final List<String> charsets;
     /** Decoded source of every text/html part, in order. */
     final List<String> htmlSources;
+    /** The text parts of every multipart/alternative, innermost first. */
+    final List<AlternativeTexts> alternatives;
 
     private MimeFacts(Builder builder) {
         this.htmlBodyCount = builder.htmlBodyCount;
@@ -50,6 +52,7 @@ final class MimeFacts {
         this.partLimitExceeded = builder.partLimitExceeded;
         this.charsets = List.copyOf(builder.charsets);
         this.htmlSources = List.copyOf(builder.htmlSources);
+        this.alternatives = List.copyOf(builder.alternatives);
     }
 
     /** Accumulates the facts during one scan. */
@@ -72,6 +75,7 @@ final class MimeFacts {
         boolean partLimitExceeded;
         List<String> charsets = List.of();
         List<String> htmlSources = List.of();
+        List<AlternativeTexts> alternatives = List.of();
 
         MimeFacts build() {
             return new MimeFacts(this);

@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -64,7 +66,12 @@ final class MimeScan {
     private long quotedPrintableEncoded;
     private long normalChars;
     private long unicodeChars;
-    private int htmlCharsLeft = MAXIMUM_HTML_CHARS * 4;
+    private int textCharsLeft = MAXIMUM_HTML_CHARS * 4;
+    /** For every multipart open, whether it is a multipart/alternative. */
+    private final Deque<Boolean> openMultiparts = new ArrayDeque<>();
+    /** The text parts of each multipart/alternative open: HTML sources then other texts. */
+    private final Deque<List<List<String>>> openAlternatives = new ArrayDeque<>();
+    private final List<AlternativeTexts> alternatives = new ArrayList<>();
     private int parts;
     private int fieldCount;
     private boolean inBodyPart;
@@ -131,6 +138,10 @@ final class MimeScan {
                 return true;
             case T_START_MULTIPART:
                 onPartHeader(stream.getBodyDescriptor());
+                onStartMultipart(lower(stream.getBodyDescriptor().getMimeType()));
+                return true;
+            case T_END_MULTIPART:
+                onEndMultipart();
                 return true;
             case T_EPILOGUE:
                 onEpilogue(stream.getInputStream());
@@ -148,6 +159,22 @@ final class MimeScan {
         if (field != null && field.getName() != null && field.getName().equalsIgnoreCase("Content-Disposition")) {
             String body = field.getBody();
             disposition = body == null ? "" : body.trim().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    private void onStartMultipart(String type) {
+        boolean alternative = type.equals("multipart/alternative");
+        openMultiparts.push(alternative);
+        if (alternative) {
+            openAlternatives.push(List.of(new ArrayList<>(), new ArrayList<>()));
+        }
+    }
+
+    private void onEndMultipart() {
+        Boolean alternative = openMultiparts.poll();
+        if (alternative != null && alternative) {
+            List<List<String>> texts = openAlternatives.pop();
+            alternatives.add(new AlternativeTexts(texts.get(0), texts.get(1)));
         }
     }
 
@@ -209,11 +236,18 @@ final class MimeScan {
             leafTypes.add(type);
             leafTextBytes.add(textBytes);
         }
-        if (type.equals("text/html") && htmlCharsLeft > 0) {
-            String html = decode(raw, encoding, charset);
-            html = html.length() > MAXIMUM_HTML_CHARS ? html.substring(0, MAXIMUM_HTML_CHARS) : html;
-            htmlCharsLeft -= html.length();
-            htmlSources.add(html);
+        boolean html = type.equals("text/html");
+        boolean alternativeText = type.startsWith("text") && !openAlternatives.isEmpty();
+        if ((html || alternativeText) && textCharsLeft > 0) {
+            String text = decode(raw, encoding, charset);
+            text = text.length() > MAXIMUM_HTML_CHARS ? text.substring(0, MAXIMUM_HTML_CHARS) : text;
+            textCharsLeft -= text.length();
+            if (html) {
+                htmlSources.add(text);
+            }
+            for (List<List<String>> texts : openAlternatives) {
+                texts.get(html ? 0 : 1).add(text);
+            }
         }
     }
 
@@ -309,6 +343,10 @@ final class MimeScan {
         }
         facts.charsets = charsets;
         facts.htmlSources = htmlSources;
+        while (!openMultiparts.isEmpty()) {
+            onEndMultipart();
+        }
+        facts.alternatives = alternatives;
         return facts.build();
     }
 

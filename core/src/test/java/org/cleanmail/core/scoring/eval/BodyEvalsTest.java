@@ -71,4 +71,35 @@ class BodyEvalsTest {
         assertThat(call("check_for_uppercase", japanese, "75", "100")).isFalse();
         assertThat(call("check_for_uppercase", message("Subject: x", "", PROSE), "a", "b")).isFalse();
     }
+
+    @Test
+    void alternativeDifferenceShouldFireWhenTheTextVersionIsUnrelated() {
+        MessageFeatures unrelated = alternative("Dear friend, please read the attached letter",
+            "<p>Cheap watches and pills, order today</p>");
+        MessageFeatures matching = alternative("Cheap watches and pills, order today",
+            "<p>Cheap watches and pills, order today</p>");
+
+        assertThat(call("multipart_alternative_difference", unrelated, "99", "100")).isTrue();
+        assertThat(call("multipart_alternative_difference", matching, "99", "100")).isFalse();
+        assertThat(call("multipart_alternative_difference", matching, "0", "1")).isTrue();
+        assertThat(call("multipart_alternative_difference", PLAIN_MESSAGE, "99", "100")).isFalse();
+        assertThat(call("multipart_alternative_difference", unrelated, "lots", "100")).isFalse();
+    }
+
+    @Test
+    void alternativeDifferenceCountShouldFireWhenTheTextVersionHasFarMoreWords() {
+        MessageFeatures padded = alternative(PROSE, "<p>Buy now</p>");
+
+        assertThat(call("multipart_alternative_difference_count", padded, "3", "1")).isTrue();
+        assertThat(call("multipart_alternative_difference_count", alternative("Buy now", "<p>Buy now</p>"), "3", "1"))
+            .isFalse();
+        assertThat(call("multipart_alternative_difference_count", padded, "3")).isFalse();
+    }
+
+    private static final MessageFeatures PLAIN_MESSAGE = message("Subject: x", "", PROSE);
+
+    private static MessageFeatures alternative(String text, String html) {
+        return message("Subject: x", "Content-Type: multipart/alternative; boundary=b", "",
+            "--b", "Content-Type: text/plain", "", text, "--b", "Content-Type: text/html", "", html, "--b--");
+    }
 }

@@ -1,6 +1,5 @@
 package org.cleanmail.core.scoring.eval;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -11,9 +10,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
-import org.cleanmail.core.message.MailAddress;
 import org.cleanmail.core.message.MessageFeatures;
 import org.cleanmail.core.message.MessageHeaders;
 import org.cleanmail.core.scoring.EvalFunction;
@@ -67,7 +64,7 @@ final class FreemailEvals {
             return false;
         }
         Optional<Pattern> filter = filter(arguments, 0);
-        return fromAddresses(features.headers()).stream()
+        return SenderAddresses.allFrom(features.headers()).stream()
             .anyMatch(email -> domains.isFreemail(email) && matches(filter, email));
     }
 
@@ -77,7 +74,7 @@ final class FreemailEvals {
             return false;
         }
         Optional<Pattern> filter = filter(arguments, 1);
-        return addresses(features.headers(), name.get().replaceFirst("(?i):addr$", "")).stream()
+        return SenderAddresses.addresses(features.headers(), name.get().replaceFirst("(?i):addr$", "")).stream()
             .anyMatch(email -> domains.isFreemail(email) && matches(filter, email));
     }
 
@@ -87,11 +84,11 @@ final class FreemailEvals {
             return false;
         }
         MessageHeaders headers = features.headers();
-        if (BULK_ENVELOPE_FROM.matcher(HeaderEvals.envelopeFrom(headers)).find()) {
+        if (BULK_ENVELOPE_FROM.matcher(SenderAddresses.envelopeFrom(headers)).find()) {
             return false;
         }
-        List<String> from = addresses(headers, "From");
-        List<String> replyTo = addresses(headers, "Reply-To");
+        List<String> from = SenderAddresses.addresses(headers, "From");
+        List<String> replyTo = SenderAddresses.addresses(headers, "Reply-To");
         boolean fromIsFree = from.stream().anyMatch(domains::isFreemail);
         boolean replyToIsFree = replyTo.stream().anyMatch(domains::isFreemail);
         boolean fromNotInReplyTo = from.stream().noneMatch(replyTo::contains);
@@ -156,36 +153,5 @@ final class FreemailEvals {
 
     private static boolean matches(Optional<Pattern> filter, String email) {
         return filter.map(pattern -> pattern.matcher(email).find()).orElse(true);
-    }
-
-    /** SpamAssassin's {@code all_from_addrs}: Resent-From if any, else the sender headers, lower-case. */
-    private static List<String> fromAddresses(MessageHeaders headers) {
-        List<String> resent = addresses(headers, "Resent-From");
-        if (!resent.isEmpty()) {
-            return resent.subList(0, 1);
-        }
-        Set<String> all = new LinkedHashSet<>();
-        for (String name : List.of("From", "Envelope-Sender", "Resent-Sender", "X-Envelope-From")) {
-            all.addAll(addresses(headers, name));
-        }
-        String envelope = HeaderEvals.envelopeFrom(headers).toLowerCase(Locale.ROOT);
-        if (!envelope.isEmpty()) {
-            all.add(envelope);
-        }
-        return all.stream().map(email -> email.replaceAll("\\.{2,}", ".")).collect(Collectors.toList());
-    }
-
-    private static List<String> addresses(MessageHeaders headers, String name) {
-        if (name.equals("EnvelopeFrom")) {
-            String envelope = HeaderEvals.envelopeFrom(headers);
-            return envelope.isEmpty() ? List.of() : List.of(envelope.toLowerCase(Locale.ROOT));
-        }
-        List<String> addresses = new ArrayList<>();
-        for (MailAddress address : headers.addresses(name)) {
-            if (!address.address().isEmpty()) {
-                addresses.add(address.address().toLowerCase(Locale.ROOT));
-            }
-        }
-        return addresses;
     }
 }

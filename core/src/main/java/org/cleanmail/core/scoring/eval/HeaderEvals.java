@@ -11,7 +11,6 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.cleanmail.core.message.HeaderField;
 import org.cleanmail.core.message.MessageFeatures;
 import org.cleanmail.core.message.MessageHeaders;
 import org.cleanmail.core.scoring.EvalFunction;
@@ -40,8 +39,6 @@ final class HeaderEvals {
     private static final double OUTLOOK_TICKS_PER_SECOND = 0.0023283064365387;
     private static final double OUTLOOK_EPOCH_TICKS = 27111902.8329849;
     private static final int OUTLOOK_FUDGE = 250;
-    private static final List<String> ENVELOPE_FROM_HEADERS = List.of(
-        "X-Envelope-From", "Envelope-Sender", "Return-Path");
 
     private HeaderEvals() {
     }
@@ -61,45 +58,6 @@ final class HeaderEvals {
         return functions;
     }
 
-    /**
-     * SpamAssassin's envelope sender as far as headers tell it: X-Envelope-From,
-     * Envelope-Sender or Return-Path, when added at delivery, above every Received field
-     * (a lower one could come from the sender); empty when unknown, or when an X-Sender and a
-     * fetchmail hop show that the headers were written by a fetching client.
-     */
-    static String envelopeFrom(MessageHeaders headers) {
-        if (headers.address("X-Sender").map(sender -> sender.contains("@")).orElse(false)
-            && headers.values("Received").stream().anyMatch(received -> received.contains("(fetchmail"))) {
-            return "";
-        }
-        for (String name : ENVELOPE_FROM_HEADERS) {
-            Optional<String> address = headers.address(name);
-            if (address.isEmpty() || address.get().isBlank()) {
-                continue;
-            }
-            if (!isAboveAllReceived(headers, name)) {
-                if (name.equals("X-Envelope-From")) {
-                    return "";
-                }
-                continue;
-            }
-            return address.get();
-        }
-        return "";
-    }
-
-    private static boolean isAboveAllReceived(MessageHeaders headers, String name) {
-        for (HeaderField field : headers.fields()) {
-            if (field.hasName(name)) {
-                return true;
-            }
-            if (field.hasName("Received")) {
-                return false;
-            }
-        }
-        return false;
-    }
-
     /** No To nor Apparently-To field; an empty one counts as present, as in SpamAssassin. */
     static boolean missingTo(MessageFeatures features) {
         MessageHeaders headers = features.headers();
@@ -108,7 +66,7 @@ final class HeaderEvals {
 
     static boolean fromDomainsDiffer(MessageFeatures features) {
         String from = organisationalDomain(features.headers().address("From").orElse(""));
-        String envelope = organisationalDomain(envelopeFrom(features.headers()));
+        String envelope = organisationalDomain(SenderAddresses.envelopeFrom(features.headers()));
         return !from.isEmpty() && !envelope.isEmpty() && !from.equalsIgnoreCase(envelope);
     }
 

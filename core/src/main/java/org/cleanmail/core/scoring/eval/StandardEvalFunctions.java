@@ -14,8 +14,9 @@ import org.cleanmail.core.scoring.EvalFunctions;
 
 /**
  * Builds the registry of every SpamAssassin {@code eval:} function CleanMail implements in
- * Java: HeaderEval, date, BodyEval, MIMEEval, HTMLEval, ImageInfo's {@code image_count}
- * and FreeMail tests. What the rule files configure (free-mail domains) is a parameter.
+ * Java: HeaderEval, date, BodyEval, MIMEEval, HTMLEval, ImageInfo's {@code image_count},
+ * FreeMail and WLBLEval's list tests. What the rule files configure (free-mail domains,
+ * address lists) is a parameter.
  * Functions that need state, network or Bayes are not here.
  *
  * <pre><code>
@@ -31,15 +32,21 @@ public final class StandardEvalFunctions {
     public static final String FREEMAIL_WELCOMELIST = "freemail_welcomelist";
     /** The older name of {@link #FREEMAIL_WELCOMELIST}, still accepted by SpamAssassin. */
     public static final String FREEMAIL_WHITELIST = "freemail_whitelist";
+    public static final String ENLIST_ADDRLIST = "enlist_addrlist";
 
-    private static final Set<String> NAMES = Set.copyOf(create(FreemailDomains.none()).names());
+    private static final Set<String> NAMES =
+        Set.copyOf(create(FreemailDomains.none(), AddressLists.none()).names());
 
     private StandardEvalFunctions() {
     }
 
-    /** The functions, with the free-mail providers the FreeMail tests look for. */
-    public static EvalFunctions create(FreemailDomains freemail) {
+    /**
+     * The functions, with the free-mail providers the FreeMail tests look for and the
+     * address lists the list tests read.
+     */
+    public static EvalFunctions create(FreemailDomains freemail, AddressLists addressLists) {
         Objects.requireNonNull(freemail, "freemail domains");
+        Objects.requireNonNull(addressLists, "address lists");
         DerivedFacts derived = new DerivedFacts();
         ArgumentPatterns patterns = new ArgumentPatterns();
         Map<String, EvalFunction> functions = new TreeMap<>();
@@ -49,12 +56,13 @@ public final class StandardEvalFunctions {
         functions.putAll(new MimeEvals(derived).functions());
         functions.putAll(new HtmlEvals(derived, patterns).functions());
         functions.putAll(new FreemailEvals(freemail, patterns).functions());
+        functions.putAll(new AddressListEvals(addressLists).functions());
         return EvalFunctions.of(functions);
     }
 
-    /** The functions, configured by the rule set's {@code freemail_*} directives. */
+    /** The functions, configured by the rule set's {@code freemail_*} and {@code enlist_addrlist} directives. */
     public static EvalFunctions forRules(RuleSet rules) {
-        return create(freemailDomains(rules));
+        return create(freemailDomains(rules), AddressLists.of(values(rules, ENLIST_ADDRLIST)));
     }
 
     /** The free-mail providers named by the rule set's directives. */

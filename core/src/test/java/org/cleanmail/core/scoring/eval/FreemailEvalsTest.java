@@ -66,7 +66,7 @@ class FreemailEvalsTest {
 
     @Test
     void withoutDomainsNothingShouldFire() {
-        EvalFunctions none = StandardEvalFunctions.create(FreemailDomains.none());
+        EvalFunctions none = StandardEvalFunctions.create(FreemailDomains.none(), AddressLists.none());
 
         assertThat(none.get("check_freemail_from").orElseThrow()
             .test(message("From: joe@hotmail.com", "", "x"), List.of())).isFalse();

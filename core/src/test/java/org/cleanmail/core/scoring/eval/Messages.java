@@ -12,7 +12,8 @@ import org.cleanmail.core.scoring.EvalFunctions;
 /** Builds test messages and calls functions of the registry by name. */
 final class Messages {
     static final EvalFunctions FUNCTIONS = StandardEvalFunctions.create(
-        FreemailDomains.of(List.of("hotmail.com gmail.com yahoo.* mail.?u"), List.of("friend@gmail.com")));
+        FreemailDomains.of(List.of("hotmail.com gmail.com yahoo.* mail.?u"), List.of("friend@gmail.com")),
+        AddressLists.of(List.of("(PAYPAL) *@paypal.com *@*.paypal.com", "(BANKS) service@bank?.example")));
 
     private Messages() {
     }

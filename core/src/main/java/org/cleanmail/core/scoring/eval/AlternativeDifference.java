@@ -58,7 +58,8 @@ final class AlternativeDifference {
             }
             htmlWords = original;
             textWords = text.size();
-            text.forEach((word, count) -> html.computeIfPresent(word, (key, value) -> value - count < 1 ? null : value));
+            text.forEach((word, count) ->
+                html.computeIfPresent(word, (key, value) -> value - count < 1 ? null : value));
             difference = Math.max(difference, 100.0 * html.size() / original);
         }
         return new AlternativeDifference(difference, htmlWords, textWords);

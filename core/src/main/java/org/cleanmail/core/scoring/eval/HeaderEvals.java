@@ -153,7 +153,8 @@ final class HeaderEvals {
         }
         String received = features.headers().select("Received");
         Matcher receivedDate = RECEIVED_DATE.matcher(received);
-        OptionalLong time = receivedDate.find() ? Rfc822Dates.epochSeconds(receivedDate.group(1)) : OptionalLong.empty();
+        OptionalLong time = receivedDate.find()
+            ? Rfc822Dates.epochSeconds(receivedDate.group(1)) : OptionalLong.empty();
         return Math.abs(token - outlookTicks(time.orElse(0))) >= OUTLOOK_FUDGE;
     }
 

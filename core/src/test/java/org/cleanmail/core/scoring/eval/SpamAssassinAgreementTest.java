@@ -23,9 +23,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Compares the stock eval rules implemented here with SpamAssassin's own verdicts. Needs a
- * file of SpamAssassin hits, one line per corpus message: {@code ham/00001.eml<TAB>RULE,RULE}
- * (made with {@code spamassassin -L --mbox} and the X-Spam-Status tests of each message),
- * given as {@code -Dcleanmail.sa.hits=PATH}; skipped without it.
+ * file of SpamAssassin hits, one line per corpus message: {@code ham/00001.eml<TAB>RULE,RULE},
+ * given as {@code -Dcleanmail.sa.hits=PATH}; skipped without it. Make it with the
+ * {@code spamassassin-hits.py} script next to this test in the test resources, e.g.
+ * {@code python3 spamassassin-hits.py ../shared/corpus/spamassassin-public 4 /tmp/sa-hits.tsv}.
  */
 class SpamAssassinAgreementTest {
     private static final Logger LOGGER = Logger.getLogger(SpamAssassinAgreementTest.class.getName());

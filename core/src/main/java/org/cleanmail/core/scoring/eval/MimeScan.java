@@ -39,7 +39,9 @@ final class MimeScan {
     private static final Logger LOGGER = LoggerFactory.getLogger(MimeScan.class);
     /** SpamAssassin stops at 1000 parts. */
     private static final int MAXIMUM_PARTS = 1000;
-    private static final int MAXIMUM_HTML_CHARS = 512 * 1024;
+    /** Decoded text kept per part, and for the whole message: what the HTML and alternative tests read. */
+    private static final int MAXIMUM_PART_CHARS = 256 * 1024;
+    private static final int MAXIMUM_MESSAGE_CHARS = 512 * 1024;
     private static final int QP_MAXIMUM_LINE = 78;
     private static final Pattern QP_ENCODED_PRINTABLE = Pattern.compile("=(?:09|3[0-9ABCEF]|[2456][0-9A-F]|7[0-9A-E])");
     private static final Pattern QP_TRAILING_SPACES = Pattern.compile("((?:=09|=20)+)\\s*$");
@@ -66,7 +68,7 @@ final class MimeScan {
     private long quotedPrintableEncoded;
     private long normalChars;
     private long unicodeChars;
-    private int textCharsLeft = MAXIMUM_HTML_CHARS * 4;
+    private int textCharsLeft = MAXIMUM_MESSAGE_CHARS;
     /** For every multipart open, whether it is a multipart/alternative. */
     private final Deque<Boolean> openMultiparts = new ArrayDeque<>();
     /** The text parts of each multipart/alternative open: HTML sources then other texts. */
@@ -240,7 +242,8 @@ final class MimeScan {
         boolean alternativeText = type.startsWith("text") && !openAlternatives.isEmpty();
         if ((html || alternativeText) && textCharsLeft > 0) {
             String text = decode(raw, encoding, charset);
-            text = text.length() > MAXIMUM_HTML_CHARS ? text.substring(0, MAXIMUM_HTML_CHARS) : text;
+            int cap = Math.min(MAXIMUM_PART_CHARS, textCharsLeft);
+            text = text.length() > cap ? text.substring(0, cap) : text;
             textCharsLeft -= text.length();
             if (html) {
                 htmlSources.add(text);
@@ -373,7 +376,7 @@ final class MimeScan {
         } else if (encoding.equals("quoted-printable")) {
             in = new QuotedPrintableInputStream(in, DecodeMonitor.SILENT);
         }
-        byte[] decoded = in.readNBytes(MAXIMUM_HTML_CHARS * 4);
+        byte[] decoded = in.readNBytes(MAXIMUM_PART_CHARS * 4);
         return new String(decoded, charsetOrLatin1(charset));
     }
 

@@ -15,7 +15,11 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  * Thread-safe.
  */
 final class PerMessageCache<T> {
-    private static final int MAXIMUM_MESSAGES = 256;
+    /**
+     * Messages remembered at most. Entries also go when their message is collected; the bound
+     * caps memory between collections (a message's facts hold at most 512K characters of text).
+     */
+    private static final int MAXIMUM_MESSAGES = 64;
 
     private final Cache<MessageFeatures, T> cache = Caffeine.newBuilder()
         .weakKeys()

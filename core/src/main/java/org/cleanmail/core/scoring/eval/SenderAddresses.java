@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.cleanmail.core.message.HeaderField;
@@ -17,11 +19,17 @@ final class SenderAddresses {
     private static final List<String> ENVELOPE_FROM_HEADERS = List.of(
         "X-Envelope-From", "Envelope-Sender", "Return-Path");
 
+    private static final Pattern RELAY_ENVELOPE_FROM = Pattern.compile(
+        "(?:return-path:? |envelope-(?:sender|from)[ =])(\\S+)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern IPV4 = Pattern.compile("\\b(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\b");
+    private static final Pattern ANGLE_BRACKETS = Pattern.compile("^\\s*<*|>*\\s*$");
+
     private SenderAddresses() {
     }
 
     /**
-     * SpamAssassin's envelope sender as far as headers tell it: X-Envelope-From,
+     * SpamAssassin's envelope sender as far as headers tell it: the one the first external
+     * relay recorded in its Received field, else X-Envelope-From,
      * Envelope-Sender or Return-Path, when added at delivery, above every Received field
      * (a lower one could come from the sender); empty when unknown, or when an X-Sender and a
      * fetchmail hop show that the headers were written by a fetching client.
@@ -30,6 +38,10 @@ final class SenderAddresses {
         if (headers.address("X-Sender").map(sender -> sender.contains("@")).orElse(false)
             && headers.values("Received").stream().anyMatch(received -> received.contains("(fetchmail"))) {
             return "";
+        }
+        Optional<String> relayed = relayEnvelopeFrom(headers);
+        if (relayed.isPresent()) {
+            return relayed.get();
         }
         for (String name : ENVELOPE_FROM_HEADERS) {
             Optional<String> address = headers.address(name);
@@ -45,6 +57,38 @@ final class SenderAddresses {
             return address.get();
         }
         return "";
+    }
+
+    /**
+     * The envelope sender the first relay outside the local and private networks recorded in
+     * its Received field ({@code envelope-from}, {@code return-path}), as SpamAssassin reads
+     * it from the last untrusted relay when no trusted networks are configured.
+     */
+    private static Optional<String> relayEnvelopeFrom(MessageHeaders headers) {
+        for (String received : headers.values("Received")) {
+            if (!received.startsWith("from ")) {
+                continue;
+            }
+            int by = received.indexOf(" by ");
+            Matcher ip = IPV4.matcher(by < 0 ? received : received.substring(0, by));
+            if (!ip.find() || isLocalOrPrivate(ip)) {
+                continue;
+            }
+            Matcher envelope = RELAY_ENVELOPE_FROM.matcher(received);
+            if (!envelope.find()) {
+                return Optional.empty();
+            }
+            String address = ANGLE_BRACKETS.matcher(envelope.group(1)).replaceAll("");
+            return address.indexOf('@') > 0 ? Optional.of(address) : Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isLocalOrPrivate(Matcher ip) {
+        int first = Integer.parseInt(ip.group(1));
+        int second = Integer.parseInt(ip.group(2));
+        return first == 10 || first == 127 || first == 0 || first == 172 && second >= 16 && second <= 31
+            || first == 192 && second == 168 || first == 169 && second == 254;
     }
 
     private static boolean isAboveAllReceived(MessageHeaders headers, String name) {

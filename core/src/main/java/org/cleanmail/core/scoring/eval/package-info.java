@@ -30,8 +30,8 @@
  *       WLBLEval: {@code check_from_in_list}, {@code check_replyto_in_list}.</li>
  * </ul>
  *
- * <p>Known differences: the envelope sender comes from delivery headers only (SpamAssassin
- * also reads it from parsed Received relays); HTML is analysed with jsoup rather than
+ * <p>Known differences: the envelope sender is read from the first Received field of a
+ * public IP (SpamAssassin uses its trust path), then from delivery headers; HTML is analysed with jsoup rather than
  * HTML::Parser; {@code html_test} names and {@code html_range} values not listed above
  * (such as {@code obfuscation_ratio}) are never true; {@code missing_mime_head_body_separator}
  * is never set. The facts several functions share (a second MIME walk over the full text,

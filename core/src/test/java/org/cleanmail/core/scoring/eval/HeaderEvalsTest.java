@@ -54,6 +54,16 @@ class HeaderEvalsTest {
         }
 
         @Test
+        void shouldReadTheEnvelopeSenderTheFirstExternalRelayRecorded() {
+            MessageFeatures features = message(
+                "Received: from mx.example.org (localhost [127.0.0.1]) by mx.example.org (envelope-from x@example.com)",
+                "Received: from relay.example.net ([203.0.113.7]) by mx.example.org (envelope-from <list@lists.example.net>)",
+                "Return-Path: <ann@news.example.com>", "From: ann@news.example.com", "", "x");
+
+            assertThat(call("check_equal_from_domains", features)).isTrue();
+        }
+
+        @Test
         void shouldNotTrustHeadersWrittenByAFetchingClient() {
             assertThat(call("check_equal_from_domains", message("Return-Path: <bounce@mailer.example.net>",
                 "Received: from localhost by home with POP3 (fetchmail-5.9.0)", "X-Sender: ann@pop.example.com",

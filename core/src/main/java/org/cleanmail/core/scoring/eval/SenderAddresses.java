@@ -35,13 +35,13 @@ final class SenderAddresses {
      * fetchmail hop show that the headers were written by a fetching client.
      */
     static String envelopeFrom(MessageHeaders headers) {
-        if (headers.address("X-Sender").map(sender -> sender.contains("@")).orElse(false)
-            && headers.values("Received").stream().anyMatch(received -> received.contains("(fetchmail"))) {
-            return "";
-        }
         Optional<String> relayed = relayEnvelopeFrom(headers);
         if (relayed.isPresent()) {
             return relayed.get();
+        }
+        if (headers.address("X-Sender").map(sender -> sender.contains("@")).orElse(false)
+            && headers.values("Received").stream().anyMatch(received -> received.contains("(fetchmail"))) {
+            return "";
         }
         for (String name : ENVELOPE_FROM_HEADERS) {
             Optional<String> address = headers.address(name);

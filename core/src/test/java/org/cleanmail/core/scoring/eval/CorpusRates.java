@@ -42,6 +42,8 @@ final class CorpusRates {
     private final int[] messages = new int[4];
     private final List<Long> evalNanos = new ArrayList<>();
     private final Map<String, Long> nanosByFunction = new HashMap<>();
+    private String slowestMessage = "";
+    private long slowestNanos;
 
     CorpusRates(Path corpus, EvalFunctions functions) {
         this.corpus = corpus;
@@ -81,6 +83,10 @@ final class CorpusRates {
                     }
                 }
                 evalNanos.add(evalTime);
+                if (evalTime > slowestNanos) {
+                    slowestNanos = evalTime;
+                    slowestMessage = label + "/" + file.getFileName();
+                }
             }
         }
         return this;
@@ -113,9 +119,10 @@ final class CorpusRates {
             .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(8)
             .map(entry -> String.format("%s %.3f", entry.getKey(), entry.getValue() / 1e6 / sorted.size()))
             .collect(Collectors.joining(", "));
-        return String.format("eval rules per message: median %.3f ms, p99 %.3f ms, mean %.3f ms, max %.1f ms;"
+        return String.format("eval rules per message: median %.3f ms, p99 %.3f ms, mean %.3f ms, max %.1f ms (%s);"
             + " mean ms per message by function: %s", sorted.get(sorted.size() / 2) / 1e6,
-            sorted.get(sorted.size() * 99 / 100) / 1e6, mean / 1e6, sorted.get(sorted.size() - 1) / 1e6, slowest);
+            sorted.get(sorted.size() * 99 / 100) / 1e6, mean / 1e6, sorted.get(sorted.size() - 1) / 1e6,
+            slowestMessage, slowest);
     }
 
     String table() {

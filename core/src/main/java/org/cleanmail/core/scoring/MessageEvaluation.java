@@ -1,0 +1,263 @@
+package org.cleanmail.core.scoring;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.ToDoubleFunction;
+import java.util.regex.Matcher;
+
+import org.cleanmail.core.message.MessageFeatures;
+import org.cleanmail.core.message.MessageHeaders;
+import org.cleanmail.core.rules.RuleType;
+import org.cleanmail.core.scan.RuleHit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The evaluation of one compiled rule set on one message: texts are prepared once (in
+ * SpamAssassin's byte form), each target's prefilter picks the candidate rules, each rule
+ * runs within its work budget, then evals and metas. One instance per scan; not
+ * thread-safe.
+ */
+final class MessageEvaluation {
+    private static final Logger LOGGER = LoggerFactory.getLogger(MessageEvaluation.class);
+    /** A header selection that found no field (distinct from the empty string by identity). */
+    private static final String ABSENT = new String(new char[0]);
+
+    private final CompiledRuleSet rules;
+    private final RuleHealth health;
+    private final MessageFeatures features;
+    private final double[] values;
+    private final BitSet candidates;
+    private final BudgetedText budgeted = new BudgetedText();
+    private final String[] selected;
+    private int regexRuns;
+
+    MessageEvaluation(CompiledRuleSet rules, RuleHealth health, MessageFeatures features) {
+        this.rules = rules;
+        this.health = health;
+        this.features = features;
+        this.values = new double[rules.size()];
+        this.candidates = new BitSet(rules.size());
+        this.selected = new String[rules.selectors().size()];
+    }
+
+    /** Runs every rule; returns the value of each rule by index (hit count, or meta value). */
+    double[] run() {
+        headerRules();
+        patternRules(RuleType.BODY, () -> byteChunks(features.body().chunks()), () -> ByteText.of(features.body().text()));
+        patternRules(RuleType.RAWBODY, () -> byteChunks(features.rawBody().chunks()),
+            () -> ByteText.of(features.rawBody().text()));
+        patternRules(RuleType.URI, () -> byteChunks(features.uris().uris()),
+            () -> ByteText.of(String.join("\n", features.uris().uris())));
+        patternRules(RuleType.FULL, () -> List.of(ByteText.of(features.full())), null);
+        evalRules();
+        metaRules();
+        return values;
+    }
+
+    int regexRuns() {
+        return regexRuns;
+    }
+
+    /** The hits of the rules that score, with their points. */
+    List<RuleHit> hits() {
+        List<RuleHit> hits = new ArrayList<>();
+        for (int i = 0; i < values.length; i++) {
+            CompiledRule rule = rules.rule(i);
+            if (values[i] != 0 && rule != null && rule.scores()) {
+                double times = rule.multiple ? values[i] : 1;
+                hits.add(new RuleHit(rule.name, rule.score * times, rule.description));
+            }
+        }
+        return hits;
+    }
+
+    private void headerRules() {
+        TargetIndex target = rules.target(RuleType.HEADER);
+        if (target == null) {
+            return;
+        }
+        MessageHeaders headers = features.headers();
+        if (target.literalCount() > 0) {
+            String all = ByteText.of(cap(headers.all())) + "\n" + ByteText.of(cap(headers.allRaw()));
+            target.markCandidates(all, candidates);
+        }
+        for (int index : target.alwaysRun()) {
+            headerRule(rules.rule(index));
+        }
+        for (int index = candidates.nextSetBit(0); index >= 0; index = candidates.nextSetBit(index + 1)) {
+            headerRule(rules.rule(index));
+        }
+        candidates.clear();
+    }
+
+    private void headerRule(CompiledRule rule) {
+        if (health.disabled(rule.index)) {
+            return;
+        }
+        String text = selection(rule.selector);
+        if (rule.pattern == null) {
+            values[rule.index] = text == ABSENT ? 0 : 1;
+            return;
+        }
+        if (text == ABSENT) {
+            text = rule.ifUnset == null ? "" : rule.ifUnset;
+        }
+        int matches;
+        if (text.isEmpty()) {
+            matches = rule.matchesEmpty ? 1 : 0;
+        } else {
+            matches = countMatches(rule, List.of(text));
+            if (matches < 0) {
+                return;
+            }
+        }
+        if (rule.negated) {
+            values[rule.index] = matches == 0 ? 1 : 0;
+        } else {
+            values[rule.index] = matches;
+        }
+    }
+
+    private String selection(int selector) {
+        String text = selected[selector];
+        if (text == null) {
+            Optional<String> found = rules.selectors().get(selector).select(features.headers());
+            text = found.isPresent() ? ByteText.of(cap(found.get())) : ABSENT;
+            selected[selector] = text;
+        }
+        return text;
+    }
+
+    private String cap(String text) {
+        int max = rules.options().maxHeaderChars();
+        return text.length() > max ? text.substring(0, max) : text;
+    }
+
+    /** Lazily computed texts, so that a target without rules costs nothing. */
+    private interface Texts {
+        List<String> get();
+    }
+
+    /** The joined text the prefilter reads. */
+    private interface Joined {
+        String get();
+    }
+
+    private void patternRules(RuleType type, Texts texts, Joined joined) {
+        TargetIndex target = rules.target(type);
+        if (target == null) {
+            return;
+        }
+        List<String> chunks = texts.get();
+        if (target.literalCount() > 0) {
+            target.markCandidates(joined == null ? chunks.get(0) : joined.get(), candidates);
+        }
+        for (int index : target.alwaysRun()) {
+            patternRule(rules.rule(index), chunks);
+        }
+        for (int index = candidates.nextSetBit(0); index >= 0; index = candidates.nextSetBit(index + 1)) {
+            patternRule(rules.rule(index), chunks);
+        }
+        candidates.clear();
+    }
+
+    private void patternRule(CompiledRule rule, List<String> chunks) {
+        if (health.disabled(rule.index)) {
+            return;
+        }
+        int matches = countMatches(rule, chunks);
+        if (matches > 0) {
+            values[rule.index] = matches;
+        }
+    }
+
+    /** Matches over the texts, up to the rule's maximum; -1 when the rule failed. */
+    private int countMatches(CompiledRule rule, List<String> texts) {
+        regexRuns++;
+        budgeted.budget(rules.options().ruleBudget());
+        int count = 0;
+        try {
+            Matcher matcher = null;
+            for (String text : texts) {
+                budgeted.text(text);
+                if (matcher == null) {
+                    matcher = rule.pattern.matcher(budgeted);
+                } else {
+                    matcher.reset(budgeted);
+                }
+                while (matcher.find()) {
+                    count++;
+                    if (count >= rule.maxHits) {
+                        return count;
+                    }
+                }
+            }
+            return count;
+        } catch (BudgetExceededException e) {
+            fail(rule, "work budget of " + rules.options().ruleBudget() + " characters exceeded");
+        } catch (StackOverflowError e) {
+            fail(rule, "stack overflow in the regular expression");
+        } catch (RuntimeException e) {
+            fail(rule, "regular expression failed: " + e);
+        }
+        return -1;
+    }
+
+    private void fail(CompiledRule rule, String reason) {
+        if (health.strike(rule.index, reason)) {
+            LOGGER.warn("Rule {} disabled: {}; messages are scored without it", rule.name, reason);
+        } else {
+            LOGGER.debug("Rule {} failed on a message: {}", rule.name, reason);
+        }
+    }
+
+    private static List<String> byteChunks(List<String> chunks) {
+        List<String> converted = null;
+        for (int i = 0; i < chunks.size(); i++) {
+            String chunk = chunks.get(i);
+            String bytes = ByteText.of(chunk);
+            if (bytes != chunk && converted == null) {
+                converted = new ArrayList<>(chunks);
+            }
+            if (converted != null) {
+                converted.set(i, bytes);
+            }
+        }
+        return converted == null ? chunks : converted;
+    }
+
+    private void evalRules() {
+        for (int index : rules.evalRules()) {
+            CompiledRule rule = rules.rule(index);
+            if (health.disabled(index)) {
+                continue;
+            }
+            try {
+                values[index] = rule.eval.test(features, rule.evalArguments) ? 1 : 0;
+            } catch (RuntimeException | StackOverflowError e) {
+                fail(rule, "eval function failed: " + e);
+            }
+        }
+    }
+
+    private void metaRules() {
+        Map<String, Integer> indexByName = rules.indexByName();
+        ToDoubleFunction<String> value = name -> {
+            Integer index = indexByName.get(name);
+            return index == null ? 0 : values[index];
+        };
+        for (int index : rules.metaOrder()) {
+            CompiledRule rule = rules.rule(index);
+            try {
+                values[index] = rule.meta.evaluate(value);
+            } catch (RuntimeException e) {
+                fail(rule, "meta expression failed: " + e);
+            }
+        }
+    }
+}

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -62,6 +63,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class LiveRules implements MessageScanner, Closeable {
     public static final String LOCAL_FILE = "local.cf";
+    /** The name under which the built-in GTUBE rule is reported. */
+    public static final String BUILT_IN_FILE = "builtin-gtube.cf";
     public static final String BUILT_IN_GTUBE =
         "body GTUBE /XJS\\*C4JDBQADN1\\.NSBN3\\*2IDNEN\\*GTUBE-STANDARD-ANTI-UBE-TEST-EMAIL\\*C\\.34X/\n"
         + "score GTUBE 1000\n"
@@ -167,7 +170,7 @@ public final class LiveRules implements MessageScanner, Closeable {
         synchronized (lock) {
             String fingerprint = fingerprint();
             RuleSet ruleSet = loadAll();
-            List<String> reasons = problemsInWritableFiles(ruleSet);
+            List<String> reasons = problemsIn(ruleSet, writableFileNames());
             if (!reasons.isEmpty()) {
                 loadedFingerprint = fingerprint;
                 LOGGER.warn("Rule set refused, the rules in use stay: {}", reasons);
@@ -243,9 +246,10 @@ public final class LiveRules implements MessageScanner, Closeable {
         synchronized (lock) {
             LocalRulesFile local = readLocal();
             String text = local.with(name, lines).render();
-            RuleSet alone = loader.loadText(localFile().toString(), text);
-            List<String> reasons = new ArrayList<>(problemsInWritableFiles(alone));
-            if (alone.rule(name).isEmpty() && current.get().rules().ruleSet().rule(name).isEmpty()) {
+            RuleSet alone = loader.loadText(LOCAL_FILE, text);
+            List<String> reasons = new ArrayList<>(problemsIn(alone, Set.of(LOCAL_FILE)));
+            if (reasons.isEmpty() && alone.rule(name).isEmpty() && alone.skipped(name).isEmpty()
+                && current.get().rules().ruleSet().rule(name).isEmpty()) {
                 reasons.add("the lines do not define rule " + name + "; give e.g. 'body " + name + " /pattern/'");
             }
             refuseIfAny(reasons);
@@ -261,7 +265,7 @@ public final class LiveRules implements MessageScanner, Closeable {
         }
         synchronized (lock) {
             Path file = sources.writableFolder().resolve(fileName);
-            refuseIfAny(problemsInWritableFiles(loader.loadText(file.toString(), content)));
+            refuseIfAny(problemsIn(loader.loadText(fileName, content), Set.of(fileName)));
             writeAndReload(file, content);
         }
     }
@@ -352,7 +356,7 @@ public final class LiveRules implements MessageScanner, Closeable {
     /** Loads every source; with a replacement, that file's text is taken from memory instead of disk. */
     private RuleSet loadAll(Path replaced, String replacement) {
         List<Path> files = new ArrayList<>();
-        Path gtube = null;
+        Path builtIn = null;
         Path substitute = null;
         try {
             if (sources.shipped()) {
@@ -360,7 +364,8 @@ public final class LiveRules implements MessageScanner, Closeable {
                 if (shipped.isPresent()) {
                     files.addAll(shipped.get());
                 } else {
-                    gtube = Files.createTempFile("cleanmail-builtin-gtube-", ".cf");
+                    builtIn = Files.createTempDirectory("cleanmail-rules-");
+                    Path gtube = builtIn.resolve(BUILT_IN_FILE);
                     Files.writeString(gtube, BUILT_IN_GTUBE, StandardCharsets.ISO_8859_1);
                     files.add(gtube);
                 }
@@ -381,7 +386,10 @@ public final class LiveRules implements MessageScanner, Closeable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the rule files", e);
         } finally {
-            deleteQuietly(gtube);
+            if (builtIn != null) {
+                deleteQuietly(builtIn.resolve(BUILT_IN_FILE));
+                deleteQuietly(builtIn);
+            }
             deleteQuietly(substitute);
         }
     }
@@ -420,21 +428,29 @@ public final class LiveRules implements MessageScanner, Closeable {
         }
     }
 
-    /** Problems, and rules that do not translate, located in the writable folder: grounds for refusal. */
-    private List<String> problemsInWritableFiles(RuleSet ruleSet) {
-        String folder = sources.writableFolder().toString();
+    /** Problems, and rules that do not translate, located in the given files: grounds for refusal. */
+    private static List<String> problemsIn(RuleSet ruleSet, Set<String> fileNames) {
         List<String> reasons = new ArrayList<>();
         for (LoadProblem problem : ruleSet.problems()) {
-            if (problem.location().file().startsWith(folder)) {
+            if (fileNames.contains(problem.location().file())) {
                 reasons.add(problem.toString());
             }
         }
         for (SkippedRule skipped : ruleSet.skipped()) {
-            if (REFUSED.contains(skipped.category()) && skipped.location().file().startsWith(folder)) {
+            if (REFUSED.contains(skipped.category()) && fileNames.contains(skipped.location().file())) {
                 reasons.add(skipped.toString());
             }
         }
         return reasons;
+    }
+
+    /** The names under which the loader reports the writable files. */
+    private Set<String> writableFileNames() {
+        Set<String> names = new HashSet<>();
+        for (Path file : writableFiles()) {
+            names.add(file.getFileName().toString());
+        }
+        return names;
     }
 
     /** Names, sizes and modification times of the watched files. */

@@ -19,8 +19,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The evaluation of one compiled rule set on one message: texts are prepared once (in
  * SpamAssassin's byte form), each target's prefilter picks the candidate rules, each rule
- * runs within its work budget, then evals and metas. One instance per scan; not
- * thread-safe.
+ * runs within its work budget, then evals and metas. Sub-rules ({@code __}) that may
+ * match are left pending and run only when a meta reads them (metas short-circuit
+ * {@code &&} and {@code ||}), so a costly sub-rule runs only where it can matter.
+ * One instance per scan; not thread-safe.
  */
 final class MessageEvaluation {
     private static final Logger LOGGER = LoggerFactory.getLogger(MessageEvaluation.class);
@@ -34,26 +36,39 @@ final class MessageEvaluation {
     private final BitSet candidates;
     private final BudgetedText budgeted = new BudgetedText();
     private final String[] selected;
+    /** Sub-rules that may match, run only if a meta reads them. */
+    private final BitSet pending;
+    /** The texts of each pattern target, by {@link RuleType#ordinal()}, prepared on first use. */
+    private final List<List<String>> texts = new ArrayList<>();
+    private final long[] nanosByRule;
     private int regexRuns;
 
     MessageEvaluation(CompiledRuleSet rules, RuleHealth health, MessageFeatures features) {
+        this(rules, health, features, null);
+    }
+
+    /** @param nanosByRule where to add each rule's matching time (profiling), or null */
+    MessageEvaluation(CompiledRuleSet rules, RuleHealth health, MessageFeatures features, long[] nanosByRule) {
+        this.nanosByRule = nanosByRule;
         this.rules = rules;
         this.health = health;
         this.features = features;
         this.values = new double[rules.size()];
         this.candidates = new BitSet(rules.size());
         this.selected = new String[rules.selectors().size()];
+        this.pending = new BitSet(rules.size());
+        for (int i = 0; i < RuleType.values().length; i++) {
+            texts.add(null);
+        }
     }
 
     /** Runs every rule; returns the value of each rule by index (hit count, or meta value). */
     double[] run() {
         headerRules();
-        patternRules(RuleType.BODY, () -> byteChunks(features.body().chunks()), () -> ByteText.of(features.body().text()));
-        patternRules(RuleType.RAWBODY, () -> byteChunks(features.rawBody().chunks()),
-            () -> ByteText.of(features.rawBody().text()));
-        patternRules(RuleType.URI, () -> byteChunks(features.uris().uris()),
-            () -> ByteText.of(String.join("\n", features.uris().uris())));
-        patternRules(RuleType.FULL, () -> List.of(ByteText.of(features.full())), null);
+        patternRules(RuleType.BODY, () -> ByteText.of(features.body().text()));
+        patternRules(RuleType.RAWBODY, () -> ByteText.of(features.rawBody().text()));
+        patternRules(RuleType.URI, () -> ByteText.of(String.join("\n", features.uris().uris())));
+        patternRules(RuleType.FULL, null);
         evalRules();
         metaRules();
         return values;
@@ -87,12 +102,20 @@ final class MessageEvaluation {
             target.markCandidates(all, candidates);
         }
         for (int index : target.alwaysRun()) {
-            headerRule(rules.rule(index));
+            headerRuleOrDefer(rules.rule(index));
         }
         for (int index = candidates.nextSetBit(0); index >= 0; index = candidates.nextSetBit(index + 1)) {
-            headerRule(rules.rule(index));
+            headerRuleOrDefer(rules.rule(index));
         }
         candidates.clear();
+    }
+
+    private void headerRuleOrDefer(CompiledRule rule) {
+        if (rule.subRule) {
+            pending.set(rule.index);
+        } else {
+            headerRule(rule);
+        }
     }
 
     private void headerRule(CompiledRule rule) {
@@ -138,32 +161,70 @@ final class MessageEvaluation {
         return text.length() > max ? text.substring(0, max) : text;
     }
 
-    /** Lazily computed texts, so that a target without rules costs nothing. */
-    private interface Texts {
-        List<String> get();
-    }
-
     /** The joined text the prefilter reads. */
     private interface Joined {
         String get();
     }
 
-    private void patternRules(RuleType type, Texts texts, Joined joined) {
+    private void patternRules(RuleType type, Joined joined) {
         TargetIndex target = rules.target(type);
         if (target == null) {
             return;
         }
-        List<String> chunks = texts.get();
         if (target.literalCount() > 0) {
-            target.markCandidates(joined == null ? chunks.get(0) : joined.get(), candidates);
+            target.markCandidates(joined == null ? texts(type).get(0) : joined.get(), candidates);
         }
         for (int index : target.alwaysRun()) {
-            patternRule(rules.rule(index), chunks);
+            patternRuleOrDefer(rules.rule(index));
         }
         for (int index = candidates.nextSetBit(0); index >= 0; index = candidates.nextSetBit(index + 1)) {
-            patternRule(rules.rule(index), chunks);
+            patternRuleOrDefer(rules.rule(index));
         }
         candidates.clear();
+    }
+
+    private void patternRuleOrDefer(CompiledRule rule) {
+        if (rule.subRule) {
+            pending.set(rule.index);
+        } else {
+            patternRule(rule, texts(rule.type));
+        }
+    }
+
+    /** The texts rules of a type match, in byte form: body paragraphs, rawbody lines, URIs, the full message. */
+    private List<String> texts(RuleType type) {
+        List<String> prepared = texts.get(type.ordinal());
+        if (prepared == null) {
+            switch (type) {
+                case BODY:
+                    prepared = byteChunks(features.body().chunks());
+                    break;
+                case RAWBODY:
+                    prepared = byteChunks(features.rawBody().chunks());
+                    break;
+                case URI:
+                    prepared = byteChunks(features.uris().uris());
+                    break;
+                case FULL:
+                    prepared = List.of(ByteText.of(features.full()));
+                    break;
+                default:
+                    throw new IllegalArgumentException("no texts for " + type);
+            }
+            texts.set(type.ordinal(), prepared);
+        }
+        return prepared;
+    }
+
+    /** Runs a sub-rule left pending, now that a meta reads it. */
+    private void runPending(int index) {
+        pending.clear(index);
+        CompiledRule rule = rules.rule(index);
+        if (rule.type == RuleType.HEADER) {
+            headerRule(rule);
+        } else {
+            patternRule(rule, texts(rule.type));
+        }
     }
 
     private void patternRule(CompiledRule rule, List<String> chunks) {
@@ -178,6 +239,16 @@ final class MessageEvaluation {
 
     /** Matches over the texts, up to the rule's maximum; -1 when the rule failed. */
     private int countMatches(CompiledRule rule, List<String> texts) {
+        if (nanosByRule == null) {
+            return countMatchesTimed(rule, texts);
+        }
+        long start = System.nanoTime();
+        int count = countMatchesTimed(rule, texts);
+        nanosByRule[rule.index] += System.nanoTime() - start;
+        return count;
+    }
+
+    private int countMatchesTimed(CompiledRule rule, List<String> texts) {
         regexRuns++;
         budgeted.budget(rules.options().ruleBudget());
         int count = 0;
@@ -249,7 +320,13 @@ final class MessageEvaluation {
         Map<String, Integer> indexByName = rules.indexByName();
         ToDoubleFunction<String> value = name -> {
             Integer index = indexByName.get(name);
-            return index == null ? 0 : values[index];
+            if (index == null) {
+                return 0;
+            }
+            if (pending.get(index)) {
+                runPending(index);
+            }
+            return values[index];
         };
         for (int index : rules.metaOrder()) {
             CompiledRule rule = rules.rule(index);

@@ -259,15 +259,27 @@ class RuleEngineTest {
     void hitCountersShouldCountEveryRuleThatFired() {
         RuleHitCounters counters = new RuleHitCounters();
         RuleSet rules = new SpamAssassinRuleLoader(RuleLoadOptions.defaults())
-            .loadText("t.cf", "body __CHEAP /cheap/i\nbody NEVER /zzzq/\n");
+            .loadText("t.cf", "body CHEAP /cheap/i\nbody NEVER /zzzq/\n");
         RuleEngine engine = new RuleEngine(CompiledRuleSet.compile(rules, EvalFunctions.none(),
             ScoringOptions.defaults()), MessageParser.defaultParser(), counters);
 
         scan(engine, MESSAGE);
         scan(engine, MESSAGE);
 
-        assertThat(counters.snapshot()).isEqualTo(Map.of("__CHEAP", 2L));
+        assertThat(counters.snapshot()).isEqualTo(Map.of("CHEAP", 2L));
         assertThat(counters.hits("NEVER")).isZero();
+    }
+
+    @Test
+    void subRuleShouldRunOnlyWhenAMetaReadsIt() {
+        RuleEngine engine = engine(String.join("\n", "body __COSTLY /p.l.s/", "body __NEVER_READ /c.e.p/",
+            "header __NO_SUCH_HEADER X-Nothing =~ /./", "meta GATED __NO_SUCH_HEADER && __COSTLY",
+            "meta READ __COSTLY", ""));
+
+        ScanResult result = scan(engine, MESSAGE);
+
+        assertThat(result.hitNames()).containsExactly("READ");
+        assertThat(engine.regexRuns()).isEqualTo(1);
     }
 
     @Test

@@ -18,13 +18,16 @@ import org.cleanmail.core.rules.HeaderSpec;
  * the To then Cc fields; {@code MESSAGEID} the non-empty message-id fields; {@code :addr}
  * and {@code :name} the addresses or display names of every field, one per line;
  * {@code :first} and {@code :last} keep the first or last field. An absent header selects
- * nothing ({@link Optional#empty()}). Immutable.
+ * nothing ({@link Optional#empty()}). The pseudo-headers SpamAssassin computes from its
+ * relay analysis ({@code X-Spam-Relays-*}, {@code ALL-TRUSTED} and the like,
+ * {@code EnvelopeFrom}) are not supported: rules on them are reported, not run. Immutable.
  */
 final class HeaderSelector {
     /** SpamAssassin's order for MESSAGEID. */
     private static final List<String> MESSAGE_ID_FIELDS =
         List.of("X-Message-Id", "Resent-Message-Id", "X-Original-Message-ID", "Message-Id");
     private static final List<String> TO_CC_FIELDS = List.of("To", "Cc");
+    private static final String RELAYS_PREFIX = "X-Spam-Relays-";
 
     private final String header;
     private final boolean raw;
@@ -44,6 +47,12 @@ final class HeaderSelector {
 
     /** The selector of a rule's spec; fails with the reason when a modifier is not supported. */
     static HeaderSelector of(HeaderSpec spec) {
+        String header = spec.header();
+        if (header.regionMatches(true, 0, RELAYS_PREFIX, 0, RELAYS_PREFIX.length()) || header.startsWith("ALL-")
+            || header.equalsIgnoreCase("EnvelopeFrom") || header.equalsIgnoreCase("X-Spam-Relays")) {
+            throw new IllegalArgumentException("pseudo-header " + header + " is not supported: it needs SpamAssassin's "
+                + "relay analysis of the Received headers (trusted networks, envelope sender)");
+        }
         boolean raw = false;
         boolean addr = false;
         boolean name = false;

@@ -36,12 +36,13 @@ public final class CompiledRuleSet {
     private final int[] evalRules;
     private final int[] metaOrder;
     private final List<UnusedRule> unused;
+    private final long[][] startChars;
     private final int runnable;
 
     private CompiledRuleSet(RuleSet source, ScoringOptions options, CompiledRule[] rules,
                             Map<String, Integer> indexByName, List<HeaderSelector> selectors,
                             Map<RuleType, TargetIndex> targets, int[] evalRules, int[] metaOrder,
-                            List<UnusedRule> unused) {
+                            List<UnusedRule> unused, long[][] startChars) {
         this.source = source;
         this.options = options;
         this.rules = rules;
@@ -51,6 +52,7 @@ public final class CompiledRuleSet {
         this.evalRules = evalRules;
         this.metaOrder = metaOrder;
         this.unused = unused;
+        this.startChars = startChars;
         int count = 0;
         for (CompiledRule rule : rules) {
             count += rule != null ? 1 : 0;
@@ -136,6 +138,11 @@ public final class CompiledRuleSet {
         return targets.get(type);
     }
 
+    /** The characters a match of the rule can start with ({@link StartChars}), or null. */
+    long[] startChars(int index) {
+        return startChars[index];
+    }
+
     int[] evalRules() {
         return evalRules;
     }
@@ -199,6 +206,14 @@ public final class CompiledRuleSet {
             Map<RuleType, TargetIndex> targets = new EnumMap<>(RuleType.class);
             byTarget.forEach((type, rules) -> targets.put(type, TargetIndex.of(rules,
                 rule -> type != RuleType.HEADER || headerRuleIsFilterable(rule))));
+            long[][] startChars = new long[compiled.length][];
+            targets.forEach((type, target) -> {
+                if (type != RuleType.HEADER && options.startCharSearch()) {
+                    for (int index : target.alwaysRun()) {
+                        startChars[index] = StartChars.of(compiled[index].pattern);
+                    }
+                }
+            });
             List<Integer> metas = new ArrayList<>();
             for (String name : ruleSet.metaPlan().order()) {
                 Integer index = indexByName.get(name);
@@ -208,7 +223,7 @@ public final class CompiledRuleSet {
             }
             return new CompiledRuleSet(ruleSet, options, compiled, Collections.unmodifiableMap(indexByName),
                 List.copyOf(selectors), Collections.unmodifiableMap(targets), toArray(evals), toArray(metas),
-                List.copyOf(unused.values()));
+                List.copyOf(unused.values()), startChars);
         }
 
         private boolean headerRuleIsFilterable(CompiledRule rule) {

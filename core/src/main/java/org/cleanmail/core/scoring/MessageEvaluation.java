@@ -252,20 +252,23 @@ final class MessageEvaluation {
         regexRuns++;
         budgeted.budget(rules.options().ruleBudget());
         int count = 0;
+        long[] starts = rules.startChars(rule.index);
         try {
             Matcher matcher = null;
             for (String text : texts) {
                 budgeted.text(text);
                 if (matcher == null) {
                     matcher = rule.pattern.matcher(budgeted);
+                    if (starts != null) {
+                        matcher.useTransparentBounds(true);
+                        matcher.useAnchoringBounds(false);
+                    }
                 } else {
                     matcher.reset(budgeted);
                 }
-                while (matcher.find()) {
-                    count++;
-                    if (count >= rule.maxHits) {
-                        return count;
-                    }
+                count = starts == null ? findAll(rule, matcher, count) : findAtStarts(rule, matcher, starts, text, count);
+                if (count >= rule.maxHits) {
+                    return count;
                 }
             }
             return count;
@@ -277,6 +280,32 @@ final class MessageEvaluation {
             fail(rule, "regular expression failed: " + e);
         }
         return -1;
+    }
+
+    private static int findAll(CompiledRule rule, Matcher matcher, int counted) {
+        int count = counted;
+        while (count < rule.maxHits && matcher.find()) {
+            count++;
+        }
+        return count;
+    }
+
+    /** As {@link #findAll}, trying only the positions that hold a possible start character, and the end. */
+    private static int findAtStarts(CompiledRule rule, Matcher matcher, long[] starts, String text, int counted) {
+        int count = counted;
+        int length = text.length();
+        int from = 0;
+        while (count < rule.maxHits && from <= length) {
+            int position = StartChars.next(starts, text, from);
+            matcher.region(position, length);
+            if (matcher.lookingAt()) {
+                count++;
+                from = matcher.end() > position ? matcher.end() : position + 1;
+            } else {
+                from = position + 1;
+            }
+        }
+        return count;
     }
 
     private void fail(CompiledRule rule, String reason) {

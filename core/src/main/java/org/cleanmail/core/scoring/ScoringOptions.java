@@ -20,12 +20,14 @@ public final class ScoringOptions {
     private final long ruleBudget;
     private final int maxHeaderChars;
     private final int strikesBeforeDisabling;
+    private final boolean startCharSearch;
 
     private ScoringOptions(Builder builder) {
         this.scoreSet = builder.scoreSet;
         this.ruleBudget = builder.ruleBudget;
         this.maxHeaderChars = builder.maxHeaderChars;
         this.strikesBeforeDisabling = builder.strikesBeforeDisabling;
+        this.startCharSearch = builder.startCharSearch;
     }
 
     public static ScoringOptions defaults() {
@@ -55,10 +57,19 @@ public final class ScoringOptions {
         return strikesBeforeDisabling;
     }
 
+    /**
+     * Whether rules without a usable literal try only the positions that can start a match
+     * ({@link StartChars}); on by default.
+     */
+    public boolean startCharSearch() {
+        return startCharSearch;
+    }
+
     @Override
     public String toString() {
         return "ScoringOptions{scoreSet=" + scoreSet + ", ruleBudget=" + ruleBudget + ", maxHeaderChars="
-            + maxHeaderChars + ", strikesBeforeDisabling=" + strikesBeforeDisabling + "}";
+            + maxHeaderChars + ", strikesBeforeDisabling=" + strikesBeforeDisabling + ", startCharSearch="
+            + startCharSearch + "}";
     }
 
     /** Builds {@link ScoringOptions}; starts from the defaults and checks each value. */
@@ -67,8 +78,14 @@ public final class ScoringOptions {
         private long ruleBudget = DEFAULT_RULE_BUDGET;
         private int maxHeaderChars = DEFAULT_MAX_HEADER_CHARS;
         private int strikesBeforeDisabling = DEFAULT_STRIKES_BEFORE_DISABLING;
+        private boolean startCharSearch = true;
 
         private Builder() {
+        }
+
+        public Builder startCharSearch(boolean enabled) {
+            this.startCharSearch = enabled;
+            return this;
         }
 
         public Builder scoreSet(int scoreSet) {

@@ -250,7 +250,12 @@ final class MessageEvaluation {
 
     private int countMatchesTimed(CompiledRule rule, List<String> texts) {
         regexRuns++;
-        budgeted.budget(rules.options().ruleBudget());
+        long length = 0;
+        for (String text : texts) {
+            length += text.length();
+        }
+        long budget = rules.options().ruleBudget() + ScoringOptions.BUDGET_PER_TEXT_CHAR * length;
+        budgeted.budget(budget);
         int count = 0;
         long[] starts = rules.startChars(rule.index);
         try {
@@ -273,7 +278,7 @@ final class MessageEvaluation {
             }
             return count;
         } catch (BudgetExceededException e) {
-            fail(rule, "work budget of " + rules.options().ruleBudget() + " characters exceeded");
+            fail(rule, "work budget of " + budget + " characters exceeded");
         } catch (StackOverflowError e) {
             fail(rule, "stack overflow in the regular expression");
         } catch (RuntimeException e) {

@@ -6,7 +6,8 @@ import org.cleanmail.core.rules.RuleScore;
  * How a {@link CompiledRuleSet} scores: the SpamAssassin score set (0 = no Bayes, no
  * network tests, the default), the work budget of one rule on one message (in characters
  * read by its regular expression; a rule that exceeds it is stopped, and disabled after
- * {@link #strikesBeforeDisabling()} such messages), and the cap on header text, 64 KB as
+ * {@link #strikesBeforeDisabling()} such messages; the budget grows with the text), and the
+ * cap on header text, 64 KB as
  * in SpamAssassin. Immutable.
  */
 public final class ScoringOptions {
@@ -14,6 +15,11 @@ public final class ScoringOptions {
     /** About 20 ms of regex work: thousands of times what a sane rule needs on a big message. */
     public static final long DEFAULT_RULE_BUDGET = 20_000_000L;
     public static final int DEFAULT_MAX_HEADER_CHARS = 64 * 1024;
+    /**
+     * Added to a rule's budget per character of the texts it matches, so that an ordinary
+     * pattern on a huge message is not mistaken for a runaway one.
+     */
+    public static final long BUDGET_PER_TEXT_CHAR = 32;
     public static final int DEFAULT_STRIKES_BEFORE_DISABLING = 1;
 
     private final int scoreSet;
@@ -42,7 +48,10 @@ public final class ScoringOptions {
         return scoreSet;
     }
 
-    /** Characters a rule's regular expression may read on one message, all its texts together. */
+    /**
+     * Characters a rule's regular expression may read on one message, all its texts
+     * together, plus {@link #BUDGET_PER_TEXT_CHAR} per character of those texts.
+     */
     public long ruleBudget() {
         return ruleBudget;
     }

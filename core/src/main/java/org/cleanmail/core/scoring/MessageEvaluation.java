@@ -98,7 +98,8 @@ final class MessageEvaluation {
         }
         MessageHeaders headers = features.headers();
         if (target.literalCount() > 0) {
-            String all = ByteText.of(cap(headers.all())) + "\n" + ByteText.of(cap(headers.allRaw()));
+            // not capped: a field past the cap of ALL is still selected, capped, on its own
+            String all = ByteText.of(headers.all()) + "\n" + ByteText.of(headers.allRaw());
             target.markCandidates(all, candidates);
         }
         for (int index : target.alwaysRun()) {

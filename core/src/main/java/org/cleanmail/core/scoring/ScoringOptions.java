@@ -7,8 +7,7 @@ import org.cleanmail.core.rules.RuleScore;
  * network tests, the default), the work budget of one rule on one message (in characters
  * read by its regular expression; a rule that exceeds it is stopped, and disabled after
  * {@link #strikesBeforeDisabling()} such messages; the budget grows with the text), and the
- * cap on header text, 64 KB as
- * in SpamAssassin. Immutable.
+ * cap on header text, 64 KB as in SpamAssassin. Immutable.
  */
 public final class ScoringOptions {
     public static final int DEFAULT_SCORE_SET = RuleScore.DEFAULT_SET;

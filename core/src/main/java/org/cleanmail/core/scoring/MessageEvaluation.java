@@ -3,7 +3,6 @@ package org.cleanmail.core.scoring;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
@@ -20,8 +19,9 @@ import org.slf4j.LoggerFactory;
  * The evaluation of one compiled rule set on one message: texts are prepared once (in
  * SpamAssassin's byte form), each target's prefilter picks the candidate rules, each rule
  * runs within its work budget, then evals and metas. Sub-rules ({@code __}) that may
- * match are left pending and run only when a meta reads them (metas short-circuit
- * {@code &&} and {@code ||}), so a costly sub-rule runs only where it can matter.
+ * match, and sub-metas, are left pending and run only when a meta reads them (metas
+ * short-circuit {@code &&} and {@code ||}), so a costly sub-rule runs only where it can
+ * matter. Metas that score are all evaluated.
  * One instance per scan; not thread-safe.
  */
 final class MessageEvaluation {
@@ -41,6 +41,7 @@ final class MessageEvaluation {
     /** The texts of each pattern target, by {@link RuleType#ordinal()}, prepared on first use. */
     private final List<List<String>> texts = new ArrayList<>();
     private final long[] nanosByRule;
+    private final ToDoubleFunction<String> metaInput = this::metaInput;
     private int regexRuns;
 
     MessageEvaluation(CompiledRuleSet rules, RuleHealth health, MessageFeatures features) {
@@ -219,7 +220,6 @@ final class MessageEvaluation {
 
     /** Runs a sub-rule left pending, now that a meta reads it. */
     private void runPending(int index) {
-        pending.clear(index);
         CompiledRule rule = rules.rule(index);
         if (rule.type == RuleType.HEADER) {
             headerRule(rule);
@@ -352,24 +352,43 @@ final class MessageEvaluation {
     }
 
     private void metaRules() {
-        Map<String, Integer> indexByName = rules.indexByName();
-        ToDoubleFunction<String> value = name -> {
-            Integer index = indexByName.get(name);
-            if (index == null) {
-                return 0;
-            }
-            if (pending.get(index)) {
-                runPending(index);
-            }
-            return values[index];
-        };
-        for (int index : rules.metaOrder()) {
-            CompiledRule rule = rules.rule(index);
-            try {
-                values[index] = rule.meta.evaluate(value);
-            } catch (RuntimeException e) {
-                fail(rule, "meta expression failed: " + e);
+        int[] order = rules.metaOrder();
+        for (int index : order) {
+            if (rules.rule(index).subRule) {
+                pending.set(index);
             }
         }
+        for (int index : order) {
+            CompiledRule rule = rules.rule(index);
+            if (!rule.subRule) {
+                evaluateMeta(rule);
+            }
+        }
+    }
+
+    private void evaluateMeta(CompiledRule rule) {
+        try {
+            values[rule.index] = rule.meta.evaluate(metaInput);
+        } catch (RuntimeException | StackOverflowError e) {
+            fail(rule, "meta expression failed: " + e);
+        }
+    }
+
+    /** What a meta reads: the value of a rule, running a pending sub-rule or sub-meta first. */
+    private double metaInput(String name) {
+        Integer index = rules.indexByName().get(name);
+        if (index == null) {
+            return 0;
+        }
+        if (pending.get(index)) {
+            pending.clear(index);
+            CompiledRule rule = rules.rule(index);
+            if (rule.meta != null) {
+                evaluateMeta(rule);
+            } else {
+                runPending(index);
+            }
+        }
+        return values[index];
     }
 }

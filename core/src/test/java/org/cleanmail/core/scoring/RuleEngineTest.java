@@ -283,6 +283,20 @@ class RuleEngineTest {
     }
 
     @Test
+    void subMetaShouldBeEvaluatedOnlyWhenAMetaReadsIt() {
+        RuleEngine unread = engine("body __COSTLY /p.l.s/\nmeta __SUB_META __COSTLY\n");
+        RuleEngine read = engine("body __COSTLY /p.l.s/\nmeta __SUB_META __COSTLY\nmeta TOP __SUB_META\n");
+
+        ScanResult unreadResult = scan(unread, MESSAGE);
+        ScanResult readResult = scan(read, MESSAGE);
+
+        assertThat(unreadResult.hitNames()).isEmpty();
+        assertThat(unread.regexRuns()).isZero();
+        assertThat(readResult.hitNames()).containsExactly("TOP");
+        assertThat(read.regexRuns()).isEqualTo(1);
+    }
+
+    @Test
     void prefilterShouldRunOnlyCandidateRules() {
         RuleEngine engine = engine(String.join("\n", "body A /viagra/i", "body B /casino/i", "body C /pills/i", ""));
 

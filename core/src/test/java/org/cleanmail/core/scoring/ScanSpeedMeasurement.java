@@ -2,6 +2,7 @@ package org.cleanmail.core.scoring;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,7 +20,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Scan speed with the stock SpamAssassin rules on every third odd-numbered corpus message, one
- * thread, warm: median and p99 per message (rules only, and parse + rules), messages per
+ * thread, warm: median and p99 per message (rules only, and parse + rules; wall clock and
+ * thread CPU time, the latter steadier on a shared machine), messages per
  * second, and regular expressions run per message against rules loaded. Prints, asserts
  * nothing. Run with
  * {@code mvn -B -o -q -pl core verify -Dcleanmail.measure=true -Dtest=ScanSpeedMeasurement};
@@ -59,29 +61,38 @@ class ScanSpeedMeasurement {
             parsed.add(parser.parse(raw));
         }
 
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long[] rulesOnly = new long[parsed.size()];
+        long[] rulesOnlyCpu = new long[parsed.size()];
         long runsBefore = 0;
         for (int round = 0; round < ROUNDS; round++) {
             runsBefore = engine.regexRuns();
             for (int i = 0; i < parsed.size(); i++) {
+                long cpu = threads.getCurrentThreadCpuTime();
                 long start = System.nanoTime();
                 engine.scan(parsed.get(i));
                 rulesOnly[i] = System.nanoTime() - start;
+                rulesOnlyCpu[i] = threads.getCurrentThreadCpuTime() - cpu;
             }
         }
         double regexPerMessage = (double) (engine.regexRuns() - runsBefore) / parsed.size();
         long[] withParsing = new long[raws.size()];
+        long[] withParsingCpu = new long[raws.size()];
         for (int round = 0; round < ROUNDS; round++) {
             for (int i = 0; i < raws.size(); i++) {
+                long cpu = threads.getCurrentThreadCpuTime();
                 long start = System.nanoTime();
                 engine.scan(raws.get(i));
                 withParsing[i] = System.nanoTime() - start;
+                withParsingCpu[i] = threads.getCurrentThreadCpuTime() - cpu;
             }
         }
         log.line("%d messages (every third odd-numbered ham and spam), one thread, warm (round %d of %d):", parsed.size(),
             ROUNDS, ROUNDS);
-        report(log, "rules only (parsed features)", rulesOnly);
-        report(log, "parse + rules (RawMessage)", withParsing);
+        report(log, "rules only, wall clock", rulesOnly);
+        report(log, "rules only, thread CPU time", rulesOnlyCpu);
+        report(log, "parse + rules, wall clock", withParsing);
+        report(log, "parse + rules, thread CPU time", withParsingCpu);
         log.line("regular expressions run per message: %.1f of %d rules loaded (%.1f%%)", regexPerMessage,
             engine.ruleCount(), 100.0 * regexPerMessage / engine.ruleCount());
         log.line("load average while measuring: %.1f on %d cores (other work shares the machine)",

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
  */
 final class StartChars {
     private static final String[] CONTEXTS = {"", "a", " ", "\n"};
+    private static final String[] NO_CONTEXT = {""};
     /** Beyond this many possible start characters, the position-by-position search does not pay. */
     private static final int MAX_CHARS = 96;
 
@@ -27,13 +28,15 @@ final class StartChars {
         if (source.contains("(?<") || source.contains("\\B") || source.contains("\\G")) {
             return null;
         }
+        // only ^ and \b look at what precedes (look-behind is excluded above)
+        String[] contexts = source.contains("^") || source.contains("\\b") ? CONTEXTS : NO_CONTEXT;
         long[] set = new long[4];
         int count = 0;
         Matcher matcher = pattern.matcher("");
         matcher.useTransparentBounds(true);
         matcher.useAnchoringBounds(false);
         try {
-            for (String context : CONTEXTS) {
+            for (String context : contexts) {
                 for (int c = 0; c < 256; c++) {
                     if (contains(set, (char) c)) {
                         continue;

@@ -1,0 +1,143 @@
+package org.cleanmail.core.scoring;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.cleanmail.core.rules.RuleType;
+import org.cleanmail.core.rules.meta.MetaExpression;
+
+/**
+ * One rule ready to run: what it matches and how its hits count. Exactly one of
+ * {@link #pattern}, {@link #eval}, {@link #meta} is set, or none for an {@code exists:}
+ * header test. Immutable.
+ */
+final class CompiledRule {
+    final int index;
+    final String name;
+    final RuleType type;
+    final double score;
+    final String description;
+    final boolean subRule;
+    final Pattern pattern;
+    final EvalFunction eval;
+    final List<String> evalArguments;
+    final MetaExpression meta;
+    /** Index of the header selection, or -1. */
+    final int selector;
+    final boolean negated;
+    /** The text to match when the header is absent ({@code [if-unset: ...]}), in byte form, or null. */
+    final String ifUnset;
+    /** Counts every match, up to {@link #maxHits}. */
+    final boolean multiple;
+    final int maxHits;
+    /** Whether the pattern matches the empty string: the answer for absent headers, known without running. */
+    final boolean matchesEmpty;
+
+    private CompiledRule(Builder builder) {
+        this.index = builder.index;
+        this.name = builder.name;
+        this.type = builder.type;
+        this.score = builder.score;
+        this.description = builder.description;
+        this.subRule = name.startsWith("__");
+        this.pattern = builder.pattern;
+        this.eval = builder.eval;
+        this.evalArguments = builder.evalArguments;
+        this.meta = builder.meta;
+        this.selector = builder.selector;
+        this.negated = builder.negated;
+        this.ifUnset = builder.ifUnset;
+        this.multiple = builder.multiple;
+        this.maxHits = builder.maxHits;
+        this.matchesEmpty = pattern != null && matchesEmptyText(pattern);
+    }
+
+    static Builder builder(int index, String name, RuleType type) {
+        return new Builder(index, name, type);
+    }
+
+    /** Whether a hit of this rule adds to the score. */
+    boolean scores() {
+        return !subRule && score != 0;
+    }
+
+    private static boolean matchesEmptyText(Pattern pattern) {
+        try {
+            return pattern.matcher("").find();
+        } catch (RuntimeException | StackOverflowError e) {
+            return false;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return type.directive() + " " + name;
+    }
+
+    /** Collects the parts of a {@link CompiledRule}. */
+    static final class Builder {
+        private final int index;
+        private final String name;
+        private final RuleType type;
+        private double score;
+        private String description = "";
+        private Pattern pattern;
+        private EvalFunction eval;
+        private List<String> evalArguments = List.of();
+        private MetaExpression meta;
+        private int selector = -1;
+        private boolean negated;
+        private String ifUnset;
+        private boolean multiple;
+        private int maxHits = Integer.MAX_VALUE;
+
+        private Builder(int index, String name, RuleType type) {
+            this.index = index;
+            this.name = name;
+            this.type = type;
+        }
+
+        Builder score(double value) {
+            this.score = value;
+            return this;
+        }
+
+        Builder description(String value) {
+            this.description = value;
+            return this;
+        }
+
+        Builder pattern(Pattern value) {
+            this.pattern = value;
+            return this;
+        }
+
+        Builder eval(EvalFunction function, List<String> arguments) {
+            this.eval = function;
+            this.evalArguments = List.copyOf(arguments);
+            return this;
+        }
+
+        Builder meta(MetaExpression value) {
+            this.meta = value;
+            return this;
+        }
+
+        Builder header(int selectorIndex, boolean negatedMatch, String ifUnsetText) {
+            this.selector = selectorIndex;
+            this.negated = negatedMatch;
+            this.ifUnset = ifUnsetText;
+            return this;
+        }
+
+        Builder counting(boolean everyMatch, int max) {
+            this.multiple = everyMatch;
+            this.maxHits = everyMatch ? max : 1;
+            return this;
+        }
+
+        CompiledRule build() {
+            return new CompiledRule(this);
+        }
+    }
+}

@@ -1,0 +1,275 @@
+package org.cleanmail.core.scoring;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+import org.cleanmail.core.rules.EvalCall;
+import org.cleanmail.core.rules.HeaderSpec;
+import org.cleanmail.core.rules.RuleDefinition;
+import org.cleanmail.core.rules.RuleSet;
+import org.cleanmail.core.rules.RuleType;
+import org.cleanmail.core.rules.SkippedRule;
+
+/**
+ * A {@link RuleSet} compiled for scanning: every runnable rule with its score in the
+ * chosen score set, a prefilter per target ({@link TargetIndex}), the header selections
+ * the header rules share, the eval rules bound to their Java functions, and the metas in
+ * evaluation order. Rules that cannot run are listed by {@link #unusedRules()} with the
+ * reason. Compiling is linear in the number of rules. Immutable and thread-safe.
+ */
+public final class CompiledRuleSet {
+    private final RuleSet source;
+    private final ScoringOptions options;
+    private final CompiledRule[] rules;
+    private final Map<String, Integer> indexByName;
+    private final List<HeaderSelector> selectors;
+    private final Map<RuleType, TargetIndex> targets;
+    private final int[] evalRules;
+    private final int[] metaOrder;
+    private final List<UnusedRule> unused;
+    private final long[][] startChars;
+    private final int runnable;
+
+    private CompiledRuleSet(RuleSet source, ScoringOptions options, CompiledRule[] rules,
+                            Map<String, Integer> indexByName, List<HeaderSelector> selectors,
+                            Map<RuleType, TargetIndex> targets, int[] evalRules, int[] metaOrder,
+                            List<UnusedRule> unused, long[][] startChars) {
+        this.source = source;
+        this.options = options;
+        this.rules = rules;
+        this.indexByName = indexByName;
+        this.selectors = selectors;
+        this.targets = targets;
+        this.evalRules = evalRules;
+        this.metaOrder = metaOrder;
+        this.unused = unused;
+        this.startChars = startChars;
+        int count = 0;
+        for (CompiledRule rule : rules) {
+            count += rule != null ? 1 : 0;
+        }
+        this.runnable = count;
+    }
+
+    /** Compiles the rules that can run with these eval functions and options. */
+    public static CompiledRuleSet compile(RuleSet ruleSet, EvalFunctions functions, ScoringOptions options) {
+        return new Compilation(Objects.requireNonNull(ruleSet, "rule set"), Objects.requireNonNull(functions, "functions"),
+            Objects.requireNonNull(options, "options")).run();
+    }
+
+    /** The rules as loaded. */
+    public RuleSet ruleSet() {
+        return source;
+    }
+
+    public ScoringOptions options() {
+        return options;
+    }
+
+    /** How many rules run (enabled in the score set, supported). */
+    public int ruleCount() {
+        return runnable;
+    }
+
+    /** Rules defined but not run, with the reason: skipped at load or not supported here. */
+    public List<UnusedRule> unusedRules() {
+        return unused;
+    }
+
+    /** Whether the named rule runs. */
+    public boolean runs(String name) {
+        Integer index = indexByName.get(name);
+        return index != null && rules[index] != null;
+    }
+
+    /** The names of the rules that run, for reports and measurements. */
+    public Set<String> runnableRuleNames() {
+        Set<String> names = new HashSet<>();
+        for (CompiledRule rule : rules) {
+            if (rule != null) {
+                names.add(rule.name);
+            }
+        }
+        return Collections.unmodifiableSet(names);
+    }
+
+    /** Rules of a pattern target that run on every message because they have no usable literal. */
+    public int alwaysRunRules(RuleType type) {
+        TargetIndex target = targets.get(type);
+        return target == null ? 0 : target.alwaysRun().length;
+    }
+
+    /** Rules of a pattern target that run only when one of their literals occurs. */
+    public int prefilteredRules(RuleType type) {
+        TargetIndex target = targets.get(type);
+        return target == null ? 0 : target.filteredRules();
+    }
+
+    int size() {
+        return rules.length;
+    }
+
+    CompiledRule rule(int index) {
+        return rules[index];
+    }
+
+    Optional<Integer> index(String name) {
+        return Optional.ofNullable(indexByName.get(name));
+    }
+
+    Map<String, Integer> indexByName() {
+        return indexByName;
+    }
+
+    List<HeaderSelector> selectors() {
+        return selectors;
+    }
+
+    TargetIndex target(RuleType type) {
+        return targets.get(type);
+    }
+
+    /** The characters a match of the rule can start with ({@link StartChars}), or null. */
+    long[] startChars(int index) {
+        return startChars[index];
+    }
+
+    int[] evalRules() {
+        return evalRules;
+    }
+
+    int[] metaOrder() {
+        return metaOrder;
+    }
+
+    @Override
+    public String toString() {
+        return "CompiledRuleSet{" + runnable + " rules run, " + unused.size() + " unused}";
+    }
+
+    /** The work of {@link #compile}. */
+    private static final class Compilation {
+        private final RuleSet ruleSet;
+        private final EvalFunctions functions;
+        private final ScoringOptions options;
+        private final Map<String, Integer> selectorIndex = new LinkedHashMap<>();
+        private final List<HeaderSelector> selectors = new ArrayList<>();
+        private final Map<String, UnusedRule> unused = new LinkedHashMap<>();
+
+        Compilation(RuleSet ruleSet, EvalFunctions functions, ScoringOptions options) {
+            this.ruleSet = ruleSet;
+            this.functions = functions;
+            this.options = options;
+        }
+
+        CompiledRuleSet run() {
+            List<RuleDefinition> definitions = new ArrayList<>(ruleSet.rules().values());
+            CompiledRule[] compiled = new CompiledRule[definitions.size()];
+            Map<String, Integer> indexByName = new HashMap<>();
+            Map<RuleType, List<CompiledRule>> byTarget = new EnumMap<>(RuleType.class);
+            List<Integer> evals = new ArrayList<>();
+            for (int i = 0; i < definitions.size(); i++) {
+                RuleDefinition definition = definitions.get(i);
+                indexByName.put(definition.name(), i);
+                if (!definition.enabled(options.scoreSet())) {
+                    continue;
+                }
+                try {
+                    CompiledRule rule = compile(i, definition);
+                    compiled[i] = rule;
+                    if (rule.eval != null) {
+                        evals.add(i);
+                    } else if (rule.meta == null) {
+                        byTarget.computeIfAbsent(rule.type, type -> new ArrayList<>()).add(rule);
+                    }
+                } catch (IllegalArgumentException e) {
+                    unused.put(definition.name(), new UnusedRule(definition.name(), definition.type().directive(),
+                        e.getMessage(), definition.source().toString(), 0));
+                }
+            }
+            for (SkippedRule skipped : ruleSet.skipped()) {
+                Integer index = indexByName.get(skipped.name());
+                if ((index == null || compiled[index] == null) && !unused.containsKey(skipped.name())) {
+                    unused.put(skipped.name(), new UnusedRule(skipped.name(), skipped.type().directive(),
+                        skipped.reason(), skipped.location().toString(), 0));
+                }
+            }
+            Map<RuleType, TargetIndex> targets = new EnumMap<>(RuleType.class);
+            byTarget.forEach((type, rules) -> targets.put(type, TargetIndex.of(rules,
+                rule -> type != RuleType.HEADER || headerRuleIsFilterable(rule))));
+            long[][] startChars = new long[compiled.length][];
+            targets.forEach((type, target) -> {
+                if (type != RuleType.HEADER && options.startCharSearch()) {
+                    for (int index : target.alwaysRun()) {
+                        startChars[index] = StartChars.of(compiled[index].pattern);
+                    }
+                }
+            });
+            List<Integer> metas = new ArrayList<>();
+            for (String name : ruleSet.metaPlan().order()) {
+                Integer index = indexByName.get(name);
+                if (index != null && compiled[index] != null) {
+                    metas.add(index);
+                }
+            }
+            return new CompiledRuleSet(ruleSet, options, compiled, Collections.unmodifiableMap(indexByName),
+                List.copyOf(selectors), Collections.unmodifiableMap(targets), toArray(evals), toArray(metas),
+                List.copyOf(unused.values()), startChars);
+        }
+
+        private boolean headerRuleIsFilterable(CompiledRule rule) {
+            return rule.pattern != null && !rule.negated && rule.ifUnset == null
+                && selectors.get(rule.selector).withinAllHeaders();
+        }
+
+        private CompiledRule compile(int index, RuleDefinition definition) {
+            double score = definition.score().inSet(options.scoreSet());
+            CompiledRule.Builder builder = CompiledRule.builder(index, definition.name(), definition.type())
+                .score(score)
+                .description(definition.description().orElse(""))
+                .counting(definition.tflags().multiple(), definition.tflags().maxHits().orElse(Integer.MAX_VALUE));
+            if (definition.type() == RuleType.MIMEHEADER) {
+                throw new IllegalArgumentException("mimeheader rules are not supported: the message API does not "
+                    + "expose the headers of MIME parts");
+            }
+            Optional<EvalCall> eval = definition.eval();
+            if (eval.isPresent()) {
+                EvalFunction function = functions.get(eval.get().function()).orElseThrow(() ->
+                    new IllegalArgumentException("eval not implemented: " + eval.get().function()));
+                return builder.eval(function, eval.get().arguments()).build();
+            }
+            if (definition.meta().isPresent()) {
+                return builder.meta(definition.meta().get()).build();
+            }
+            definition.pattern().ifPresent(pattern -> builder.pattern(pattern.pattern()));
+            if (definition.type() == RuleType.HEADER) {
+                HeaderSpec spec = definition.header().orElseThrow(() ->
+                    new IllegalArgumentException("header rule without a header specification"));
+                HeaderSelector selector = HeaderSelector.of(spec);
+                Integer selectorId = selectorIndex.get(selector.key());
+                if (selectorId == null) {
+                    selectorId = selectors.size();
+                    selectorIndex.put(selector.key(), selectorId);
+                    selectors.add(selector);
+                }
+                builder.header(selectorId, spec.negated(), spec.ifUnset().map(ByteText::of).orElse(null));
+            } else if (definition.pattern().isEmpty()) {
+                throw new IllegalArgumentException(definition.type().directive() + " rule without a pattern");
+            }
+            return builder.build();
+        }
+
+        private static int[] toArray(List<Integer> values) {
+            return values.stream().mapToInt(Integer::intValue).toArray();
+        }
+    }
+}

@@ -1,0 +1,394 @@
+package org.cleanmail.core.scoring;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.ToDoubleFunction;
+import java.util.regex.Matcher;
+
+import org.cleanmail.core.message.MessageFeatures;
+import org.cleanmail.core.message.MessageHeaders;
+import org.cleanmail.core.rules.RuleType;
+import org.cleanmail.core.scan.RuleHit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The evaluation of one compiled rule set on one message: texts are prepared once (in
+ * SpamAssassin's byte form), each target's prefilter picks the candidate rules, each rule
+ * runs within its work budget, then evals and metas. Sub-rules ({@code __}) that may
+ * match, and sub-metas, are left pending and run only when a meta reads them (metas
+ * short-circuit {@code &&} and {@code ||}), so a costly sub-rule runs only where it can
+ * matter. Metas that score are all evaluated.
+ * One instance per scan; not thread-safe.
+ */
+final class MessageEvaluation {
+    private static final Logger LOGGER = LoggerFactory.getLogger(MessageEvaluation.class);
+    /** A header selection that found no field (distinct from the empty string by identity). */
+    private static final String ABSENT = new String(new char[0]);
+
+    private final CompiledRuleSet rules;
+    private final RuleHealth health;
+    private final MessageFeatures features;
+    private final double[] values;
+    private final BitSet candidates;
+    private final BudgetedText budgeted = new BudgetedText();
+    private final String[] selected;
+    /** Sub-rules that may match, run only if a meta reads them. */
+    private final BitSet pending;
+    /** The texts of each pattern target, by {@link RuleType#ordinal()}, prepared on first use. */
+    private final List<List<String>> texts = new ArrayList<>();
+    private final long[] nanosByRule;
+    private final ToDoubleFunction<String> metaInput = this::metaInput;
+    private int regexRuns;
+
+    MessageEvaluation(CompiledRuleSet rules, RuleHealth health, MessageFeatures features) {
+        this(rules, health, features, null);
+    }
+
+    /** @param nanosByRule where to add each rule's matching time (profiling), or null */
+    MessageEvaluation(CompiledRuleSet rules, RuleHealth health, MessageFeatures features, long[] nanosByRule) {
+        this.nanosByRule = nanosByRule;
+        this.rules = rules;
+        this.health = health;
+        this.features = features;
+        this.values = new double[rules.size()];
+        this.candidates = new BitSet(rules.size());
+        this.selected = new String[rules.selectors().size()];
+        this.pending = new BitSet(rules.size());
+        for (int i = 0; i < RuleType.values().length; i++) {
+            texts.add(null);
+        }
+    }
+
+    /** Runs every rule; returns the value of each rule by index (hit count, or meta value). */
+    double[] run() {
+        headerRules();
+        patternRules(RuleType.BODY, () -> ByteText.of(features.body().text()));
+        patternRules(RuleType.RAWBODY, () -> ByteText.of(features.rawBody().text()));
+        patternRules(RuleType.URI, () -> ByteText.of(String.join("\n", features.uris().uris())));
+        patternRules(RuleType.FULL, null);
+        evalRules();
+        metaRules();
+        return values;
+    }
+
+    int regexRuns() {
+        return regexRuns;
+    }
+
+    /** The hits of the rules that score, with their points. */
+    List<RuleHit> hits() {
+        List<RuleHit> hits = new ArrayList<>();
+        for (int i = 0; i < values.length; i++) {
+            CompiledRule rule = rules.rule(i);
+            if (values[i] != 0 && rule != null && rule.scores()) {
+                double times = rule.multiple ? values[i] : 1;
+                hits.add(new RuleHit(rule.name, rule.score * times, rule.description));
+            }
+        }
+        return hits;
+    }
+
+    private void headerRules() {
+        TargetIndex target = rules.target(RuleType.HEADER);
+        if (target == null) {
+            return;
+        }
+        MessageHeaders headers = features.headers();
+        if (target.literalCount() > 0) {
+            // not capped: a field past the cap of ALL is still selected, capped, on its own
+            String all = ByteText.of(headers.all()) + "\n" + ByteText.of(headers.allRaw());
+            target.markCandidates(all, candidates);
+        }
+        for (int index : target.alwaysRun()) {
+            headerRuleOrDefer(rules.rule(index));
+        }
+        for (int index = candidates.nextSetBit(0); index >= 0; index = candidates.nextSetBit(index + 1)) {
+            headerRuleOrDefer(rules.rule(index));
+        }
+        candidates.clear();
+    }
+
+    private void headerRuleOrDefer(CompiledRule rule) {
+        if (rule.subRule) {
+            pending.set(rule.index);
+        } else {
+            headerRule(rule);
+        }
+    }
+
+    private void headerRule(CompiledRule rule) {
+        if (health.disabled(rule.index)) {
+            return;
+        }
+        String text = selection(rule.selector);
+        if (rule.pattern == null) {
+            values[rule.index] = text == ABSENT ? 0 : 1;
+            return;
+        }
+        if (text == ABSENT) {
+            text = rule.ifUnset == null ? "" : rule.ifUnset;
+        }
+        int matches;
+        if (text.isEmpty()) {
+            matches = rule.matchesEmpty ? 1 : 0;
+        } else {
+            matches = countMatches(rule, List.of(text));
+            if (matches < 0) {
+                return;
+            }
+        }
+        if (rule.negated) {
+            values[rule.index] = matches == 0 ? 1 : 0;
+        } else {
+            values[rule.index] = matches;
+        }
+    }
+
+    private String selection(int selector) {
+        String text = selected[selector];
+        if (text == null) {
+            Optional<String> found = rules.selectors().get(selector).select(features.headers());
+            text = found.isPresent() ? ByteText.of(cap(found.get())) : ABSENT;
+            selected[selector] = text;
+        }
+        return text;
+    }
+
+    private String cap(String text) {
+        int max = rules.options().maxHeaderChars();
+        return text.length() > max ? text.substring(0, max) : text;
+    }
+
+    /** The joined text the prefilter reads. */
+    private interface Joined {
+        String get();
+    }
+
+    private void patternRules(RuleType type, Joined joined) {
+        TargetIndex target = rules.target(type);
+        if (target == null) {
+            return;
+        }
+        if (target.literalCount() > 0) {
+            target.markCandidates(joined == null ? texts(type).get(0) : joined.get(), candidates);
+        }
+        for (int index : target.alwaysRun()) {
+            patternRuleOrDefer(rules.rule(index));
+        }
+        for (int index = candidates.nextSetBit(0); index >= 0; index = candidates.nextSetBit(index + 1)) {
+            patternRuleOrDefer(rules.rule(index));
+        }
+        candidates.clear();
+    }
+
+    private void patternRuleOrDefer(CompiledRule rule) {
+        if (rule.subRule) {
+            pending.set(rule.index);
+        } else {
+            patternRule(rule, texts(rule.type));
+        }
+    }
+
+    /** The texts rules of a type match, in byte form: body paragraphs, rawbody lines, URIs, the full message. */
+    private List<String> texts(RuleType type) {
+        List<String> prepared = texts.get(type.ordinal());
+        if (prepared == null) {
+            switch (type) {
+                case BODY:
+                    prepared = byteChunks(features.body().chunks());
+                    break;
+                case RAWBODY:
+                    prepared = byteChunks(features.rawBody().chunks());
+                    break;
+                case URI:
+                    prepared = byteChunks(features.uris().uris());
+                    break;
+                case FULL:
+                    prepared = List.of(ByteText.of(features.full()));
+                    break;
+                default:
+                    throw new IllegalArgumentException("no texts for " + type);
+            }
+            texts.set(type.ordinal(), prepared);
+        }
+        return prepared;
+    }
+
+    /** Runs a sub-rule left pending, now that a meta reads it. */
+    private void runPending(int index) {
+        CompiledRule rule = rules.rule(index);
+        if (rule.type == RuleType.HEADER) {
+            headerRule(rule);
+        } else {
+            patternRule(rule, texts(rule.type));
+        }
+    }
+
+    private void patternRule(CompiledRule rule, List<String> chunks) {
+        if (health.disabled(rule.index)) {
+            return;
+        }
+        int matches = countMatches(rule, chunks);
+        if (matches > 0) {
+            values[rule.index] = matches;
+        }
+    }
+
+    /** Matches over the texts, up to the rule's maximum; -1 when the rule failed. */
+    private int countMatches(CompiledRule rule, List<String> texts) {
+        if (nanosByRule == null) {
+            return countMatchesTimed(rule, texts);
+        }
+        long start = System.nanoTime();
+        int count = countMatchesTimed(rule, texts);
+        nanosByRule[rule.index] += System.nanoTime() - start;
+        return count;
+    }
+
+    private int countMatchesTimed(CompiledRule rule, List<String> texts) {
+        regexRuns++;
+        long length = 0;
+        for (String text : texts) {
+            length += text.length();
+        }
+        long budget = rules.options().ruleBudget() + ScoringOptions.BUDGET_PER_TEXT_CHAR * length;
+        budgeted.budget(budget);
+        int count = 0;
+        long[] starts = rules.startChars(rule.index);
+        try {
+            Matcher matcher = null;
+            for (String text : texts) {
+                budgeted.text(text);
+                if (matcher == null) {
+                    matcher = rule.pattern.matcher(budgeted);
+                    if (starts != null) {
+                        matcher.useTransparentBounds(true);
+                        matcher.useAnchoringBounds(false);
+                    }
+                } else {
+                    matcher.reset(budgeted);
+                }
+                count = starts == null ? findAll(rule, matcher, count) : findAtStarts(rule, matcher, starts, text, count);
+                if (count >= rule.maxHits) {
+                    return count;
+                }
+            }
+            return count;
+        } catch (BudgetExceededException e) {
+            fail(rule, "work budget of " + budget + " characters exceeded");
+        } catch (StackOverflowError e) {
+            fail(rule, "stack overflow in the regular expression");
+        } catch (RuntimeException e) {
+            fail(rule, "regular expression failed: " + e);
+        }
+        return -1;
+    }
+
+    private static int findAll(CompiledRule rule, Matcher matcher, int counted) {
+        int count = counted;
+        while (count < rule.maxHits && matcher.find()) {
+            count++;
+        }
+        return count;
+    }
+
+    /** As {@link #findAll}, trying only the positions that hold a possible start character, and the end. */
+    private static int findAtStarts(CompiledRule rule, Matcher matcher, long[] starts, String text, int counted) {
+        int count = counted;
+        int length = text.length();
+        int from = 0;
+        while (count < rule.maxHits && from <= length) {
+            int position = StartChars.next(starts, text, from);
+            matcher.region(position, length);
+            if (matcher.lookingAt()) {
+                count++;
+                from = matcher.end() > position ? matcher.end() : position + 1;
+            } else {
+                from = position + 1;
+            }
+        }
+        return count;
+    }
+
+    private void fail(CompiledRule rule, String reason) {
+        if (health.strike(rule.index, reason)) {
+            LOGGER.warn("Rule {} disabled: {}; messages are scored without it", rule.name, reason);
+        } else {
+            LOGGER.debug("Rule {} failed on a message: {}", rule.name, reason);
+        }
+    }
+
+    private static List<String> byteChunks(List<String> chunks) {
+        List<String> converted = null;
+        for (int i = 0; i < chunks.size(); i++) {
+            String chunk = chunks.get(i);
+            String bytes = ByteText.of(chunk);
+            if (bytes != chunk && converted == null) {
+                converted = new ArrayList<>(chunks);
+            }
+            if (converted != null) {
+                converted.set(i, bytes);
+            }
+        }
+        return converted == null ? chunks : converted;
+    }
+
+    private void evalRules() {
+        for (int index : rules.evalRules()) {
+            CompiledRule rule = rules.rule(index);
+            if (health.disabled(index)) {
+                continue;
+            }
+            try {
+                values[index] = rule.eval.test(features, rule.evalArguments) ? 1 : 0;
+            } catch (RuntimeException | StackOverflowError e) {
+                fail(rule, "eval function failed: " + e);
+            }
+        }
+    }
+
+    private void metaRules() {
+        int[] order = rules.metaOrder();
+        for (int index : order) {
+            if (rules.rule(index).subRule) {
+                pending.set(index);
+            }
+        }
+        for (int index : order) {
+            CompiledRule rule = rules.rule(index);
+            if (!rule.subRule) {
+                evaluateMeta(rule);
+            }
+        }
+    }
+
+    private void evaluateMeta(CompiledRule rule) {
+        try {
+            values[rule.index] = rule.meta.evaluate(metaInput);
+        } catch (RuntimeException | StackOverflowError e) {
+            fail(rule, "meta expression failed: " + e);
+        }
+    }
+
+    /** What a meta reads: the value of a rule, running a pending sub-rule or sub-meta first. */
+    private double metaInput(String name) {
+        Integer index = rules.indexByName().get(name);
+        if (index == null) {
+            return 0;
+        }
+        if (pending.get(index)) {
+            pending.clear(index);
+            CompiledRule rule = rules.rule(index);
+            if (rule.meta != null) {
+                evaluateMeta(rule);
+            } else {
+                runPending(index);
+            }
+        }
+        return values[index];
+    }
+}

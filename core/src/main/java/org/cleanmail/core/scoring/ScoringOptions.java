@@ -1,0 +1,138 @@
+package org.cleanmail.core.scoring;
+
+import org.cleanmail.core.rules.RuleScore;
+
+/**
+ * How a {@link CompiledRuleSet} scores: the SpamAssassin score set (0 = no Bayes, no
+ * network tests, the default), the work budget of one rule on one message (in characters
+ * read by its regular expression; a rule that exceeds it is stopped, and disabled after
+ * {@link #strikesBeforeDisabling()} such messages; the budget grows with the text), and the
+ * cap on header text, 64 KB as in SpamAssassin. Immutable.
+ */
+public final class ScoringOptions {
+    public static final int DEFAULT_SCORE_SET = RuleScore.DEFAULT_SET;
+    /** About 20 ms of regex work: thousands of times what a sane rule needs on a big message. */
+    public static final long DEFAULT_RULE_BUDGET = 20_000_000L;
+    public static final int DEFAULT_MAX_HEADER_CHARS = 64 * 1024;
+    /**
+     * Added to a rule's budget per character of the texts it matches, so that an ordinary
+     * pattern on a huge message is not mistaken for a runaway one.
+     */
+    public static final long BUDGET_PER_TEXT_CHAR = 32;
+    public static final int DEFAULT_STRIKES_BEFORE_DISABLING = 1;
+
+    private final int scoreSet;
+    private final long ruleBudget;
+    private final int maxHeaderChars;
+    private final int strikesBeforeDisabling;
+    private final boolean startCharSearch;
+
+    private ScoringOptions(Builder builder) {
+        this.scoreSet = builder.scoreSet;
+        this.ruleBudget = builder.ruleBudget;
+        this.maxHeaderChars = builder.maxHeaderChars;
+        this.strikesBeforeDisabling = builder.strikesBeforeDisabling;
+        this.startCharSearch = builder.startCharSearch;
+    }
+
+    public static ScoringOptions defaults() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public int scoreSet() {
+        return scoreSet;
+    }
+
+    /**
+     * Characters a rule's regular expression may read on one message, all its texts
+     * together, plus {@link #BUDGET_PER_TEXT_CHAR} per character of those texts.
+     */
+    public long ruleBudget() {
+        return ruleBudget;
+    }
+
+    /** Header text beyond this many characters is not matched. */
+    public int maxHeaderChars() {
+        return maxHeaderChars;
+    }
+
+    /** Messages on which a rule may exceed its budget before it is disabled. */
+    public int strikesBeforeDisabling() {
+        return strikesBeforeDisabling;
+    }
+
+    /**
+     * Whether rules without a usable literal try only the positions that can start a match
+     * ({@link StartChars}); on by default.
+     */
+    public boolean startCharSearch() {
+        return startCharSearch;
+    }
+
+    @Override
+    public String toString() {
+        return "ScoringOptions{scoreSet=" + scoreSet + ", ruleBudget=" + ruleBudget + ", maxHeaderChars="
+            + maxHeaderChars + ", strikesBeforeDisabling=" + strikesBeforeDisabling + ", startCharSearch="
+            + startCharSearch + "}";
+    }
+
+    /** Builds {@link ScoringOptions}; starts from the defaults and checks each value. */
+    public static final class Builder {
+        private int scoreSet = DEFAULT_SCORE_SET;
+        private long ruleBudget = DEFAULT_RULE_BUDGET;
+        private int maxHeaderChars = DEFAULT_MAX_HEADER_CHARS;
+        private int strikesBeforeDisabling = DEFAULT_STRIKES_BEFORE_DISABLING;
+        private boolean startCharSearch = true;
+
+        private Builder() {
+        }
+
+        public Builder startCharSearch(boolean enabled) {
+            this.startCharSearch = enabled;
+            return this;
+        }
+
+        public Builder scoreSet(int scoreSet) {
+            if (scoreSet < 0 || scoreSet >= RuleScore.SETS) {
+                throw new IllegalArgumentException("'scoreSet' must be 0 to 3, e.g. 0 (no Bayes, no network tests); got "
+                    + scoreSet);
+            }
+            this.scoreSet = scoreSet;
+            return this;
+        }
+
+        public Builder ruleBudget(long ruleBudget) {
+            if (ruleBudget < 1000) {
+                throw new IllegalArgumentException("'ruleBudget' must be at least 1000 characters, e.g. "
+                    + DEFAULT_RULE_BUDGET + "; got " + ruleBudget);
+            }
+            this.ruleBudget = ruleBudget;
+            return this;
+        }
+
+        public Builder maxHeaderChars(int maxHeaderChars) {
+            if (maxHeaderChars < 1024) {
+                throw new IllegalArgumentException("'maxHeaderChars' must be at least 1024, e.g. "
+                    + DEFAULT_MAX_HEADER_CHARS + "; got " + maxHeaderChars);
+            }
+            this.maxHeaderChars = maxHeaderChars;
+            return this;
+        }
+
+        public Builder strikesBeforeDisabling(int strikes) {
+            if (strikes < 1) {
+                throw new IllegalArgumentException("'strikesBeforeDisabling' must be at least 1, e.g. 1; got " + strikes);
+            }
+            this.strikesBeforeDisabling = strikes;
+            return this;
+        }
+
+        public ScoringOptions build() {
+            return new ScoringOptions(this);
+        }
+    }
+}

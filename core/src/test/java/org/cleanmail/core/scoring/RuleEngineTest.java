@@ -1,0 +1,309 @@
+package org.cleanmail.core.scoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import org.cleanmail.core.message.MessageParser;
+import org.cleanmail.core.rules.RuleSet;
+import org.cleanmail.core.rules.sa.RuleLoadOptions;
+import org.cleanmail.core.rules.sa.SpamAssassinRuleLoader;
+import org.cleanmail.core.scan.RawMessage;
+import org.cleanmail.core.scan.RuleHit;
+import org.cleanmail.core.scan.ScanResult;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class RuleEngineTest {
+    private static final String MESSAGE = String.join("\r\n",
+        "From: \"Sales Team\" <sales@spammer.example>",
+        "To: bob@example.com",
+        "Cc: carol@example.com",
+        "Subject: Cheap pills today",
+        "Message-Id: <abc@spammer.example>",
+        "Content-Type: text/html; charset=utf-8",
+        "",
+        "<html><body><p>Buy cheap pills now</p><p>Visit <a href=\"http://pills.example/buy\">us</a></p>",
+        "<p>pills pills pills</p></body></html>",
+        "");
+
+    static RuleEngine engine(String rules) {
+        return engine(rules, EvalFunctions.none(), ScoringOptions.defaults());
+    }
+
+    static RuleEngine engine(String rules, EvalFunctions evals, ScoringOptions options) {
+        RuleSet ruleSet = new SpamAssassinRuleLoader(RuleLoadOptions.builder().implementedEvals(evals.names()).build())
+            .loadText("test.cf", rules);
+        return new RuleEngine(CompiledRuleSet.compile(ruleSet, evals, options), MessageParser.defaultParser(),
+            new RuleHitCounters());
+    }
+
+    static ScanResult scan(RuleEngine engine, String message) {
+        return engine.scan(RawMessage.of(message.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Nested
+    class HeaderRules {
+        @Test
+        void headerRuleShouldMatchTheDecodedValue() {
+            RuleEngine engine = engine("header CHEAP_SUBJ Subject =~ /\\bcheap\\b/i\nscore CHEAP_SUBJ 2.5\n"
+                + "describe CHEAP_SUBJ Subject says cheap\n");
+
+            assertThat(scan(engine, MESSAGE).hits()).containsExactly(new RuleHit("CHEAP_SUBJ", 2.5, "Subject says cheap"));
+        }
+
+        @Test
+        void headerValueShouldEndWithANewlineAsInSpamAssassin() {
+            RuleEngine engine = engine("header SUBJ_END Subject =~ /today\\n/\n");
+
+            assertThat(scan(engine, MESSAGE).hitNames()).containsExactly("SUBJ_END");
+        }
+
+        @Test
+        void negatedRuleShouldFireWhenThePatternDoesNotMatch() {
+            RuleEngine engine = engine("header NO_DATE Date !~ /\\d/\nheader HAS_SUBJ Subject !~ /pills/\n");
+
+            assertThat(scan(engine, MESSAGE).hitNames()).containsExactly("NO_DATE");
+        }
+
+        @Test
+        void existsShouldTestPresence() {
+            RuleEngine engine = engine("header HAS_CC exists:Cc\nheader HAS_XM exists:X-Mailer\n");
+
+            assertThat(scan(engine, MESSAGE).hitNames()).containsExactly("HAS_CC");
+        }
+
+        @Test
+        void ifUnsetShouldBeMatchedWhenTheHeaderIsAbsent() {
+            RuleEngine engine = engine("header UNSET X-Mailer =~ /^UNSET$/ [if-unset: UNSET]\n");
+
+            assertThat(scan(engine, MESSAGE).hitNames()).containsExactly("UNSET");
+        }
+
+        @Test
+        void pseudoHeadersAndModifiersShouldSelectAsSpamAssassin() {
+            RuleEngine engine = engine(String.join("\n",
+                "header TOCC ToCc =~ /bob\\@example\\.com\\ncarol/",
+                "header MSGID MESSAGEID =~ /abc\\@spammer/",
+                "header ALLH ALL =~ /^Cc: carol/m",
+                "header FROM_ADDR From:addr =~ /^sales\\@spammer\\.example$/",
+                "header FROM_NAME From:name =~ /^Sales Team$/",
+                "header RAW_SUBJ Subject:raw =~ /Cheap pills/",
+                ""));
+
+            assertThat(scan(engine, MESSAGE).hitNames())
+                .containsExactly("ALLH", "FROM_ADDR", "FROM_NAME", "MSGID", "RAW_SUBJ", "TOCC");
+        }
+
+        @Test
+        void hugeHeaderShouldBeCappedAndNeverCrashTheScan() {
+            String huge = MESSAGE.replace("Subject: Cheap pills today\r\n",
+                "Subject: Cheap pills today\r\nX-Huge: " + "a".repeat(238_000) + "\r\n");
+            RuleEngine engine = engine("header LONG X-Huge =~ /(a|aa)+$/\nheader CHEAP Subject =~ /cheap/i\n"
+                + "header ALL_LONG ALL =~ /(?:a|b)*c/\n");
+
+            ScanResult result = scan(engine, huge);
+
+            assertThat(result.hitNames()).contains("CHEAP");
+        }
+    }
+
+    @Nested
+    class BodyRules {
+        @Test
+        void bodyRuleShouldSeeTheSubjectAndRenderedText() {
+            RuleEngine engine = engine("body BUY_NOW /buy cheap pills now/i\nbody SUBJ_IN_BODY /^Cheap pills today$/\n");
+
+            assertThat(scan(engine, MESSAGE).hitNames()).containsExactly("BUY_NOW", "SUBJ_IN_BODY");
+        }
+
+        @Test
+        void rawbodyRuleShouldSeeTheHtml() {
+            RuleEngine engine = engine("rawbody HTML_P /<p>Buy/\nbody NO_TAGS_IN_BODY /<p>Buy/\n");
+
+            assertThat(scan(engine, MESSAGE).hitNames()).containsExactly("HTML_P");
+        }
+
+        @Test
+        void evaluateShouldCountMultipleHitsUpToMaxhits() {
+            RuleEngine engine = engine(String.join("\n",
+                "body __PILLS /pills/", "tflags __PILLS multiple maxhits=4",
+                "body __PILLS_ONCE /pills/",
+                "meta MANY_PILLS __PILLS >= 4", "meta FIVE_PILLS __PILLS >= 5", "meta ONCE_ONLY __PILLS_ONCE >= 2",
+                ""));
+
+            assertThat(scan(engine, MESSAGE).hitNames()).containsExactly("MANY_PILLS");
+        }
+
+        @Test
+        void multipleRuleShouldScoreEachHit() {
+            RuleEngine engine = engine("body PILLS /pills/\ntflags PILLS multiple maxhits=3\nscore PILLS 0.5\n");
+
+            assertThat(scan(engine, MESSAGE).score()).isEqualTo(1.5);
+        }
+
+        @Test
+        void nonAsciiTextShouldBeMatchedAsUtf8Bytes() {
+            String message = "Subject: x\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nGr\u00fc\u00dfe\r\n";
+            RuleEngine engine = engine("body GRUSS /Gr\\xc3\\xbc\\xc3\\x9fe/\n");
+
+            assertThat(scan(engine, message).hitNames()).containsExactly("GRUSS");
+        }
+
+        @Test
+        void gtubeShouldScoreAThousand() {
+            String message = "Subject: test\r\n\r\nXJS*C4JDBQADN1.NSBN3*2IDNEN*GTUBE-STANDARD-ANTI-UBE-TEST-EMAIL*C.34X\r\n";
+            RuleEngine engine = engine(LiveRules.BUILT_IN_GTUBE);
+
+            assertThat(scan(engine, message).score()).isEqualTo(1000.0);
+        }
+    }
+
+    @Nested
+    class OtherTargets {
+        @Test
+        void uriRuleShouldMatchEachUri() {
+            RuleEngine engine = engine("uri PILLS_URI /^http:\\/\\/pills\\.example\\//\n");
+
+            assertThat(scan(engine, MESSAGE).hitNames()).containsExactly("PILLS_URI");
+        }
+
+        @Test
+        void fullRuleShouldMatchTheWholeMessage() {
+            RuleEngine engine = engine("full HTML_CT /Content-Type: text\\/html.*<html>/s\n");
+
+            assertThat(scan(engine, MESSAGE).hitNames()).containsExactly("HTML_CT");
+        }
+
+        @Test
+        void evalRuleShouldCallItsJavaFunctionWithTheArguments() {
+            EvalFunctions evals = EvalFunctions.of(Map.of("check_cc_count",
+                (features, arguments) -> features.headers().values("Cc").size() >= Integer.parseInt(arguments.get(0))));
+            RuleEngine engine = engine("header ONE_CC eval:check_cc_count('1')\nheader TWO_CC eval:check_cc_count('2')\n",
+                evals, ScoringOptions.defaults());
+
+            assertThat(scan(engine, MESSAGE).hitNames()).containsExactly("ONE_CC");
+        }
+
+        @Test
+        void evalRuleWithoutFunctionShouldBeSkippedAndReported() {
+            RuleEngine engine = engine("header MISSING eval:check_something_else()\nmeta USES_MISSING !MISSING\n");
+
+            assertThat(scan(engine, MESSAGE).hitNames()).containsExactly("USES_MISSING");
+            assertThat(engine.unusedRules()).extracting(UnusedRule::name).containsExactly("MISSING");
+            assertThat(engine.unusedRules().get(0).reason()).contains("check_something_else");
+        }
+
+        @Test
+        void subRulesShouldFeedMetasWithoutScoring() {
+            RuleEngine engine = engine(String.join("\n",
+                "body __CHEAP /cheap/i", "header __FROM_SALES From =~ /sales/",
+                "meta CHEAP_SALES __CHEAP && __FROM_SALES", "score CHEAP_SALES 3", ""));
+
+            ScanResult result = scan(engine, MESSAGE);
+
+            assertThat(result.hitNames()).containsExactly("CHEAP_SALES");
+            assertThat(result.score()).isEqualTo(3.0);
+        }
+
+        @Test
+        void zeroScoreRuleShouldNotRunAndMetasShouldSeeZero() {
+            RuleEngine engine = engine("body CHEAP /cheap/i\nscore CHEAP 0\nmeta NOT_CHEAP !CHEAP\n");
+
+            assertThat(scan(engine, MESSAGE).hitNames()).containsExactly("NOT_CHEAP");
+        }
+    }
+
+    @Nested
+    class HostileRules {
+        @Test
+        void ruleExceedingItsBudgetShouldBeDisabledAndTheMessageScoredWithoutIt() {
+            String message = "Subject: x\r\n\r\n" + "a".repeat(40) + "!\r\n";
+            RuleEngine engine = engine("body BACKTRACK /(.*a){6}b/\nbody SANE /x/\n", EvalFunctions.none(),
+                ScoringOptions.builder().ruleBudget(100_000).build());
+
+            ScanResult first = scan(engine, message);
+            ScanResult second = scan(engine, message);
+
+            assertThat(first.hitNames()).containsExactly("SANE");
+            assertThat(second.hitNames()).containsExactly("SANE");
+            assertThat(engine.unusedRules()).singleElement().satisfies(rule -> {
+                assertThat(rule.name()).isEqualTo("BACKTRACK");
+                assertThat(rule.reason()).startsWith("disabled: work budget");
+                assertThat(rule.count()).isEqualTo(1);
+            });
+        }
+
+        @Test
+        void stackOverflowShouldDisableTheRule() {
+            String message = "Subject: x\r\n\r\n" + "ab".repeat(200_000) + "\r\n";
+            RuleEngine engine = engine("rawbody DEEP /(?:a|b)*c/\nrawbody SANE /abab/\n");
+
+            assertThat(scan(engine, message).hitNames()).containsExactly("SANE");
+            assertThat(engine.unusedRules()).extracting(UnusedRule::name).containsExactly("DEEP");
+        }
+
+        @Test
+        void garbageMessageShouldScanWithoutThrowing() {
+            byte[] garbage = new byte[100_000];
+            new java.util.Random(42).nextBytes(garbage);
+            RuleEngine engine = engine("body ANY /./\nheader H ALL =~ /x/\nfull F /\\x00/\n");
+
+            assertThat(engine.scan(RawMessage.of(garbage)).hits()).isNotNull();
+        }
+    }
+
+    @Test
+    void hitCountersShouldCountEveryRuleThatFired() {
+        RuleHitCounters counters = new RuleHitCounters();
+        RuleSet rules = new SpamAssassinRuleLoader(RuleLoadOptions.defaults())
+            .loadText("t.cf", "body CHEAP /cheap/i\nbody NEVER /zzzq/\n");
+        RuleEngine engine = new RuleEngine(CompiledRuleSet.compile(rules, EvalFunctions.none(),
+            ScoringOptions.defaults()), MessageParser.defaultParser(), counters);
+
+        scan(engine, MESSAGE);
+        scan(engine, MESSAGE);
+
+        assertThat(counters.snapshot()).isEqualTo(Map.of("CHEAP", 2L));
+        assertThat(counters.hits("NEVER")).isZero();
+    }
+
+    @Test
+    void subRuleShouldRunOnlyWhenAMetaReadsIt() {
+        RuleEngine engine = engine(String.join("\n", "body __COSTLY /p.l.s/", "body __NEVER_READ /c.e.p/",
+            "header __NO_SUCH_HEADER X-Nothing =~ /./", "meta GATED __NO_SUCH_HEADER && __COSTLY",
+            "meta READ __COSTLY", ""));
+
+        ScanResult result = scan(engine, MESSAGE);
+
+        assertThat(result.hitNames()).containsExactly("READ");
+        assertThat(engine.regexRuns()).isEqualTo(1);
+    }
+
+    @Test
+    void subMetaShouldBeEvaluatedOnlyWhenAMetaReadsIt() {
+        RuleEngine unread = engine("body __COSTLY /p.l.s/\nmeta __SUB_META __COSTLY\n");
+        RuleEngine read = engine("body __COSTLY /p.l.s/\nmeta __SUB_META __COSTLY\nmeta TOP __SUB_META\n");
+
+        ScanResult unreadResult = scan(unread, MESSAGE);
+        ScanResult readResult = scan(read, MESSAGE);
+
+        assertThat(unreadResult.hitNames()).isEmpty();
+        assertThat(unread.regexRuns()).isZero();
+        assertThat(readResult.hitNames()).containsExactly("TOP");
+        assertThat(read.regexRuns()).isEqualTo(1);
+    }
+
+    @Test
+    void prefilterShouldRunOnlyCandidateRules() {
+        RuleEngine engine = engine(String.join("\n", "body A /viagra/i", "body B /casino/i", "body C /pills/i", ""));
+
+        scan(engine, MESSAGE);
+
+        assertThat(engine.regexRuns()).isEqualTo(1);
+        assertThat(engine.rules().prefilteredRules(org.cleanmail.core.rules.RuleType.BODY)).isEqualTo(3);
+        assertThat(List.of(engine.ruleCount())).containsExactly(3);
+    }
+}

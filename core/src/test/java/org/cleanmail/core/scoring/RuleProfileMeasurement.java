@@ -1,0 +1,70 @@
+package org.cleanmail.core.scoring;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import org.cleanmail.core.fingerprint.MeasurementLog;
+import org.cleanmail.core.message.MessageFeatures;
+import org.cleanmail.core.message.MessageParser;
+import org.cleanmail.core.rules.RuleSet;
+import org.cleanmail.core.scan.RawMessage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * The stock rules that cost the most matching time on a corpus sample: where to look when
+ * scanning is slow. Run with
+ * {@code mvn -B -o -q -pl core verify -Dcleanmail.measure=true -Dtest=RuleProfileMeasurement};
+ * figures in {@code core/target/measurements/rule-profile.txt}.
+ */
+@EnabledIfSystemProperty(named = "cleanmail.measure", matches = "true")
+class RuleProfileMeasurement {
+    @Test
+    void profileStockRules() throws IOException {
+        RuleSet ruleSet = StockRules.load(EvalFunctions.none());
+        CompiledRuleSet compiled = CompiledRuleSet.compile(ruleSet, EvalFunctions.none(), ScoringOptions.defaults());
+        CompiledRuleSet plain = CompiledRuleSet.compile(ruleSet, EvalFunctions.none(),
+            ScoringOptions.builder().startCharSearch(false).build());
+        RuleHealth health = new RuleHealth(compiled);
+        List<Path> files = new ArrayList<>(StockRules.oddSample("ham", 20, 60));
+        files.addAll(StockRules.oddSample("spam", 10, 60));
+        MessageParser parser = MessageParser.defaultParser();
+        List<MessageFeatures> messages = new ArrayList<>();
+        for (Path file : files) {
+            messages.add(parser.parse(RawMessage.of(Files.readAllBytes(file))));
+        }
+        MeasurementLog log = new MeasurementLog("rule-profile");
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        for (int round = 0; round < 2; round++) {
+            for (CompiledRuleSet rules : List.of(plain, compiled)) {
+                RuleHealth roundHealth = new RuleHealth(rules);
+                long start = threads.getCurrentThreadCpuTime();
+                for (MessageFeatures features : messages) {
+                    new MessageEvaluation(rules, roundHealth, features).run();
+                }
+                log.line("round %d, start-char search %s: %d ms CPU for %d messages", round,
+                    rules.options().startCharSearch(), (threads.getCurrentThreadCpuTime() - start) / 1_000_000,
+                    messages.size());
+            }
+        }
+        long[] nanos = new long[compiled.size()];
+        for (MessageFeatures features : messages) {
+            new MessageEvaluation(compiled, health, features, nanos).run();
+        }
+        long total = IntStream.range(0, nanos.length).mapToLong(i -> nanos[i]).sum();
+        log.line("%d messages, %d ms matching in all", files.size(), total / 1_000_000);
+        IntStream.range(0, nanos.length).boxed()
+            .sorted(Comparator.comparingLong((Integer i) -> nanos[i]).reversed())
+            .limit(25)
+            .forEach(i -> log.line("%8d us  %s %s", nanos[i] / 1000, compiled.rule(i),
+                compiled.ruleSet().rule(compiled.rule(i).name).orElseThrow().definition()));
+        log.line("failures: %s", health.failures());
+    }
+}

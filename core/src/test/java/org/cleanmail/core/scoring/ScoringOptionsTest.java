@@ -1,0 +1,40 @@
+package org.cleanmail.core.scoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class ScoringOptionsTest {
+    @Test
+    void defaultsShouldBeScoreSetZeroAndSpamAssassinsHeaderCap() {
+        ScoringOptions options = ScoringOptions.defaults();
+
+        assertThat(options.scoreSet()).isZero();
+        assertThat(options.maxHeaderChars()).isEqualTo(65_536);
+        assertThat(options.strikesBeforeDisabling()).isEqualTo(1);
+        assertThat(options.startCharSearch()).isTrue();
+    }
+
+    @Test
+    void badScoreSetShouldNameTheSettingAndAValidValue() {
+        assertThatThrownBy(() -> ScoringOptions.builder().scoreSet(4))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessage("'scoreSet' must be 0 to 3, e.g. 0 (no Bayes, no network tests); got 4");
+    }
+
+    @Test
+    void tinyBudgetShouldBeRefused() {
+        assertThatThrownBy(() -> ScoringOptions.builder().ruleBudget(10))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessage("'ruleBudget' must be at least 1000 characters, e.g. 20000000; got 10");
+    }
+
+    @Test
+    void scoreSetShouldChooseTheScoresUsed() {
+        RuleEngine engine = RuleEngineTest.engine("body PILLS /pills/\nscore PILLS 1 2 3 4\n", EvalFunctions.none(),
+            ScoringOptions.builder().scoreSet(2).build());
+
+        assertThat(RuleEngineTest.scan(engine, "Subject: x\r\n\r\npills\r\n").score()).isEqualTo(3.0);
+    }
+}

@@ -106,6 +106,7 @@ def main(root):
     with Server(root, home):
         password = open(os.path.join(home, "demo-password")).read().strip()
         assert status()["quarantine"]["size"] == 0, status()
+        assert status()["rules"]["loaded"] > 1000, "SpamAssassin's stock rules are not loaded: %s" % status()["rules"]
 
         send("gtube", "Spam test\r\n" + GTUBE)
         eventually(lambda: status()["quarantine"]["size"] == 1, "GTUBE in the quarantine")
@@ -114,7 +115,8 @@ def main(root):
         send("lunch", "Shall we meet at noon?")
         messages = eventually(lambda: inbox(password), "the ordinary message in the INBOX")
         assert [m["Subject"] for m in messages] == ["lunch"], [m["Subject"] for m in messages]
-        assert messages[0]["X-CleanMail-Status"] == "No, score=0.0 required=5.0 tests=none", messages[0]["X-CleanMail-Status"]
+        # SpamAssassin's stock rules are loaded: an ordinary message may hit a few of them, but is not spam.
+        assert messages[0]["X-CleanMail-Status"].startswith("No, score="), messages[0]["X-CleanMail-Status"]
         passed += 1
 
     with Server(root, home):

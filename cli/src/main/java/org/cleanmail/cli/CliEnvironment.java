@@ -4,14 +4,18 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 
 import org.apache.commons.configuration2.PropertiesConfiguration;
 import org.apache.commons.configuration2.builder.fluent.Configurations;
 import org.apache.commons.configuration2.ex.ConfigurationException;
 import org.cleanmail.core.pipeline.CleanMailEngine;
 import org.cleanmail.core.pipeline.FingerprintOptions;
+import org.cleanmail.core.pipeline.RulesOptions;
 import org.cleanmail.james.CleanMailConfiguration;
 import org.cleanmail.james.FingerprintConfiguration;
+import org.cleanmail.james.RulesConfiguration;
 
 /**
  * Where the command line finds what the server uses: {@code $CLEANMAIL_HOME} (default
@@ -58,14 +62,21 @@ final class CliEnvironment {
 
     /** The state folder the server uses, e.g. {@code $CLEANMAIL_HOME/var/cleanmail}. */
     Path stateDirectory() {
-        String url = configuration.stateDirectory();
-        String path = url.startsWith(FILE_PREFIX) ? url.substring(FILE_PREFIX.length()) : url;
-        return home.resolve(path);
+        return path(configuration.stateDirectory());
     }
 
-    CleanMailEngine openEngine(Path stateDirectory) throws IOException {
+    /** The engine with its stores in {@code stateDirectory}, plus the rule folders given on the command line. */
+    CleanMailEngine openEngine(Path stateDirectory, List<Path> extraRules) throws IOException {
         FingerprintOptions fingerprints = FingerprintConfiguration.from(configuration);
         Files.createDirectories(stateDirectory);
-        return CleanMailEngine.open(stateDirectory, fingerprints, Clock.systemUTC());
+        RulesOptions rules = RulesConfiguration.from(configuration, stateDirectory, this::path);
+        return CleanMailEngine.open(stateDirectory, new RulesOptions(rules.readOnlyFolders(), rules.writableFolder(),
+            Duration.ZERO).withFolders(extraRules), fingerprints, Clock.systemUTC());
+    }
+
+    /** A configured path: absolute, or a James URL / relative path resolved against {@code $CLEANMAIL_HOME}. */
+    private Path path(String value) {
+        String path = value.startsWith(FILE_PREFIX) ? value.substring(FILE_PREFIX.length()) : value;
+        return home.resolve(path);
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.IntPredicate;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.cleanmail.core.fingerprint.FingerprintSource;
@@ -39,7 +40,7 @@ final class EvalCommand {
     }
 
     int run(List<String> args) throws IOException {
-        Arguments arguments = new Arguments(args, Set.of("train", "test", "train-files", "test-files", "threshold"), Set.of());
+        Arguments arguments = new Arguments(args, Set.of("train", "test", "train-files", "test-files", "threshold", "rules"), Set.of());
         Path train = Path.of(arguments.value("train").orElseThrow(() -> new UsageException("--train is missing: " + USAGE)));
         Path test = Path.of(arguments.value("test").orElseThrow(() -> new UsageException("--test is missing: " + USAGE)));
         IntPredicate trainFiles = selection(arguments.value("train-files").orElse("all"));
@@ -48,7 +49,7 @@ final class EvalCommand {
         double threshold = arguments.number("threshold").orElse(environment.configuration().threshold());
 
         Path state = Files.createTempDirectory("cleanmail-eval-");
-        try (CleanMailEngine engine = environment.openEngine(state)) {
+        try (CleanMailEngine engine = environment.openEngine(state, arguments.values("rules").stream().map(Path::of).collect(Collectors.toList()))) {
             ParallelScanner scanner = new ParallelScanner(engine.scanner(), environment.configuration().maxMessageSize());
             long started = System.nanoTime();
             int learnt = train(engine, scanner, train, trainFiles);

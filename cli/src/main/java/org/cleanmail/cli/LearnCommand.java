@@ -34,7 +34,7 @@ final class LearnCommand {
         List<Path> files = MessageFiles.files(arguments.paths());
         CliEnvironment environment = CliEnvironment.load();
         int learnt = 0;
-        try (CleanMailEngine engine = environment.openEngine(environment.stateDirectory())) {
+        try (CleanMailEngine engine = environment.openEngine(environment.stateDirectory(), List.of())) {
             FingerprintHitSource fingerprints = engine.fingerprints()
                 .orElseThrow(() -> new UsageException("fingerprints are disabled (fingerprints.enabled=false)"));
             ParallelScanner reader = new ParallelScanner(engine.scanner(), environment.configuration().maxMessageSize());

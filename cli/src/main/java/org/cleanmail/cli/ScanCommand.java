@@ -3,7 +3,9 @@ package org.cleanmail.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,12 +21,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * {@code scan [--threshold N] [--format tsv|json] PATH...}: scores messages with the
- * server's engine and prints one line each, {@code path<TAB>score<TAB>verdict<TAB>hit,hit}
+ * {@code scan [--rules PATH]... [--threshold N] [--format tsv|json] PATH...}: scores
+ * messages with the server's engine (each {@code --rules} adds a folder of rule files) and prints one line each, {@code path<TAB>score<TAB>verdict<TAB>hit,hit}
  * or a JSON object; a summary goes to standard error.
  */
 final class ScanCommand {
-    static final String USAGE = "scan [--threshold N] [--format tsv|json] PATH...";
+    static final String USAGE = "scan [--rules PATH]... [--threshold N] [--format tsv|json] PATH...";
 
     private final PrintStream out;
     private final PrintStream err;
@@ -35,7 +37,7 @@ final class ScanCommand {
     }
 
     int run(List<String> args) throws IOException {
-        Arguments arguments = new Arguments(args, Set.of("threshold", "format"), Set.of());
+        Arguments arguments = new Arguments(args, Set.of("threshold", "format", "rules"), Set.of());
         String format = arguments.value("format").orElse("tsv");
         if (!format.equals("tsv") && !format.equals("json")) {
             throw new UsageException("--format must be tsv or json; got '" + format + "'");
@@ -50,17 +52,31 @@ final class ScanCommand {
         AtomicLong messages = new AtomicLong();
         long started = System.nanoTime();
         int rules;
-        try (CleanMailEngine engine = environment.openEngine(environment.stateDirectory())) {
+        int skipped;
+        try (CleanMailEngine engine = environment.openEngine(environment.stateDirectory(), rules(arguments))) {
             rules = engine.scanner().ruleCount();
+            skipped = engine.rules().unusedRules().size();
             new ParallelScanner(engine.scanner(), environment.configuration().maxMessageSize()).scan(files, scanned -> {
                 messages.incrementAndGet();
                 out.println(format.equals("json") ? json(json, scanned, threshold) : tsv(scanned, threshold));
             });
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        err.printf(Locale.ROOT, "scanned %d messages in %.2f s (%.0f messages/s), %d rules loaded%n",
-            messages.get(), seconds, messages.get() / Math.max(seconds, 1e-9), rules);
+        err.printf(Locale.ROOT, "scanned %d messages in %.2f s (%.0f messages/s), %d rules loaded, %d skipped%n",
+            messages.get(), seconds, messages.get() / Math.max(seconds, 1e-9), rules, skipped);
         return 0;
+    }
+
+    private static List<Path> rules(Arguments arguments) {
+        List<Path> folders = new ArrayList<>();
+        for (String value : arguments.values("rules")) {
+            Path folder = Path.of(value);
+            if (!Files.isDirectory(folder)) {
+                throw new UsageException("--rules names a folder of .cf rule files; " + value + " is not one");
+            }
+            folders.add(folder);
+        }
+        return folders;
     }
 
     static String tsv(Scanned scanned, double threshold) {

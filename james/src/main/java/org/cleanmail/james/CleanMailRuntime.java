@@ -3,6 +3,7 @@ package org.cleanmail.james;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.apache.james.metrics.api.MetricFactory;
 import org.apache.james.utils.PropertiesProvider;
 import org.cleanmail.core.pipeline.CleanMailEngine;
 import org.cleanmail.core.pipeline.FingerprintOptions;
+import org.cleanmail.core.pipeline.RulesOptions;
 import org.cleanmail.core.scan.MessageScanner;
 import org.cleanmail.core.scan.RawMessage;
 import org.cleanmail.core.scan.RuleHit;
@@ -58,13 +60,25 @@ public class CleanMailRuntime {
     }
 
     private CleanMailRuntime(CleanMailConfiguration configuration, MetricFactory metricFactory, FileSystem fileSystem) {
-        this(configuration, metricFactory, openEngine(configuration,
-            StateDirectory.resolve(configuration.stateDirectory(), fileSystem)));
+        this(configuration, metricFactory, openEngine(configuration, fileSystem));
     }
 
-    /** A runtime without a fingerprint database, writing no file: for tests. */
+    private static CleanMailEngine openEngine(CleanMailConfiguration configuration, FileSystem fileSystem) {
+        Path state = new StateDirectory(StateDirectory.resolve(configuration.stateDirectory(), fileSystem)).path();
+        try {
+            return CleanMailEngine.open(state,
+                RulesConfiguration.from(configuration, state, value -> value.startsWith("file://")
+                    ? StateDirectory.resolve(value, fileSystem) : Path.of(value)),
+                FingerprintConfiguration.from(configuration), Clock.systemUTC());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot open CleanMail's stores in " + state
+                + " (state.directory of " + CleanMailConfiguration.FILE + ")", e);
+        }
+    }
+
+    /** A runtime with CleanMail's shipped rules only (edits in a temporary folder) and no fingerprint database: for tests. */
     public CleanMailRuntime(CleanMailConfiguration configuration, MetricFactory metricFactory) {
-        this(configuration, metricFactory, openEngine(configuration, null));
+        this(configuration, metricFactory, openEngine(configuration, (Path) null));
     }
 
     public CleanMailRuntime(CleanMailConfiguration configuration, MetricFactory metricFactory, CleanMailEngine engine) {
@@ -77,13 +91,21 @@ public class CleanMailRuntime {
         LOGGER.info("CleanMail started: {} rule(s), {}", scanner.ruleCount(), configuration);
     }
 
-    /** Opens the engine with its stores in {@code stateDirectory}; without one (null), with no store at all. */
+    /**
+     * Opens the engine with its stores in {@code stateDirectory} and the rule folders of the
+     * configuration; without a state directory (null: tests), with CleanMail's shipped rules
+     * only, edits kept in a temporary folder, and no fingerprint database.
+     */
     public static CleanMailEngine openEngine(CleanMailConfiguration configuration, Path stateDirectory) {
-        FingerprintOptions fingerprints = stateDirectory == null ? FingerprintOptions.disabled()
-            : FingerprintConfiguration.from(configuration);
         try {
-            return CleanMailEngine.open(stateDirectory == null ? Path.of(".") : new StateDirectory(stateDirectory).path(),
-                fingerprints, Clock.systemUTC());
+            if (stateDirectory == null) {
+                Path scratch = Files.createTempDirectory("cleanmail-rules-");
+                return CleanMailEngine.open(scratch, RulesOptions.shippedOnly(scratch), FingerprintOptions.disabled(),
+                    Clock.systemUTC());
+            }
+            Path state = new StateDirectory(stateDirectory).path();
+            return CleanMailEngine.open(state, RulesConfiguration.from(configuration, state, Path::of),
+                FingerprintConfiguration.from(configuration), Clock.systemUTC());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open CleanMail's stores in " + stateDirectory
                 + " (state.directory of " + CleanMailConfiguration.FILE + ")", e);

@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -76,7 +77,7 @@ public final class LiveRules implements MessageScanner, Closeable {
         SkipCategory.INVALID_DEFINITION, SkipCategory.INVALID_META, SkipCategory.META_CYCLE);
 
     private final RuleSources sources;
-    private final EvalFunctions evals;
+    private final Function<RuleSet, EvalFunctions> evals;
     private final ScoringOptions options;
     private final SpamAssassinRuleLoader loader;
     private final MessageParser parser;
@@ -92,6 +93,17 @@ public final class LiveRules implements MessageScanner, Closeable {
     /** Loads the rules at once; fails with the reasons when the writable files have problems. */
     public LiveRules(RuleSources sources, EvalFunctions evals, ScoringOptions options, RuleLoadOptions loadOptions,
                      MessageParser parser, Clock clock) {
+        this(sources, ruleSet -> evals, options, loadOptions, parser, clock);
+        Objects.requireNonNull(evals, "evals");
+    }
+
+    /**
+     * Loads the rules at once, with eval functions made for each loaded rule set (they may
+     * read its directives, e.g. the free-mail domains); fails with the reasons when the
+     * writable files have problems.
+     */
+    public LiveRules(RuleSources sources, Function<RuleSet, EvalFunctions> evals, ScoringOptions options,
+                     RuleLoadOptions loadOptions, MessageParser parser, Clock clock) {
         this.sources = Objects.requireNonNull(sources, "sources");
         this.evals = Objects.requireNonNull(evals, "evals");
         this.options = Objects.requireNonNull(options, "options");
@@ -176,7 +188,7 @@ public final class LiveRules implements MessageScanner, Closeable {
                 LOGGER.warn("Rule set refused, the rules in use stay: {}", reasons);
                 throw new RuleSetRejectedException(reasons);
             }
-            RuleEngine engine = new RuleEngine(CompiledRuleSet.compile(ruleSet, evals, options), parser, counters);
+            RuleEngine engine = new RuleEngine(CompiledRuleSet.compile(ruleSet, evals.apply(ruleSet), options), parser, counters);
             current.set(engine);
             loadedFingerprint = fingerprint;
             loadedAt = clock.instant();

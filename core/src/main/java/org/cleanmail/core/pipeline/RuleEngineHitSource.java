@@ -1,0 +1,25 @@
+package org.cleanmail.core.pipeline;
+
+import java.util.List;
+
+import org.cleanmail.core.scan.RuleHit;
+import org.cleanmail.core.scoring.LiveRules;
+
+/** The hits of the SpamAssassin-compatible rules, on the message as already parsed. */
+public final class RuleEngineHitSource implements HitSource {
+    private final LiveRules rules;
+
+    public RuleEngineHitSource(LiveRules rules) {
+        this.rules = rules;
+    }
+
+    @Override
+    public List<RuleHit> hits(ScanInput input) {
+        return rules.scan(input.features()).hits();
+    }
+
+    @Override
+    public int ruleCount() {
+        return rules.ruleCount();
+    }
+}

@@ -1,0 +1,85 @@
+package org.cleanmail.james;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.cleanmail.core.pipeline.CleanMailEngine;
+import org.cleanmail.core.pipeline.RulesOptions;
+
+/**
+ * The {@code rules.} keys of {@code cleanmail.properties}:
+ * <pre>
+ * # SpamAssassin's stock rules (the spamassassin package installs them there); empty: none
+ * rules.spamassassin-folder=/usr/share/spamassassin
+ * # more folders of .cf files, comma-separated, loaded in this order after the others
+ * rules.folders=/etc/cleanmail/rules
+ * # how often the folders are checked for changes, in seconds (0: never)
+ * rules.reload-seconds=10
+ * </pre>
+ * CleanMail's own rules always load first; webadmin edits are kept in
+ * {@code <state.directory>/rules} and load last. Paths may be absolute or James URLs
+ * ({@code file://...}, relative to the server's working folder).
+ */
+public final class RulesConfiguration {
+    public static final String PREFIX = "rules.";
+    public static final String SPAMASSASSIN_FOLDER = "spamassassin-folder";
+    public static final String FOLDERS = "folders";
+    public static final String RELOAD_SECONDS = "reload-seconds";
+    public static final List<String> KEYS = List.of(SPAMASSASSIN_FOLDER, FOLDERS, RELOAD_SECONDS);
+
+    private RulesConfiguration() {
+    }
+
+    /**
+     * @param stateDirectory where the writable rules folder goes
+     * @param paths turns a configured path or James URL into a path
+     */
+    public static RulesOptions from(CleanMailConfiguration configuration, Path stateDirectory, Function<String, Path> paths) {
+        Map<String, String> section = configuration.section(PREFIX);
+        Set<String> unknown = new TreeSet<>(section.keySet());
+        unknown.removeAll(KEYS);
+        if (!unknown.isEmpty()) {
+            throw new ConfigurationException(CleanMailConfiguration.FILE + ": unknown key(s) "
+                + unknown.stream().map(key -> PREFIX + key).collect(Collectors.toList())
+                + "; the rules keys are " + KEYS.stream().map(key -> PREFIX + key).collect(Collectors.toList()));
+        }
+        List<Path> folders = new ArrayList<>();
+        String spamAssassin = section.getOrDefault(SPAMASSASSIN_FOLDER, "").trim();
+        if (!spamAssassin.isEmpty()) {
+            folders.add(existingFolder(SPAMASSASSIN_FOLDER, spamAssassin, paths,
+                "install SpamAssassin's rules (Debian: apt-get install spamassassin) or leave the key empty"));
+        }
+        for (String folder : section.getOrDefault(FOLDERS, "").split(",")) {
+            if (!folder.isBlank()) {
+                folders.add(existingFolder(FOLDERS, folder.trim(), paths, "create it or remove it from the list"));
+            }
+        }
+        SettingParser parser = new SettingParser(CleanMailConfiguration.FILE);
+        double seconds = section.containsKey(RELOAD_SECONDS)
+            ? parser.parseDouble(PREFIX + RELOAD_SECONDS, section.get(RELOAD_SECONDS), PREFIX + RELOAD_SECONDS + "=10")
+            : RulesOptions.DEFAULT_RELOAD_INTERVAL.toSeconds();
+        if (seconds < 0 || seconds > 86_400) {
+            throw parser.fail(PREFIX + RELOAD_SECONDS, "must be between 0 (never) and 86400", PREFIX + RELOAD_SECONDS + "=10",
+                section.get(RELOAD_SECONDS));
+        }
+        return new RulesOptions(folders, stateDirectory.resolve(CleanMailEngine.RULES_FOLDER),
+            Duration.ofMillis(Math.round(seconds * 1000)));
+    }
+
+    private static Path existingFolder(String key, String value, Function<String, Path> paths, String fix) {
+        Path folder = paths.apply(value);
+        if (!Files.isDirectory(folder)) {
+            throw new ConfigurationException(CleanMailConfiguration.FILE + ": '" + PREFIX + key + "' names " + value
+                + ", which is not a folder (" + folder + "); " + fix);
+        }
+        return folder;
+    }
+}

@@ -66,7 +66,8 @@ import org.slf4j.LoggerFactory;
  * propagates (the mail goes to the {@code error} processor whole). When no recipient is
  * delivered clean the mail ends ({@code GHOST}). Mail released from the quarantine
  * (attribute {@code org.cleanmail.released}) passes untouched; an
- * {@code X-CleanMail-Released} header on any other mail is a forgery and is removed. The
+ * {@code X-CleanMail-Released} or {@code X-CleanMail-Report} header on any other mail is a
+ * forgery and is removed. The
  * mail must have been scored by {@code ScoreMessage} before; unscored mail is an error.
  *
  * <pre><code>
@@ -126,7 +127,8 @@ public class Dispose extends GenericMailet {
         if (isReleased(mail)) {
             return;
         }
-        mail.getMessage().removeHeader(QuarantineActions.RELEASED_HEADER);
+        removeForged(mail.getMessage(), QuarantineActions.RELEASED_HEADER);
+        removeForged(mail.getMessage(), TagWriter.REPORT_HEADER);
         ScanFindings findings = ScoredMail.findings(mail).orElseThrow(() -> new MessagingException("Mail "
             + mail.getName() + " was not scored: put org.cleanmail.mailets.ScoreMessage before Dispose"));
         Map<String, MailAddress> recipients = new LinkedHashMap<>();
@@ -154,6 +156,12 @@ public class Dispose extends GenericMailet {
             mail.setState(Mail.GHOST);
         } else {
             mail.setRecipients(clean);
+        }
+    }
+
+    private static void removeForged(MimeMessage message, String header) throws MessagingException {
+        if (message.getHeader(header) != null) {
+            message.removeHeader(header);
         }
     }
 

@@ -221,6 +221,18 @@ class DisposeTest {
     }
 
     @Test
+    void aForgedReleaseMarkShouldBeRemovedAndTheMailDisposedOf() throws Exception {
+        Mail mail = scored(20.0, QUARANTINED);
+        mail.getMessage().setHeader("X-CleanMail-Released", "yes");
+
+        mailet.service(mail);
+
+        assertThat(mail.getState()).isEqualTo(Mail.GHOST);
+        Mail stored = repository.retrieve(ImmutableList.copyOf(repository.list()).get(0));
+        assertThat(stored.getMessage().getHeader("X-CleanMail-Released")).isNull();
+    }
+
+    @Test
     void unscoredMailShouldFail() throws Exception {
         Mail mail = FakeMail.builder().name("m").recipient(CLEAN)
             .mimeMessage(MimeMessageBuilder.mimeMessageBuilder().setText("x")).build();

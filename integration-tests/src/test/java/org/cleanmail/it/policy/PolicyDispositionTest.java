@@ -226,6 +226,23 @@ class PolicyDispositionTest {
 
     @Test
     @Order(7)
+    void aUserShouldReleaseTheirOwnMailOnlyWhenTheirPolicyAllowsIt(GuiceJamesServer server) throws Exception {
+        String key = given().get("/cleanmail/users/" + LONG + "/quarantine").then()
+            .extract().jsonPath().getString("entries[0].key");
+        putPolicy("users/" + LONG, "{\"usersMayRelease\": false}");
+
+        given().post("/cleanmail/users/" + LONG + "/quarantine/" + key + "/release").then().statusCode(403);
+        given().post("/cleanmail/users/" + TAGGED + "/quarantine/" + key + "/release").then().statusCode(404);
+
+        putPolicy("users/" + LONG, "{\"usersMayRelease\": true}");
+        given().post("/cleanmail/users/" + LONG + "/quarantine/" + key + "/release").then().statusCode(204);
+        try (TestIMAPClient imap = inbox(server, LONG, 1)) {
+            assertThat(imap.readFirstMessage()).contains("Subject: retention").contains("X-CleanMail-Released: yes");
+        }
+    }
+
+    @Test
+    @Order(8)
     void badRequestsShouldGetPrecise400sAndUnknownOnes404s() {
         given().body("{\"spamAction\": \"EXPLODE\"}").put("/cleanmail/policies/users/" + CLEAN).then()
             .statusCode(400).body("details", containsString("spamAction"));

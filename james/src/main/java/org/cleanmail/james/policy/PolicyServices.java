@@ -62,11 +62,14 @@ public class PolicyServices implements AutoCloseable {
     @Inject
     public PolicyServices(CleanMailRuntime runtime, StateDirectory stateDirectory, FileSystem fileSystem,
                           MailRepositoryStore repositoryStore, PolicyClock clock) {
-        this(PolicySettings.from(runtime.configuration()), openStore(stateDirectory.path(),
-                PolicySettings.from(runtime.configuration()), fileSystem),
-            openIndex(stateDirectory.path()), openDeletionLog(stateDirectory.path(), clock.clock(),
-                PolicySettings.from(runtime.configuration())),
+        this(PolicySettings.from(runtime.configuration()), stateDirectory.path(), fileSystem,
             new QuarantineRepository(repositoryStore, runtime.configuration().quarantineRepository()), clock.clock());
+    }
+
+    private PolicyServices(PolicySettings settings, Path folder, FileSystem fileSystem, QuarantineRepository repository,
+                           Clock clock) {
+        this(settings, openStore(folder, settings, fileSystem), openIndex(folder),
+            openDeletionLog(folder, clock, settings), repository, clock);
     }
 
     public PolicyServices(PolicySettings settings, PolicyStore store, QuarantineIndex index, DeletionLog deletionLog,

@@ -213,10 +213,16 @@ class PolicyDispositionTest {
             assertThat(userEntries(LONG)).isEqualTo(1);
         });
 
+        // different retentions are different treatments: one copy each, so the purge deletes SHORT's copy
         CLOCK.advance(Duration.ofDays(2));
         String taskId = given().post("/cleanmail/quarantine?action=purge").then().statusCode(201)
             .extract().jsonPath().getString("taskId");
-        given().get("/tasks/" + taskId + "/await").then().statusCode(200).body("status", equalTo("completed"));
+        given().get("/tasks/" + taskId + "/await").then().statusCode(200)
+            .body("status", equalTo("completed"))
+            .body("type", equalTo("cleanmail-quarantine-purge"))
+            .body("additionalInformation.expiredEntries", equalTo(1))
+            .body("additionalInformation.purgedEntries", equalTo(1))
+            .body("additionalInformation.deletedMails", equalTo(1));
 
         assertThat(userEntries(SHORT)).isZero();
         assertThat(userEntries(LONG)).isEqualTo(1);

@@ -1,6 +1,9 @@
 package org.cleanmail.webadmin.policy;
 
+import java.util.Optional;
+
 import org.apache.james.task.Task;
+import org.apache.james.task.TaskExecutionDetails;
 import org.apache.james.task.TaskType;
 import org.cleanmail.core.quarantine.PurgeProgress;
 import org.cleanmail.core.quarantine.PurgeResult;
@@ -10,10 +13,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Purges the expired quarantine entries now, as the periodic job does. Its counts
- * (expired, purged, mails deleted, skipped, failed) are logged at INFO when it ends; the task
- * has no additional information at {@code /tasks/{id}} (that needs a JSON DTO module
- * registered with {@code guice.extension.task=}, not written yet). PARTIAL when a mail
- * could not be deleted.
+ * (expired, purged, mails deleted, skipped, failed) are its additional information at
+ * {@code /tasks/{id}} ({@link PurgeDetailsDTO}, registered by {@link CleanMailTaskExtension})
+ * and are logged at INFO when it ends. PARTIAL when a mail could not be deleted.
  */
 public class PurgeExpiredTask implements Task {
     public static final TaskType TYPE = TaskType.of("cleanmail-quarantine-purge");
@@ -39,8 +41,8 @@ public class PurgeExpiredTask implements Task {
         return TYPE;
     }
 
-    /** What the purge has counted so far. */
-    public PurgeResult progress() {
-        return progress.snapshot();
+    @Override
+    public Optional<TaskExecutionDetails.AdditionalInformation> details() {
+        return Optional.of(new PurgeDetails(progress.snapshot(), services.clock().instant()));
     }
 }

@@ -260,4 +260,38 @@ class PolicyDispositionTest {
             .body("details", equalTo("'action' must be purge, e.g. POST /cleanmail/quarantine?action=purge; got 'wipe'"));
         given().get("/cleanmail/policies/domains/nowhere.example").then().statusCode(404);
     }
+
+    @Test
+    @Order(9)
+    void scopesShouldBeManagedOverWebadminAndMergedMostSpecificFirst() {
+        putPolicy("global", "{\"quarantineRetentionDays\": 20}");
+        putPolicy("domains/" + DOMAIN, "{\"subjectPrefix\": \"[JUNK]\"}");
+        putPolicy("groups/sales", "{\"spamThreshold\": 7.5}");
+        given().put("/cleanmail/policies/groups/sales/members/" + SHORT).then().statusCode(204);
+
+        given().get("/cleanmail/policies/groups/sales").then().statusCode(200)
+            .body("members", equalTo(List.of(SHORT)))
+            .body("policy.spamThreshold", equalTo(7.5f));
+        given().get("/cleanmail/policies/domains").then().statusCode(200)
+            .body("'" + DOMAIN + "'.subjectPrefix", equalTo("[JUNK]"));
+        given().get("/cleanmail/policies/users/" + SHORT + "/effective").then().statusCode(200)
+            .body("quarantineRetentionDays.value", equalTo(1))
+            .body("quarantineRetentionDays.source", equalTo("USER"))
+            .body("spamThreshold.value", equalTo(7.5f))
+            .body("spamThreshold.source", equalTo("GROUP"))
+            .body("subjectPrefix.value", equalTo("[JUNK]"))
+            .body("subjectPrefix.source", equalTo("DOMAIN"))
+            .body("usersMayRelease.source", equalTo("BUILT_IN"));
+        given().get("/cleanmail/policies/users/" + LONG + "/effective").then()
+            .body("quarantineRetentionDays.value", equalTo(20))
+            .body("quarantineRetentionDays.source", equalTo("GLOBAL"));
+
+        given().delete("/cleanmail/policies/groups/sales/members/" + SHORT).then().statusCode(204);
+        given().delete("/cleanmail/policies/groups/sales/members/" + SHORT).then().statusCode(404);
+        given().put("/cleanmail/policies/groups/nosuch/members/" + SHORT).then().statusCode(404);
+        given().delete("/cleanmail/policies/groups/sales").then().statusCode(204);
+        given().delete("/cleanmail/policies/global").then().statusCode(204);
+        given().get("/cleanmail/policies/global").then().statusCode(404);
+        given().delete("/cleanmail/policies/domains/" + DOMAIN).then().statusCode(204);
+    }
 }

@@ -1,6 +1,7 @@
 package org.cleanmail.james.policy;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -108,10 +109,11 @@ public class PolicyServices implements AutoCloseable {
         }
     }
 
-    private static EmbeddedPolicyStore openStore(Path folder, PolicySettings settings, FileSystem fileSystem) {
+    /** The policy store in {@code folder}, seeded from the settings' defaults file when it names one. */
+    static EmbeddedPolicyStore openStore(Path folder, PolicySettings settings, FileSystem fileSystem) {
         try {
             if (settings.defaultsFile().isPresent()) {
-                Path defaults = StateDirectory.resolve(settings.defaultsFile().get(), fileSystem);
+                Path defaults = defaultsPath(settings.defaultsFile().get(), fileSystem);
                 if (!Files.isRegularFile(defaults) && !Files.isRegularFile(folder.resolve(EmbeddedPolicyStore.FILE_NAME))) {
                     throw new ConfigurationException(CleanMailConfiguration.FILE + ": '" + PolicySettings.PREFIX
                         + PolicySettings.DEFAULTS_FILE + "' names no file (" + defaults
@@ -124,11 +126,19 @@ public class PolicyServices implements AutoCloseable {
             throw new ConfigurationException("CleanMail policies cannot be loaded: " + e.getMessage()
                 + " (" + folder.resolve(EmbeddedPolicyStore.FILE_NAME) + ", or the file named by '"
                 + PolicySettings.PREFIX + PolicySettings.DEFAULTS_FILE + "' in " + CleanMailConfiguration.FILE + ")", e);
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             throw new ConfigurationException("CleanMail policies in " + folder + " cannot be read: " + e.getMessage()
                 + "; check '" + CleanMailConfiguration.STATE_DIRECTORY + "' and '" + PolicySettings.PREFIX
                 + PolicySettings.DEFAULTS_FILE + "' in " + CleanMailConfiguration.FILE + " and the files' permissions", e);
         }
+    }
+
+    /** A James URL ({@code file://conf/x.json}) through James's file system; anything else as a path. */
+    private static Path defaultsPath(String location, FileSystem fileSystem) {
+        if (location.startsWith("file:") || location.startsWith("classpath:")) {
+            return StateDirectory.resolve(location, fileSystem);
+        }
+        return Path.of(location);
     }
 
     private static EmbeddedQuarantineIndex openIndex(Path folder) {

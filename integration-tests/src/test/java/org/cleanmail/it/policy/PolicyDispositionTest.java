@@ -294,4 +294,22 @@ class PolicyDispositionTest {
         given().get("/cleanmail/policies/global").then().statusCode(404);
         given().delete("/cleanmail/policies/domains/" + DOMAIN).then().statusCode(204);
     }
+
+    @Test
+    @Order(10)
+    void spamFolderDeliveryShouldFileTheTaggedMailInTheRecipientsSpamFolder(GuiceJamesServer server) throws Exception {
+        putPolicy("users/" + SHORT, "{\"spamAction\": \"DELIVER_TO_SPAM_FOLDER\", \"certainSpamThreshold\": 5000.0, "
+            + "\"addSpamAssassinHeaders\": true}");
+
+        sendGtube(server, "junk", List.of(SHORT));
+
+        try (TestIMAPClient imap = new TestIMAPClient()) {
+            imap.connect("127.0.0.1", server.getProbe(ImapGuiceProbe.class).getImapPort())
+                .login(SHORT, PASSWORD);
+            AWAIT.untilAsserted(() -> assertThat(imap.getMessageCount("Spam")).isEqualTo(1));
+            imap.select("Spam");
+            assertThat(imap.readFirstMessage()).contains("Subject: [SPAM] junk").contains("X-Spam-Flag: YES");
+            assertThat(imap.getMessageCount(TestIMAPClient.INBOX)).isZero();
+        }
+    }
 }

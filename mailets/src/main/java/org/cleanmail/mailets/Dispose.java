@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -17,6 +18,7 @@ import javax.mail.internet.MimeMessage;
 import org.apache.james.core.MailAddress;
 import org.apache.james.core.Username;
 import org.apache.james.lifecycle.api.LifecycleUtil;
+import org.apache.james.metrics.api.MetricFactory;
 import org.apache.mailet.Attribute;
 import org.apache.mailet.AttributeValue;
 import org.apache.mailet.Mail;
@@ -89,15 +91,20 @@ public class Dispose extends GenericMailet {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(Dispose.class);
 
+    /** Counts recipients by action: {@code cleanmail.disposition.deliver}, {@code .deliver_tagged}, {@code .quarantine}, ... */
+    public static final String METRIC_PREFIX = "cleanmail.disposition.";
+
     private final PolicyServices policies;
     private final SenderProtection senderProtection;
+    private final MetricFactory metricFactory;
     private String deliveryProcessor;
     private String spamFolder;
 
     @Inject
-    public Dispose(PolicyServices policies, SenderProtection senderProtection) {
+    public Dispose(PolicyServices policies, SenderProtection senderProtection, MetricFactory metricFactory) {
         this.policies = policies;
         this.senderProtection = senderProtection;
+        this.metricFactory = metricFactory;
     }
 
     @Override
@@ -139,6 +146,7 @@ public class Dispose extends GenericMailet {
         List<RecipientGroup> delivered = new ArrayList<>();
         for (RecipientGroup group : plan.groups()) {
             DispositionAction action = group.treatment().action();
+            metricFactory.generate(METRIC_PREFIX + action.name().toLowerCase(Locale.ROOT)).add(group.recipients().size());
             if (action == DispositionAction.DELIVER) {
                 group.recipients().forEach(recipient -> clean.add(recipients.get(recipient)));
             } else if (action.delivers()) {

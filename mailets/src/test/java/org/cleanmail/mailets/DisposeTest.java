@@ -18,6 +18,7 @@ import org.apache.james.core.MailAddress;
 import org.apache.james.core.builder.MimeMessageBuilder;
 import org.apache.james.mailrepository.api.MailKey;
 import org.apache.james.mailrepository.memory.MemoryMailRepository;
+import org.apache.james.metrics.tests.RecordingMetricFactory;
 import org.apache.mailet.Attribute;
 import org.apache.mailet.AttributeName;
 import org.apache.mailet.AttributeValue;
@@ -59,6 +60,7 @@ class DisposeTest {
     private final EmbeddedQuarantineIndex index = EmbeddedQuarantineIndex.inMemory();
     private final DeletionLog deletionLog = DeletionLog.inMemory(CLOCK, 100);
     private final FakeMailContext context = FakeMailContext.defaultContext();
+    private final RecordingMetricFactory metricFactory = new RecordingMetricFactory();
     private SenderProtection senderProtection;
     private Dispose mailet;
 
@@ -68,7 +70,7 @@ class DisposeTest {
             index, deletionLog, new QuarantineRepository(new QuarantineTest.OneRepositoryStore(QUARANTINE_URL, repository),
             QUARANTINE_URL), CLOCK);
         senderProtection = new SenderProtection(SenderSettings.from(Map.of(), Map.of()), Optional.empty(), CLOCK);
-        mailet = new Dispose(services, senderProtection);
+        mailet = new Dispose(services, senderProtection, metricFactory);
         mailet.init(FakeMailetConfig.builder().mailetName("Dispose").mailetContext(context).build());
     }
 
@@ -114,6 +116,9 @@ class DisposeTest {
         assertThat(addresses(repository.retrieve(keys.get(0)).getRecipients())).containsExactly(QUARANTINED);
         assertThat(index.list(QuarantineQuery.all()).entries()).extracting(QuarantineEntry::recipient)
             .containsExactly(QUARANTINED);
+        assertThat(metricFactory.countFor("cleanmail.disposition.deliver")).isEqualTo(1);
+        assertThat(metricFactory.countFor("cleanmail.disposition.deliver_tagged")).isEqualTo(1);
+        assertThat(metricFactory.countFor("cleanmail.disposition.quarantine")).isEqualTo(1);
     }
 
     @Test

@@ -198,21 +198,10 @@ public class PolicyServices implements AutoCloseable {
         return clock;
     }
 
+    /** Stops the periodic purge; the stores write every change at once and hold nothing open. */
     @PreDestroy
     @Override
     public void close() {
         scheduler.ifPresent(ScheduledExecutorService::shutdownNow);
-        closeQuietly(index, "quarantine index");
-        closeQuietly(store, "policy store");
-    }
-
-    private static void closeQuietly(Object closeable, String what) {
-        if (closeable instanceof AutoCloseable) {
-            try {
-                ((AutoCloseable) closeable).close();
-            } catch (Exception e) {
-                LOGGER.warn("Closing the {} failed", what, e);
-            }
-        }
     }
 }

@@ -2,12 +2,10 @@ package org.cleanmail.webadmin.policy;
 
 import java.util.List;
 import java.util.NoSuchElementException;
-import java.util.Optional;
 
 import javax.inject.Inject;
 
 import org.apache.james.webadmin.Routes;
-import org.apache.james.webadmin.utils.ErrorResponder;
 import org.cleanmail.core.policy.Policy;
 import org.cleanmail.core.policy.PolicyGroup;
 import org.cleanmail.core.policy.PolicyJson;
@@ -180,15 +178,7 @@ public class PolicyRoutes implements Routes {
         return "";
     }
 
-    static RuntimeException notFound(String format, Object... arguments) {
-        return ErrorResponder.builder()
-            .statusCode(HttpStatus.NOT_FOUND_404)
-            .type(ErrorResponder.ErrorType.NOT_FOUND)
-            .message(format, arguments)
-            .haltError();
-    }
-
-    static Optional<String> optional(Request request, String name) {
-        return Optional.ofNullable(request.queryParams(name)).map(String::trim).filter(value -> !value.isEmpty());
+    private static RuntimeException notFound(String format, Object... arguments) {
+        return RouteSupport.notFound(format, arguments);
     }
 }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -111,16 +112,16 @@ public class QuarantineRoutes implements Routes {
 
     static QuarantineQuery query(Request request) {
         QuarantineQuery.Builder query = QuarantineQuery.builder();
-        PolicyRoutes.optional(request, "recipient").ifPresent(query::recipient);
-        PolicyRoutes.optional(request, "sender").ifPresent(query::sender);
-        PolicyRoutes.optional(request, "after").ifPresent(value -> query.arrivedFrom(instant("after", value)));
-        PolicyRoutes.optional(request, "before").ifPresent(value -> query.arrivedBefore(instant("before", value)));
-        PolicyRoutes.optional(request, "reason").ifPresent(value -> query.reason(reason(value)));
-        PolicyRoutes.optional(request, "minScore").ifPresent(value -> query.minScore(number("minScore", value)));
-        PolicyRoutes.optional(request, "maxScore").ifPresent(value -> query.maxScore(number("maxScore", value)));
-        PolicyRoutes.optional(request, "offset").ifPresent(value -> query.offset(integer("offset", value)));
-        PolicyRoutes.optional(request, "limit").ifPresent(value -> query.limit(integer("limit", value)));
-        PolicyRoutes.optional(request, "sort").ifPresent(value -> query.sort(sort(value)));
+        RouteSupport.optional(request, "recipient").ifPresent(query::recipient);
+        RouteSupport.optional(request, "sender").ifPresent(query::sender);
+        RouteSupport.optional(request, "after").ifPresent(value -> query.arrivedFrom(instant("after", value)));
+        RouteSupport.optional(request, "before").ifPresent(value -> query.arrivedBefore(instant("before", value)));
+        RouteSupport.optional(request, "reason").ifPresent(value -> query.reason(reason(value)));
+        RouteSupport.optional(request, "minScore").ifPresent(value -> query.minScore(number("minScore", value)));
+        RouteSupport.optional(request, "maxScore").ifPresent(value -> query.maxScore(number("maxScore", value)));
+        RouteSupport.optional(request, "offset").ifPresent(value -> query.offset(integer("offset", value)));
+        RouteSupport.optional(request, "limit").ifPresent(value -> query.limit(integer("limit", value)));
+        RouteSupport.optional(request, "sort").ifPresent(value -> query.sort(sort(value)));
         return query.build();
     }
 
@@ -138,7 +139,7 @@ public class QuarantineRoutes implements Routes {
             return DispositionReason.valueOf(value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("'reason' must be one of "
-                + java.util.Arrays.toString(DispositionReason.values()) + ", e.g. reason=SPAM; got '" + value + "'");
+                + Arrays.toString(DispositionReason.values()) + ", e.g. reason=SPAM; got '" + value + "'");
         }
     }
 
@@ -210,12 +211,12 @@ public class QuarantineRoutes implements Routes {
 
     private QuarantineEntry existing(QuarantineEntryId id) {
         return services.index().get(id).orElseThrow(() ->
-            PolicyRoutes.notFound("no quarantined mail %s for %s", id.mailKey(), id.recipient()));
+            RouteSupport.notFound("no quarantined mail %s for %s", id.mailKey(), id.recipient()));
     }
 
     private Mail stored(QuarantineEntryId id) throws MessagingException {
         return services.repository().retrieve(id.mailKey()).orElseThrow(() ->
-            PolicyRoutes.notFound("the quarantined mail %s is no longer in the repository", id.mailKey()));
+            RouteSupport.notFound("the quarantined mail %s is no longer in the repository", id.mailKey()));
     }
 
     private Map<String, Object> show(Request request, Response response) throws MessagingException, IOException {
@@ -246,7 +247,7 @@ public class QuarantineRoutes implements Routes {
     }
 
     private String release(QuarantineEntryId id, Request request, Response response) throws MessagingException {
-        boolean whitelist = PolicyRoutes.optional(request, "whitelist").map(QuarantineRoutes::strictBoolean).orElse(false);
+        boolean whitelist = RouteSupport.optional(request, "whitelist").map(QuarantineRoutes::strictBoolean).orElse(false);
         return answer(actions.release(id, whitelist), id, response);
     }
 
@@ -278,7 +279,7 @@ public class QuarantineRoutes implements Routes {
     private static String answer(QuarantineActions.Outcome outcome, QuarantineEntryId id, Response response) {
         switch (outcome) {
             case NOT_FOUND:
-                throw PolicyRoutes.notFound("no quarantined mail %s for %s", id.mailKey(), id.recipient());
+                throw RouteSupport.notFound("no quarantined mail %s for %s", id.mailKey(), id.recipient());
             case BUSY:
                 throw ErrorResponder.builder()
                     .statusCode(HttpStatus.CONFLICT_409)
@@ -302,7 +303,7 @@ public class QuarantineRoutes implements Routes {
     }
 
     private List<Map<String, Object>> deletions(Request request, Response response) {
-        Optional<String> recipient = PolicyRoutes.optional(request, "recipient");
+        Optional<String> recipient = RouteSupport.optional(request, "recipient");
         return (recipient.isPresent() ? services.deletionLog().recentFor(recipient.get()) : services.deletionLog().recent())
             .stream()
             .map(record -> {

@@ -23,6 +23,7 @@ import org.apache.james.mailrepository.memory.MemoryMailRepository;
 import org.apache.james.metrics.tests.RecordingMetricFactory;
 import org.apache.mailet.base.test.FakeMail;
 import org.apache.mailet.base.test.FakeMailContext;
+import org.awaitility.Awaitility;
 import org.cleanmail.core.policy.DispositionReason;
 import org.cleanmail.core.policy.EmbeddedPolicyStore;
 import org.cleanmail.core.quarantine.DeletionLog;
@@ -135,6 +136,19 @@ class QuarantineActionsTest {
 
         assertThat(actions.release(QuarantineEntryId.of(key, ALICE), false)).isEqualTo(QuarantineActions.Outcome.NOT_FOUND);
         assertThat(index.beginRelease(QuarantineEntryId.of(key, ALICE))).isTrue();
+    }
+
+    @Test
+    void thePeriodicPurgeShouldRemoveExpiredEntriesAndTheirMail() throws Exception {
+        Clock later = Clock.fixed(NOW.plus(Duration.ofDays(16)), ZoneOffset.UTC);
+        try (PolicyServices periodic = new PolicyServices(new PolicySettings(Optional.empty(), Duration.ofMillis(20), 10),
+            EmbeddedPolicyStore.inMemory(), index, DeletionLog.inMemory(later, 10),
+            new QuarantineRepository(new SingleRepositoryStore(repository), URL), later)) {
+            Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                assertThat(index.size()).isZero();
+                assertThat(repository.size()).isZero();
+            });
+        }
     }
 
     /** A store holding one repository, for every URL. */

@@ -12,6 +12,10 @@ public final class CleanMailAttributes {
     public static final AttributeName STATUS = AttributeName.of("org.cleanmail.status");
     /** Whether the score reached the scoring mailet's threshold, a {@code Boolean}. */
     public static final AttributeName SPAM = AttributeName.of("org.cleanmail.spam");
+    /** Set to {@code true} on a copy released from the quarantine, so that no mailet quarantines it again. */
+    public static final AttributeName RELEASED = AttributeName.of("org.cleanmail.released");
+    /** The disposition of a copy ({@code DELIVER_TAGGED}, ...), a {@code String}. */
+    public static final AttributeName DISPOSITION = AttributeName.of("org.cleanmail.disposition");
 
     private CleanMailAttributes() {
     }

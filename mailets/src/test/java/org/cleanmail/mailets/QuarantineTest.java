@@ -81,7 +81,7 @@ class QuarantineTest {
     }
 
     /** A store that knows one repository, and fails for any other URL as James's does for an unknown protocol. */
-    private static final class OneRepositoryStore implements MailRepositoryStore {
+    static final class OneRepositoryStore implements MailRepositoryStore {
         private final MailRepositoryUrl url;
         private final MailRepository repository;
 

@@ -7,7 +7,6 @@ import static org.cleanmail.it.CleanMailServers.PASSWORD;
 import static org.cleanmail.it.CleanMailServers.QUARANTINE;
 import static org.cleanmail.it.CleanMailServers.USER;
 import static org.cleanmail.it.CleanMailServers.encodedRepository;
-import static org.cleanmail.it.CleanMailServers.message;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 

@@ -70,7 +70,7 @@ public final class ArchiveWriter implements AutoCloseable {
                 return;
             }
             giveUp(request, closing ? "the archive is shutting down"
-                : "the archive queue stayed full for " + enqueueTimeout.toSeconds() + " s");
+                : "the archive queue stayed full for " + enqueueTimeout.toMillis() + " ms");
             LifecycleUtil.dispose(request.copy());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -294,7 +294,9 @@ class ArchiveSearchTest {
             .body("indexed", equalTo(3))
             .body("stored", equalTo(3))
             .body("queue", equalTo(0))
-            .body("errors", equalTo(0));
+            .body("errors", equalTo(0))
+            .body("errorRepository", equalTo("file://var/mail/archive-error/"))
+            .body("errorRepositorySize", equalTo(0));
     }
 
     @Test

@@ -42,6 +42,7 @@ public class ArchiveService {
     private static final Logger LOGGER = LoggerFactory.getLogger(ArchiveService.class);
 
     private final ArchiveSettingsSection settings;
+    private final ArchiveWriter.ErrorRepository errorRepository;
     private final MessageArchive archive;
     private final ArchiveWriter writer;
     private final ArchiveMaintenance maintenance;
@@ -56,6 +57,7 @@ public class ArchiveService {
     private ArchiveService(ArchiveSettingsSection settings, StateDirectory stateDirectory, FileSystem fileSystem,
                            ArchiveWriter.ErrorRepository errorRepository, Clock clock) {
         this.settings = settings;
+        this.errorRepository = errorRepository;
         if (!settings.enabled()) {
             this.archive = null;
             this.writer = null;
@@ -122,6 +124,11 @@ public class ArchiveService {
     /** The maintenance thread; empty when disabled. */
     public Optional<ArchiveMaintenance> maintenance() {
         return Optional.ofNullable(maintenance);
+    }
+
+    /** Mail kept in the archive-error repository (all runs, until an administrator handles it). */
+    public long errorRepositorySize() throws MessagingException {
+        return errorRepository.get().size();
     }
 
     /** Archives the mail in the background (see {@link ArchiveWriter#submit}); nothing when disabled. */

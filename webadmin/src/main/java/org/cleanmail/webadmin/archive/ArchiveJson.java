@@ -102,7 +102,7 @@ final class ArchiveJson {
         }
     }
 
-    static Map<String, Object> status(ArchiveService service) throws IOException {
+    static Map<String, Object> status(ArchiveService service) throws IOException, MessagingException {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("enabled", service.enabled());
         json.put("policy", service.settings().policy().keyword());
@@ -115,6 +115,7 @@ final class ArchiveJson {
             json.put("retried", writer.retried());
             json.put("errors", writer.failed());
             json.put("errorRepository", ArchiveWriter.ERROR_REPOSITORY);
+            json.put("errorRepositorySize", service.errorRepositorySize());
             json.put("maintenance", service.maintenance().flatMap(m -> m.lastRun()).map(ArchiveJson::run).orElse(null));
         }
         return json;

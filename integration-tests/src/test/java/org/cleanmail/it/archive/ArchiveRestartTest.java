@@ -8,6 +8,8 @@ import static org.cleanmail.it.CleanMailServers.USER;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +17,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 import org.apache.james.GuiceJamesServer;
 import org.apache.james.modules.protocols.SmtpGuiceProbe;
@@ -78,6 +82,43 @@ class ArchiveRestartTest {
                 .body("hits[0].archiveId", equalTo(newId));
         } finally {
             second.stop();
+        }
+    }
+
+    @Test
+    void anUncleanStopShouldBeRepairedAtStart() throws Exception {
+        GuiceJamesServer first = start();
+        try {
+            first.getProbe(DataProbeImpl.class).fluent().addDomain(DOMAIN).addUser(USER, PASSWORD);
+            send(first, "Before the crash", "Kept in the content store.");
+            awaitOne("subject:crash");
+        } finally {
+            first.stop();
+        }
+        // What a crash leaves: the open marker, and an index that lost its latest entries.
+        Path archive = workingDirectory.resolve("var/cleanmail/archive");
+        try (Stream<Path> files = Files.walk(archive.resolve("index"))) {
+            files.sorted(Comparator.reverseOrder()).forEach(ArchiveRestartTest::delete);
+        }
+        Files.createFile(archive.resolve("archive.open"));
+
+        GuiceJamesServer second = start();
+        try {
+            AWAIT.untilAsserted(() -> given().get("/cleanmail/archive/status").then()
+                .body("maintenance.action", equalTo("repair"))
+                .body("maintenance.state", equalTo("completed"))
+                .body("maintenance.indexed", equalTo(1)));
+            given().queryParam("q", "subject:crash").get("/cleanmail/archive").then().body("count", equalTo(1));
+        } finally {
+            second.stop();
+        }
+    }
+
+    private static void delete(Path path) {
+        try {
+            Files.delete(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -276,6 +276,7 @@ class ArchiveSearchTest {
 
         given().get("/cleanmail/archive/" + id).then()
             .statusCode(500)
+            .body("type", equalTo("ServerError"))
             .body("message", equalTo("Archived message " + id + " has been tampered with: its stored content"
                 + " failed authentication and is not returned"))
             .body(not(containsString("tampered with.")));

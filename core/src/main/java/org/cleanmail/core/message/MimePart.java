@@ -16,9 +16,20 @@ public final class MimePart {
     private final boolean attachment;
     private final long size;
     private final int depth;
+    private final String sha256;
 
     public MimePart(String contentType, Optional<String> charset, String transferEncoding,
                     Optional<String> filename, boolean attachment, long size, int depth) {
+        this(contentType, charset, transferEncoding, filename, attachment, size, depth, Optional.empty());
+    }
+
+    /**
+     * @param sha256 hex SHA-256 of the decoded content of an attachment that is not text,
+     *     when it was read whole (within the parser's part limit)
+     */
+    public MimePart(String contentType, Optional<String> charset, String transferEncoding,
+                    Optional<String> filename, boolean attachment, long size, int depth, Optional<String> sha256) {
+        this.sha256 = sha256.orElse(null);
         this.contentType = Objects.requireNonNull(contentType, "content type");
         this.charset = charset.orElse(null);
         this.transferEncoding = Objects.requireNonNull(transferEncoding, "transfer encoding");
@@ -53,6 +64,11 @@ public final class MimePart {
         return attachment;
     }
 
+    /** Hex SHA-256 of the decoded content, for attachments that are not text and were read whole. */
+    public Optional<String> sha256() {
+        return Optional.ofNullable(sha256);
+    }
+
     public long size() {
         return size;
     }
@@ -81,12 +97,13 @@ public final class MimePart {
         MimePart other = (MimePart) o;
         return contentType.equals(other.contentType) && Objects.equals(charset, other.charset)
             && transferEncoding.equals(other.transferEncoding) && Objects.equals(filename, other.filename)
-            && attachment == other.attachment && size == other.size && depth == other.depth;
+            && attachment == other.attachment && size == other.size && depth == other.depth
+            && Objects.equals(sha256, other.sha256);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(contentType, charset, transferEncoding, filename, attachment, size, depth);
+        return Objects.hash(contentType, charset, transferEncoding, filename, attachment, size, depth, sha256);
     }
 
     @Override

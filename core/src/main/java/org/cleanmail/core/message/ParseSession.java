@@ -30,6 +30,8 @@ import org.apache.james.mime4j.stream.RecursionMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.google.common.hash.Hashing;
+import com.google.common.hash.HashingInputStream;
 import com.google.common.io.ByteStreams;
 import com.google.common.io.CountingInputStream;
 
@@ -230,11 +232,25 @@ final class ParseSession {
             }
         }
         CountingInputStream raw = new CountingInputStream(stream.getInputStream());
+        Optional<String> sha256 = Optional.empty();
         if (mimeType.startsWith("text/")) {
             readText(raw, encoding, mimeType, charset);
+        } else if (attachment) {
+            sha256 = contentHash(raw, encoding);
         }
         ByteStreams.exhaust(raw);
-        parts.add(new MimePart(mimeType, charset, encoding, filename, attachment, raw.getCount(), currentDepth()));
+        parts.add(new MimePart(mimeType, charset, encoding, filename, attachment, raw.getCount(), currentDepth(), sha256));
+    }
+
+    /** SHA-256 of an attachment's decoded content, when it fits the part limit (a cut file has no exact hash). */
+    private Optional<String> contentHash(InputStream raw, String encoding) throws IOException {
+        HashingInputStream hashing = new HashingInputStream(Hashing.sha256(), decoder(raw, encoding));
+        long read = ByteStreams.copy(ByteStreams.limit(hashing, limits.maxPartBytes()), ByteStreams.nullOutputStream());
+        if (read == limits.maxPartBytes() && hashing.read() != -1) {
+            limitsHit.add(LimitHit.PART_BYTES);
+            return Optional.empty();
+        }
+        return Optional.of(hashing.hash().toString());
     }
 
     private void readText(InputStream raw, String encoding, String mimeType, Optional<String> charset)

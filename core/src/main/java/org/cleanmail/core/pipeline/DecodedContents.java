@@ -5,13 +5,14 @@ import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.cleanmail.core.fingerprint.Attachment;
 import org.cleanmail.core.fingerprint.DecodedContent;
 import org.cleanmail.core.message.MessageFeatures;
 
 /**
  * What fingerprinting reads of a parsed message: the decoded body text without the
  * subject line (spammers vary subjects; the body is the campaign), and the hosts it
- * links to. Body paragraphs come with their lines joined; a signature delimiter
+ * links to, and the SHA-256 of each attachment that is not text. Body paragraphs come with their lines joined; a signature delimiter
  * ({@code "-- "}) that starts a paragraph, and separator runs ({@code -----------}), are
  * put back on lines of their own, so that the
  * normaliser recognises the footer after it (mailing-list footers are shared by ham and
@@ -37,6 +38,10 @@ public final class DecodedContents {
         String body = chunks.subList(first, chunks.size()).stream()
             .map(DecodedContents::separatorsOnTheirOwnLines)
             .collect(Collectors.joining("\n\n"));
-        return new DecodedContent(body, new ArrayList<>(features.uris().hosts()), List.of());
+        List<Attachment> attachments = features.mime().attachments().stream()
+            .filter(part -> part.sha256().isPresent())
+            .map(part -> Attachment.ofSha256(part.filename().orElse(""), part.sha256().get()))
+            .collect(Collectors.toList());
+        return new DecodedContent(body, new ArrayList<>(features.uris().hosts()), attachments);
     }
 }

@@ -3,7 +3,9 @@ package org.cleanmail.core.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 
+import org.cleanmail.core.fingerprint.Attachment;
 import org.cleanmail.core.fingerprint.DecodedContent;
 import org.cleanmail.core.fingerprint.FingerprintCalculator;
 import org.cleanmail.core.fingerprint.FingerprintSettings;
@@ -53,5 +55,20 @@ class DecodedContentsTest {
 
         assertThat(calculator.fingerprints(question).textFuzzy()).isEmpty();
         assertThat(calculator.fingerprints(question).textExact()).isNotEqualTo(calculator.fingerprints(apology).textExact());
+    }
+
+    @Test
+    void fromShouldFingerprintAttachmentsByTheirDecodedContent() {
+        String message = "Subject: invoice\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n"
+            + "--b\r\nContent-Type: text/plain\r\n\r\nSee the attached invoice.\r\n"
+            + "--b\r\nContent-Type: application/zip; name=\"invoice.zip\"\r\nContent-Transfer-Encoding: base64\r\n"
+            + "Content-Disposition: attachment; filename=\"invoice.zip\"\r\n\r\n"
+            + Base64.getMimeEncoder().encodeToString("PK fake zip".getBytes(StandardCharsets.US_ASCII))
+            + "\r\n--b--\r\n";
+
+        DecodedContent content = decode(message);
+
+        assertThat(content.attachments()).containsExactly(
+            Attachment.of("invoice.zip", "PK fake zip".getBytes(StandardCharsets.US_ASCII)));
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -64,16 +65,8 @@ public class CleanMailRuntime {
     }
 
     private static CleanMailEngine openEngine(CleanMailConfiguration configuration, FileSystem fileSystem) {
-        Path state = new StateDirectory(StateDirectory.resolve(configuration.stateDirectory(), fileSystem)).path();
-        try {
-            return CleanMailEngine.open(state,
-                RulesConfiguration.from(configuration, state, value -> value.startsWith("file://")
-                    ? StateDirectory.resolve(value, fileSystem) : Path.of(value)),
-                FingerprintConfiguration.from(configuration), Clock.systemUTC());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot open CleanMail's stores in " + state
-                + " (state.directory of " + CleanMailConfiguration.FILE + ")", e);
-        }
+        return openEngine(configuration, StateDirectory.resolve(configuration.stateDirectory(), fileSystem),
+            value -> value.startsWith("file://") ? StateDirectory.resolve(value, fileSystem) : Path.of(value));
     }
 
     /** A runtime with CleanMail's shipped rules only (edits in a temporary folder) and no fingerprint database: for tests. */
@@ -103,11 +96,21 @@ public class CleanMailRuntime {
                 return CleanMailEngine.open(scratch, RulesOptions.shippedOnly(scratch), FingerprintOptions.disabled(),
                     Clock.systemUTC());
             }
-            Path state = new StateDirectory(stateDirectory).path();
-            return CleanMailEngine.open(state, RulesConfiguration.from(configuration, state, Path::of),
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create a temporary rules folder", e);
+        }
+        return openEngine(configuration, stateDirectory, Path::of);
+    }
+
+    /** The engine with its stores in {@code stateDirectory}; {@code paths} reads the configured rule folders. */
+    private static CleanMailEngine openEngine(CleanMailConfiguration configuration, Path stateDirectory,
+                                              Function<String, Path> paths) {
+        Path state = new StateDirectory(stateDirectory).path();
+        try {
+            return CleanMailEngine.open(state, RulesConfiguration.from(configuration, state, paths),
                 FingerprintConfiguration.from(configuration), Clock.systemUTC());
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot open CleanMail's stores in " + stateDirectory
+            throw new UncheckedIOException("Cannot open CleanMail's stores in " + state
                 + " (state.directory of " + CleanMailConfiguration.FILE + ")", e);
         }
     }

@@ -1,5 +1,6 @@
 package org.cleanmail.james;
 
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import org.apache.commons.configuration2.Configuration;
 
@@ -139,6 +141,25 @@ public final class CleanMailConfiguration {
     /** URL of the James mail repository that holds quarantined mail. */
     public String quarantineRepository() {
         return quarantineRepository;
+    }
+
+    /**
+     * Fails on a key of a feature's section that the feature does not read, naming the file,
+     * the full key and the keys there are, e.g. {@code cleanmail.properties: unknown key
+     * 'rules.folder'; the rules keys are rules.spamassassin-folder, rules.folders, rules.reload-seconds}.
+     *
+     * @param prefix the section's prefix, e.g. {@code "rules."}
+     * @param section the section's keys, prefix removed
+     * @param known the keys the feature reads, prefix removed, in the order the message lists them
+     */
+    public static void rejectUnknownKeys(String prefix, Map<String, String> section, Collection<String> known) {
+        for (String key : new TreeSet<>(section.keySet())) {
+            if (!known.contains(key)) {
+                throw new ConfigurationException(FILE + ": unknown key '" + prefix + key + "'; the "
+                    + prefix.substring(0, prefix.length() - 1) + " keys are "
+                    + known.stream().map(name -> prefix + name).collect(Collectors.joining(", ")));
+            }
+        }
     }
 
     /** James URL ({@code file://...}) of the folder where CleanMail's own stores keep their files. */

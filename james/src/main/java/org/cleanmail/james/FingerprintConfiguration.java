@@ -3,9 +3,6 @@ package org.cleanmail.james;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 import org.cleanmail.core.pipeline.FingerprintOptions;
 import org.cleanmail.core.pipeline.FingerprintScores;
@@ -42,13 +39,7 @@ public final class FingerprintConfiguration {
 
     public static FingerprintOptions from(CleanMailConfiguration configuration) {
         Map<String, String> section = configuration.section(PREFIX);
-        Set<String> unknown = new TreeSet<>(section.keySet());
-        unknown.removeAll(KEYS);
-        if (!unknown.isEmpty()) {
-            throw new ConfigurationException(CleanMailConfiguration.FILE + ": unknown key(s) "
-                + unknown.stream().map(key -> PREFIX + key).collect(Collectors.toList())
-                + "; the fingerprints keys are " + KEYS.stream().map(key -> PREFIX + key).collect(Collectors.toList()));
-        }
+        CleanMailConfiguration.rejectUnknownKeys(PREFIX, section, KEYS);
         SettingParser parser = new SettingParser(CleanMailConfiguration.FILE);
         boolean enabled = bool(parser, section, ENABLED, true);
         FingerprintScores scores = new FingerprintScores(

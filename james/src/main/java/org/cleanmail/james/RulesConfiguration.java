@@ -6,10 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.cleanmail.core.pipeline.CleanMailEngine;
 import org.cleanmail.core.pipeline.RulesOptions;
@@ -44,13 +41,7 @@ public final class RulesConfiguration {
      */
     public static RulesOptions from(CleanMailConfiguration configuration, Path stateDirectory, Function<String, Path> paths) {
         Map<String, String> section = configuration.section(PREFIX);
-        Set<String> unknown = new TreeSet<>(section.keySet());
-        unknown.removeAll(KEYS);
-        if (!unknown.isEmpty()) {
-            throw new ConfigurationException(CleanMailConfiguration.FILE + ": unknown key(s) "
-                + unknown.stream().map(key -> PREFIX + key).collect(Collectors.toList())
-                + "; the rules keys are " + KEYS.stream().map(key -> PREFIX + key).collect(Collectors.toList()));
-        }
+        CleanMailConfiguration.rejectUnknownKeys(PREFIX, section, KEYS);
         List<Path> folders = new ArrayList<>();
         String spamAssassin = section.getOrDefault(SPAMASSASSIN_FOLDER, "").trim();
         if (!spamAssassin.isEmpty()) {

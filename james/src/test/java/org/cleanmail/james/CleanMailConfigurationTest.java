@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
+import java.util.Map;
+
 import org.apache.commons.configuration2.PropertiesConfiguration;
 import org.junit.jupiter.api.Test;
 
@@ -102,5 +104,31 @@ class CleanMailConfigurationTest {
     void sectionShouldRejectAnUnknownSection() {
         assertThatThrownBy(() -> CleanMailConfiguration.defaults().section("nosuch."))
             .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void rejectUnknownKeysShouldNameTheFullKeyAndTheKeysThereAre() {
+        assertThatThrownBy(() -> CleanMailConfiguration.rejectUnknownKeys("rules.", Map.of("folder", "/x"),
+                RulesConfiguration.KEYS))
+            .isInstanceOf(ConfigurationException.class)
+            .hasMessage("cleanmail.properties: unknown key 'rules.folder'; the rules keys are "
+                + "rules.spamassassin-folder, rules.folders, rules.reload-seconds");
+    }
+
+    @Test
+    void rejectUnknownKeysShouldAcceptTheKnownKeys() {
+        CleanMailConfiguration.rejectUnknownKeys("fingerprints.", Map.of("enabled", "true", "ttl-days", "3"),
+            FingerprintConfiguration.KEYS);
+    }
+
+    @Test
+    void fingerprintAndRulesSectionsShouldRefuseAMisspelledKey() {
+        PropertiesConfiguration properties = new PropertiesConfiguration();
+        properties.addProperty("fingerprints.score.fuzy", "6");
+        CleanMailConfiguration configuration = CleanMailConfiguration.from(properties);
+
+        assertThatThrownBy(() -> FingerprintConfiguration.from(configuration))
+            .hasMessageStartingWith("cleanmail.properties: unknown key 'fingerprints.score.fuzy'; the fingerprints keys are "
+                + "fingerprints.enabled, fingerprints.score.exact");
     }
 }

@@ -76,12 +76,7 @@ public final class ArchiveSettingsSection {
      */
     public static ArchiveSettingsSection from(Map<String, String> section) {
         SettingParser parser = new SettingParser(CleanMailConfiguration.FILE);
-        for (String key : section.keySet()) {
-            if (!KEYS.contains(key)) {
-                throw new ConfigurationException(CleanMailConfiguration.FILE + ": unknown key '" + PREFIX + key
-                    + "'; the archive keys are " + PREFIX + String.join(", " + PREFIX, KEYS));
-            }
-        }
+        CleanMailConfiguration.rejectUnknownKeys(PREFIX, section, KEYS);
         boolean enabled = Optional.ofNullable(section.get(ENABLED))
             .map(value -> parser.parseBoolean(PREFIX + ENABLED, value, PREFIX + ENABLED + "=true"))
             .orElse(DEFAULT_ENABLED);

@@ -1,6 +1,7 @@
 package org.cleanmail.james.policy;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -9,7 +10,6 @@ import java.util.regex.Pattern;
 
 import org.cleanmail.core.quarantine.DeletionLog;
 import org.cleanmail.james.CleanMailConfiguration;
-import org.cleanmail.james.ConfigurationException;
 import org.cleanmail.james.SettingParser;
 
 /**
@@ -54,6 +54,8 @@ public final class PolicySettings {
         Optional<String> defaultsFile = Optional.empty();
         Duration purgeInterval = DEFAULT_PURGE_INTERVAL;
         int capacity = DeletionLog.DEFAULT_CAPACITY;
+        CleanMailConfiguration.rejectUnknownKeys(PREFIX, section, List.of(DEFAULTS_FILE, PURGE_INTERVAL,
+            DELETION_LOG_CAPACITY));
         for (Map.Entry<String, String> setting : section.entrySet()) {
             String key = PREFIX + setting.getKey();
             String value = setting.getValue();
@@ -68,9 +70,7 @@ public final class PolicySettings {
                     capacity = positiveInt(parser, key, value);
                     break;
                 default:
-                    throw new ConfigurationException(CleanMailConfiguration.FILE + ": unknown key '" + key
-                        + "'; the policy keys are " + PREFIX + DEFAULTS_FILE + ", " + PREFIX + PURGE_INTERVAL + ", "
-                        + PREFIX + DELETION_LOG_CAPACITY);
+                    break;
             }
         }
         return new PolicySettings(defaultsFile, purgeInterval, capacity);

@@ -72,6 +72,11 @@ public final class SenderSettings {
         engine.put(SenderBehaviourConfig.TRUSTED_NETWORKS, "");
         int maximumKeys = InMemorySenderStateStore.DEFAULT_MAXIMUM_KEYS;
         Duration idleTime = InMemorySenderStateStore.DEFAULT_REPUTATION_IDLE_TIME;
+        Set<String> known = new TreeSet<>(ENGINE_KEYS.keySet());
+        known.add(STORE_MAXIMUM_KEYS);
+        known.add(STORE_REPUTATION_IDLE_TIME);
+        CleanMailConfiguration.rejectUnknownKeys(SENDER_PREFIX, sender, known);
+        CleanMailConfiguration.rejectUnknownKeys(BLACKLIST_PREFIX, blacklist, List.of(REFUSE_AT_SMTP));
         for (Map.Entry<String, String> setting : sender.entrySet()) {
             String key = setting.getKey();
             String value = setting.getValue();
@@ -79,22 +84,12 @@ public final class SenderSettings {
                 maximumKeys = positiveInt(parser, SENDER_PREFIX + key, value, "100000");
             } else if (key.equals(STORE_REPUTATION_IDLE_TIME)) {
                 idleTime = duration(parser, SENDER_PREFIX + key, value, "30d");
-            } else if (ENGINE_KEYS.containsKey(key)) {
-                engine.put(ENGINE_KEYS.get(key), value);
             } else {
-                Set<String> known = new TreeSet<>(ENGINE_KEYS.keySet());
-                known.add(STORE_MAXIMUM_KEYS);
-                known.add(STORE_REPUTATION_IDLE_TIME);
-                throw new ConfigurationException(CleanMailConfiguration.FILE + ": unknown key '" + SENDER_PREFIX + key
-                    + "'; the sender keys are " + SENDER_PREFIX + String.join(", " + SENDER_PREFIX, known));
+                engine.put(ENGINE_KEYS.get(key), value);
             }
         }
         boolean refuse = DEFAULT_REFUSE_AT_SMTP;
         for (Map.Entry<String, String> setting : blacklist.entrySet()) {
-            if (!setting.getKey().equals(REFUSE_AT_SMTP)) {
-                throw new ConfigurationException(CleanMailConfiguration.FILE + ": unknown key '" + BLACKLIST_PREFIX
-                    + setting.getKey() + "'; the blacklist keys are " + BLACKLIST_PREFIX + REFUSE_AT_SMTP);
-            }
             refuse = parser.parseBoolean(BLACKLIST_PREFIX + REFUSE_AT_SMTP, setting.getValue(),
                 BLACKLIST_PREFIX + REFUSE_AT_SMTP + "=true");
         }

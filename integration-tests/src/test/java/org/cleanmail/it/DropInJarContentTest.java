@@ -52,7 +52,7 @@ class DropInJarContentTest {
             "org/cleanmail/matchers/ScoreAtLeast.class",
             "org/cleanmail/webadmin/CleanMailRoutes.class",
             "org/cleanmail/smtp/HarvestGuardHook.class",
-            "org/cleanmail/core/scan/GtubeRule.class");
+            "org/cleanmail/core/scoring/LiveRules.class");
     }
 
     @Test

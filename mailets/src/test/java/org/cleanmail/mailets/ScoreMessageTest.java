@@ -21,7 +21,6 @@ import org.apache.mailet.AttributeValue;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.test.FakeMail;
 import org.apache.mailet.base.test.FakeMailetConfig;
-import org.cleanmail.core.scan.GtubeRule;
 import org.cleanmail.james.CleanMailAttributes;
 import org.cleanmail.james.CleanMailConfiguration;
 import org.cleanmail.james.CleanMailRuntime;
@@ -32,6 +31,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class ScoreMessageTest {
+    private static final String GTUBE = "XJS*C4JDBQADN1.NSBN3*2IDNEN*GTUBE-STANDARD-ANTI-UBE-TEST-EMAIL*C.34X";
     private static final SenderProtection NO_REPUTATION = new SenderProtection(SenderSettings.from(Map.of(), Map.of()),
         Optional.empty(), Clock.systemUTC());
 
@@ -62,7 +62,7 @@ class ScoreMessageTest {
 
     @Test
     void serviceShouldMarkGtubeAsSpamInAttributesAndHeaders() throws MessagingException {
-        Mail mail = mail("Test " + GtubeRule.GTUBE);
+        Mail mail = mail("Test " + GTUBE);
 
         mailet.service(mail);
 
@@ -93,7 +93,7 @@ class ScoreMessageTest {
 
     @Test
     void serviceShouldReplaceForgedCleanMailHeaders() throws MessagingException {
-        Mail mail = mail("Test " + GtubeRule.GTUBE);
+        Mail mail = mail("Test " + GTUBE);
         mail.getMessage().addHeader(ScoreMessage.STATUS_HEADER, "No, score=-100.0 required=5.0 tests=FORGED");
         mail.getMessage().addHeader(ScoreMessage.SCORE_HEADER, "-100.0");
 
@@ -105,7 +105,7 @@ class ScoreMessageTest {
 
     @Test
     void serviceShouldCountScannedMessagesInStatisticsAndMetrics() throws MessagingException {
-        mailet.service(mail("Test " + GtubeRule.GTUBE));
+        mailet.service(mail("Test " + GTUBE));
         mailet.service(mail("ordinary"));
 
         assertThat(runtime.statistics().scanned()).isEqualTo(2);
@@ -120,7 +120,7 @@ class ScoreMessageTest {
         runtime = new CleanMailRuntime(new CleanMailConfiguration(5.0, 2048, "memory://var/mail/q/"), metricFactory);
         mailet = new ScoreMessage(runtime, NO_REPUTATION);
         mailet.init(FakeMailetConfig.builder().mailetName("ScoreMessage").build());
-        Mail mail = mail("x".repeat(10_000) + GtubeRule.GTUBE);
+        Mail mail = mail("x".repeat(10_000) + GTUBE);
 
         mailet.service(mail);
 
@@ -166,7 +166,7 @@ class ScoreMessageTest {
         @Test
         void thresholdParameterShouldOverrideTheConfiguredOne() throws MessagingException {
             mailet.init(FakeMailetConfig.builder().mailetName("ScoreMessage").setProperty("threshold", "2000").build());
-            Mail mail = mail("Test " + GtubeRule.GTUBE);
+            Mail mail = mail("Test " + GTUBE);
 
             mailet.service(mail);
 
@@ -179,7 +179,7 @@ class ScoreMessageTest {
         @Test
         void addHeadersFalseShouldLeaveTheMessageAlone() throws MessagingException {
             mailet.init(FakeMailetConfig.builder().mailetName("ScoreMessage").setProperty("addHeaders", "false").build());
-            Mail mail = mail("Test " + GtubeRule.GTUBE);
+            Mail mail = mail("Test " + GTUBE);
 
             mailet.service(mail);
 

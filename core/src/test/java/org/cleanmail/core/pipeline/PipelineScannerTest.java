@@ -16,34 +16,48 @@ import org.cleanmail.core.fingerprint.FingerprintSource;
 import org.cleanmail.core.fingerprint.store.embedded.EmbeddedFingerprintStore;
 import org.cleanmail.core.fingerprint.store.embedded.EmbeddedStoreSettings;
 import org.cleanmail.core.message.MessageParser;
-import org.cleanmail.core.scan.GtubeRule;
+import org.cleanmail.core.rules.sa.RuleLoadOptions;
 import org.cleanmail.core.scan.RawMessage;
-import org.cleanmail.core.scan.RuleListScanner;
 import org.cleanmail.core.scan.ScanResult;
+import org.cleanmail.core.scoring.EvalFunctions;
+import org.cleanmail.core.scoring.LiveRules;
+import org.cleanmail.core.scoring.RuleSources;
+import org.cleanmail.core.scoring.ScoringOptions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class PipelineScannerTest {
     private static final Path SPAM = Path.of(System.getProperty("cleanmail.corpus", "../../shared/corpus"),
         "spamassassin-public", "spam");
 
+    private static final String GTUBE = "XJS*C4JDBQADN1.NSBN3*2IDNEN*GTUBE-STANDARD-ANTI-UBE-TEST-EMAIL*C.34X";
+    private static final double GTUBE_SCORE = 1000.0;
+
+    @TempDir
+    Path rulesFolder;
+
     private EmbeddedFingerprintStore store;
+    private LiveRules rules;
     private FingerprintHitSource fingerprints;
     private PipelineScanner scanner;
 
     @BeforeEach
     void setUp() throws IOException {
         store = EmbeddedFingerprintStore.open(EmbeddedStoreSettings.inMemory().build(), Clock.systemUTC());
+        rules = new LiveRules(RuleSources.of(List.of(), rulesFolder), EvalFunctions.none(), ScoringOptions.defaults(),
+            RuleLoadOptions.defaults(), MessageParser.defaultParser(), Clock.systemUTC());
         fingerprints = new FingerprintHitSource(
             new FingerprintMatcher(new FingerprintCalculator(FingerprintSettings.defaults()), store),
             FingerprintScores.defaults());
         scanner = new PipelineScanner(MessageParser.defaultParser(),
-            List.of(new RawRulesHitSource(new RuleListScanner(List.of(new GtubeRule()))), fingerprints));
+            List.of(new RuleEngineHitSource(rules), fingerprints));
     }
 
     @AfterEach
     void tearDown() throws IOException {
+        rules.close();
         store.close();
     }
 
@@ -60,12 +74,12 @@ class PipelineScannerTest {
     void scanShouldCombineRuleAndFingerprintHitsInOneScore() throws IOException {
         byte[] spam = corpusSpam("00001.eml");
         learn(spam);
-        String withGtube = new String(spam, StandardCharsets.ISO_8859_1).replaceFirst("\n\n", "\n\n" + GtubeRule.GTUBE + "\n");
+        String withGtube = new String(spam, StandardCharsets.ISO_8859_1).replaceFirst("\n\n", "\n\n" + GTUBE + "\n");
 
         ScanResult result = scanner.scan(RawMessage.of(withGtube.getBytes(StandardCharsets.ISO_8859_1)));
 
         assertThat(result.hitNames()).contains("GTUBE", "FINGERPRINT_FUZZY");
-        assertThat(result.score()).isGreaterThanOrEqualTo(GtubeRule.SCORE + FingerprintScores.DEFAULT_FUZZY);
+        assertThat(result.score()).isGreaterThanOrEqualTo(GTUBE_SCORE + FingerprintScores.DEFAULT_FUZZY);
     }
 
     @Test
@@ -103,6 +117,6 @@ class PipelineScannerTest {
 
     @Test
     void ruleCountShouldAddTheSourcesUp() {
-        assertThat(scanner.ruleCount()).isEqualTo(1 + 4);
+        assertThat(scanner.ruleCount()).isEqualTo(rules.ruleCount() + 4).isGreaterThan(4);
     }
 }

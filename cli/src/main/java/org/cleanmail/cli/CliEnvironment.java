@@ -14,6 +14,7 @@ import org.cleanmail.core.pipeline.CleanMailEngine;
 import org.cleanmail.core.pipeline.FingerprintOptions;
 import org.cleanmail.core.pipeline.RulesOptions;
 import org.cleanmail.james.CleanMailConfiguration;
+import org.cleanmail.james.BayesConfiguration;
 import org.cleanmail.james.FingerprintConfiguration;
 import org.cleanmail.james.RulesConfiguration;
 
@@ -71,7 +72,7 @@ final class CliEnvironment {
         Files.createDirectories(stateDirectory);
         RulesOptions rules = RulesConfiguration.from(configuration, stateDirectory, this::path);
         return CleanMailEngine.open(stateDirectory, new RulesOptions(rules.readOnlyFolders(), rules.writableFolder(),
-            Duration.ZERO).withFolders(extraRules), fingerprints, Clock.systemUTC());
+            Duration.ZERO).withFolders(extraRules), fingerprints, BayesConfiguration.from(configuration), Clock.systemUTC());
     }
 
     /** A configured path: absolute, or a James URL / relative path resolved against {@code $CLEANMAIL_HOME}. */

@@ -15,21 +15,22 @@ import java.util.stream.Stream;
 
 import org.cleanmail.core.fingerprint.FingerprintSource;
 import org.cleanmail.core.pipeline.CleanMailEngine;
-import org.cleanmail.core.pipeline.FingerprintHitSource;
 import org.cleanmail.core.scan.RuleHit;
 import org.cleanmail.core.scan.ScanResult;
 
 /**
  * {@code eval --train DIR --test DIR [--train-files even|odd|all] [--test-files even|odd|all] [--threshold N]}:
  * measures accuracy. Each DIR holds {@code ham/} and {@code spam/}. The training messages
- * teach a fresh fingerprint database (spam learnt, ham vetoed; {@code $CLEANMAIL_HOME} is
- * not touched); the test messages are then scanned and the command prints ham, false
- * positives (by name), spam, caught, recall, false-positive rate, and which component
- * caught what.
+ * teach a fresh fingerprint database and Bayes filter (spam learnt; ham learnt by the
+ * Bayes filter and vetoed in the fingerprints; {@code $CLEANMAIL_HOME} is not touched);
+ * the test messages are then scanned and the command prints ham, false positives (by
+ * name), spam, caught, recall, false-positive rate, and which component caught what
+ * (rules, fingerprints, Bayes).
  */
 final class EvalCommand {
     static final String USAGE = "eval --train DIR --test DIR [--train-files even|odd|all] [--test-files even|odd|all] [--threshold N]";
     private static final String FINGERPRINT_PREFIX = "FINGERPRINT_";
+    private static final String BAYES_PREFIX = "BAYES_";
 
     private final PrintStream out;
     private final PrintStream err;
@@ -79,20 +80,19 @@ final class EvalCommand {
     }
 
     private int train(CleanMailEngine engine, ParallelScanner reader, Path train, IntPredicate files) {
-        if (engine.fingerprints().isEmpty()) {
+        if (engine.fingerprints().isEmpty() && engine.bayes().isEmpty()) {
             return 0;
         }
-        FingerprintHitSource fingerprints = engine.fingerprints().get();
         int learnt = 0;
         for (Path file : MessageFiles.numbered(MessageFiles.files(List.of(train.resolve("spam"))), files)) {
             for (MessageFile message : MessageFiles.read(file)) {
-                fingerprints.learnSpam(engine.parse(reader.raw(message.bytes())), FingerprintSource.ADMIN);
+                engine.learnSpam(engine.parse(reader.raw(message.bytes())), FingerprintSource.ADMIN);
                 learnt++;
             }
         }
         for (Path file : MessageFiles.numbered(MessageFiles.files(List.of(train.resolve("ham"))), files)) {
             for (MessageFile message : MessageFiles.read(file)) {
-                fingerprints.vetoHam(engine.parse(reader.raw(message.bytes())), FingerprintSource.ADMIN);
+                engine.learnHam(engine.parse(reader.raw(message.bytes())), FingerprintSource.ADMIN);
                 learnt++;
             }
         }
@@ -106,13 +106,14 @@ final class EvalCommand {
             if (scanned.result().reaches(threshold)) {
                 falsePositives.add(scanned);
             }
-            if (fingerprintScore(scanned.result()) != 0) {
+            if (score(scanned.result(), FINGERPRINT_PREFIX) != 0) {
                 fingerprintHitsOnHam++;
             }
         }
         long caught = 0;
         long byRules = 0;
         long byFingerprints = 0;
+        long byBayes = 0;
         long together = 0;
         for (Scanned scanned : spam) {
             ScanResult result = scanned.result();
@@ -120,12 +121,15 @@ final class EvalCommand {
                 continue;
             }
             caught++;
-            double fingerprints = fingerprintScore(result);
-            double rules = result.score() - fingerprints;
+            double fingerprints = score(result, FINGERPRINT_PREFIX);
+            double bayes = score(result, BAYES_PREFIX);
+            double rules = result.score() - fingerprints - bayes;
             if (rules >= threshold) {
                 byRules++;
             } else if (fingerprints >= threshold) {
                 byFingerprints++;
+            } else if (bayes >= threshold) {
+                byBayes++;
             } else {
                 together++;
             }
@@ -136,17 +140,17 @@ final class EvalCommand {
         out.printf(Locale.ROOT, "false positives %d (%.2f%%)%n", falsePositives.size(), percent(falsePositives.size(), ham.size()));
         out.printf(Locale.ROOT, "spam            %d%n", spam.size());
         out.printf(Locale.ROOT, "caught          %d (recall %.2f%%)%n", caught, percent(caught, spam.size()));
-        out.printf(Locale.ROOT, "caught by rules alone %d, by fingerprints alone %d, by both together %d%n",
-            byRules, byFingerprints, together);
+        out.printf(Locale.ROOT, "caught by rules alone %d, by fingerprints alone %d, by Bayes alone %d,"
+            + " only by their points together %d%n", byRules, byFingerprints, byBayes, together);
         out.printf(Locale.ROOT, "ham with a fingerprint hit %d%n", fingerprintHitsOnHam);
         falsePositives.stream()
             .sorted(Comparator.comparing(Scanned::label))
             .forEach(scanned -> out.println("false positive: " + ScanCommand.tsv(scanned, threshold)));
     }
 
-    private static double fingerprintScore(ScanResult result) {
+    private static double score(ScanResult result, String prefix) {
         return result.hits().stream()
-            .filter(hit -> hit.name().startsWith(FINGERPRINT_PREFIX))
+            .filter(hit -> hit.name().startsWith(prefix))
             .mapToDouble(RuleHit::score)
             .sum();
     }

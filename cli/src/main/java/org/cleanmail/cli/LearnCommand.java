@@ -8,13 +8,13 @@ import java.util.Set;
 
 import org.cleanmail.core.fingerprint.FingerprintSource;
 import org.cleanmail.core.pipeline.CleanMailEngine;
-import org.cleanmail.core.pipeline.FingerprintHitSource;
 import org.cleanmail.core.pipeline.ScanInput;
 
 /**
- * {@code learn --spam|--ham PATH...}: teaches the fingerprint database in
- * {@code $CLEANMAIL_HOME} (the server's, which must be stopped: the database takes a lock)
- * that these messages are spam, or ham (their fingerprints are removed and vetoed).
+ * {@code learn --spam|--ham PATH...}: teaches the fingerprint database and the Bayes filter
+ * in {@code $CLEANMAIL_HOME} (the server's, which must be stopped: the databases take a
+ * lock) that these messages are spam, or ham (their fingerprints are removed and vetoed,
+ * their tokens counted as ham).
  */
 final class LearnCommand {
     static final String USAGE = "learn --spam|--ham PATH...";
@@ -35,16 +35,18 @@ final class LearnCommand {
         CliEnvironment environment = CliEnvironment.load();
         int learnt = 0;
         try (CleanMailEngine engine = environment.openEngine(environment.stateDirectory(), List.of())) {
-            FingerprintHitSource fingerprints = engine.fingerprints()
-                .orElseThrow(() -> new UsageException("fingerprints are disabled (fingerprints.enabled=false)"));
+            if (engine.fingerprints().isEmpty() && engine.bayes().isEmpty()) {
+                throw new UsageException("fingerprints and the Bayes filter are disabled (fingerprints.enabled=false,"
+                    + " bayes.enabled=false)");
+            }
             ParallelScanner reader = new ParallelScanner(engine.scanner(), environment.configuration().maxMessageSize());
             for (Path file : files) {
                 for (MessageFile message : MessageFiles.read(file)) {
                     ScanInput input = engine.parse(reader.raw(message.bytes()));
                     if (spam) {
-                        fingerprints.learnSpam(input, FingerprintSource.ADMIN);
+                        engine.learnSpam(input, FingerprintSource.ADMIN);
                     } else {
-                        fingerprints.vetoHam(input, FingerprintSource.ADMIN);
+                        engine.learnHam(input, FingerprintSource.ADMIN);
                     }
                     learnt++;
                 }

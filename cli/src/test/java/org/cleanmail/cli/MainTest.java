@@ -100,7 +100,7 @@ class MainTest {
             .contains("false positives 0 (0.00%)")
             .contains("spam            1")
             .contains("caught          1 (recall 100.00%)")
-            .contains("caught by rules alone 0, by fingerprints alone 1, by both together 0");
+            .contains("caught by rules alone 0, by fingerprints alone 1, by Bayes alone 0, only by their points together 0");
     }
 
     @Test

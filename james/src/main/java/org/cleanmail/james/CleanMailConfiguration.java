@@ -42,8 +42,8 @@ public final class CleanMailConfiguration {
     public static final String STATE_DIRECTORY = "state.directory";
     public static final List<String> KEYS = List.of(THRESHOLD, MAX_MESSAGE_SIZE, QUARANTINE_REPOSITORY, STATE_DIRECTORY);
     /** Prefixes of the keys that features read themselves, through {@link #section(String)}. */
-    public static final List<String> SECTIONS = List.of("sender.", "blacklist.", "rules.", "fingerprints.", "policy.",
-        "archive.");
+    public static final List<String> SECTIONS = List.of("sender.", "blacklist.", "rules.", "fingerprints.", "bayes.",
+        "policy.", "archive.");
 
     public static final double DEFAULT_THRESHOLD = 5.0;
     public static final long DEFAULT_MAX_MESSAGE_SIZE = 4L * 1024 * 1024;

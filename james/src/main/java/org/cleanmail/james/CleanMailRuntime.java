@@ -108,7 +108,7 @@ public class CleanMailRuntime {
         Path state = new StateDirectory(stateDirectory).path();
         try {
             return CleanMailEngine.open(state, RulesConfiguration.from(configuration, state, paths),
-                FingerprintConfiguration.from(configuration), Clock.systemUTC());
+                FingerprintConfiguration.from(configuration), BayesConfiguration.from(configuration), Clock.systemUTC());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open CleanMail's stores in " + state
                 + " (state.directory of " + CleanMailConfiguration.FILE + ")", e);

@@ -9,19 +9,19 @@ import javax.mail.MessagingException;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
 import org.cleanmail.core.fingerprint.FingerprintSource;
-import org.cleanmail.core.pipeline.FingerprintHitSource;
 import org.cleanmail.james.CleanMailAttributes;
 import org.cleanmail.james.CleanMailRuntime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Teaches the fingerprint database the spam it sees: a mail whose CleanMail score is at
+ * Teaches the fingerprint database, and the Bayes filter, the spam it sees: a mail whose CleanMail score is at
  * least {@code fingerprints.learn.threshold} of {@code cleanmail.properties} (12.0 by
  * default, well above the spam threshold, so that mail scored near the threshold never
  * poisons the database) has its fingerprints added; a later copy or near-copy then hits
  * {@code FINGERPRINT_EXACT} / {@code FINGERPRINT_FUZZY}. Mail that was not scored, scored
- * lower, or that arrives while fingerprints are disabled passes untouched. Place it
+ * lower, or that arrives while fingerprints and Bayes are disabled passes untouched; clean
+ * mail teaches the Bayes filter through {@link LearnHam}. Place it
  * where spam is disposed of, before the mailet that ends its processing.
  *
  * <pre><code>
@@ -48,16 +48,16 @@ public class LearnFingerprints extends GenericMailet {
 
     @Override
     public void service(Mail mail) throws MessagingException {
-        Optional<FingerprintHitSource> fingerprints = runtime.engine().fingerprints();
         Optional<Double> score = mail.getAttribute(CleanMailAttributes.SCORE)
             .flatMap(attribute -> attribute.getValue().valueAs(Double.class));
         double learnThreshold = runtime.engine().fingerprintOptions().learnThreshold();
-        if (fingerprints.isEmpty() || score.isEmpty() || score.get() < learnThreshold) {
+        boolean learns = runtime.engine().fingerprints().isPresent() || runtime.engine().bayes().isPresent();
+        if (!learns || score.isEmpty() || score.get() < learnThreshold) {
             return;
         }
-        fingerprints.get().learnSpam(runtime.engine().parse(
+        runtime.engine().learnSpam(runtime.engine().parse(
             CappedMessageReader.read(mail.getMessage(), runtime.configuration().maxMessageSize())), FingerprintSource.RULES);
-        LOGGER.info("Learnt the fingerprints of {} (score {})", mail.getName(), score.get());
+        LOGGER.info("Learnt {} as spam (score {})", mail.getName(), score.get());
     }
 
     @Override

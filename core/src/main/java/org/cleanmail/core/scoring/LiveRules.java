@@ -78,7 +78,7 @@ public final class LiveRules implements MessageScanner, Closeable {
 
     private final RuleSources sources;
     private final Function<RuleSet, EvalFunctions> evals;
-    private final ScoringOptions options;
+    private volatile ScoringOptions options;
     private final SpamAssassinRuleLoader loader;
     private final MessageParser parser;
     private final Clock clock;
@@ -175,6 +175,32 @@ public final class LiveRules implements MessageScanner, Closeable {
     /** Rules that do not run, with the reasons (see {@link RuleEngine#unusedRules()}). */
     public List<UnusedRule> unusedRules() {
         return current.get().unusedRules();
+    }
+
+    /** The score set the rules in use score with. */
+    public int scoreSet() {
+        return options.scoreSet();
+    }
+
+    /**
+     * Scores with another SpamAssassin score set from now on (the rules are compiled again
+     * and swapped in; a no-op when the set is already in use). SpamAssassin scores with
+     * set 2 once its Bayes database can answer, with set 0 before.
+     */
+    public void useScoreSet(int set) {
+        synchronized (lock) {
+            if (options.scoreSet() == set) {
+                return;
+            }
+            ScoringOptions previous = options;
+            options = options.withScoreSet(set);
+            try {
+                reload();
+            } catch (RuntimeException e) {
+                options = previous;
+                throw e;
+            }
+        }
     }
 
     /** Loads and compiles every file again and swaps the new rules in; refused rule sets leave the old ones. */

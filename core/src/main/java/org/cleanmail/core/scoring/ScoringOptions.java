@@ -47,6 +47,16 @@ public final class ScoringOptions {
         return scoreSet;
     }
 
+    /** These options with another score set (SpamAssassin switches to set 2 once Bayes can answer). */
+    public ScoringOptions withScoreSet(int set) {
+        Builder builder = new Builder().scoreSet(set);
+        builder.ruleBudget = ruleBudget;
+        builder.maxHeaderChars = maxHeaderChars;
+        builder.strikesBeforeDisabling = strikesBeforeDisabling;
+        builder.startCharSearch = startCharSearch;
+        return builder.build();
+    }
+
     /**
      * Characters a rule's regular expression may read on one message, all its texts
      * together, plus {@link #BUDGET_PER_TEXT_CHAR} per character of those texts.

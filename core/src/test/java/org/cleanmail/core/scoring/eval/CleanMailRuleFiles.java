@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
+import org.cleanmail.core.bayes.BayesFilter;
 import org.cleanmail.core.rules.RuleSet;
 import org.cleanmail.core.rules.sa.RuleLoadOptions;
 import org.cleanmail.core.rules.sa.SpamAssassinRuleLoader;
@@ -13,6 +16,10 @@ import org.cleanmail.core.rules.sa.SpamAssassinRuleLoader;
 /** CleanMail's shipped rule files, read from the class path as listed in index.txt. */
 final class CleanMailRuleFiles {
     private static final String FOLDER = "/org/cleanmail/core/rules/cleanmail/";
+
+    /** The evals the engine implements: the standard functions and the Bayes filter's. */
+    private static final Set<String> ENGINE_EVALS = Stream.concat(StandardEvalFunctions.names().stream(),
+        Stream.of(BayesFilter.CHECK_BAYES)).collect(Collectors.toUnmodifiableSet());
 
     private CleanMailRuleFiles() {
     }
@@ -29,7 +36,7 @@ final class CleanMailRuleFiles {
             text.append(read(name)).append('\n');
         }
         return new SpamAssassinRuleLoader(RuleLoadOptions.builder()
-            .implementedEvals(StandardEvalFunctions.names()).build()).loadText("cleanmail.cf", text.toString());
+            .implementedEvals(ENGINE_EVALS).build()).loadText("cleanmail.cf", text.toString());
     }
 
     static String read(String name) throws IOException {

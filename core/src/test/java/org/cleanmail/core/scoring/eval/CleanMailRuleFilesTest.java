@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class CleanMailRuleFilesTest {
     @Test
     void indexShouldListTheShippedFiles() throws IOException {
-        assertThat(CleanMailRuleFiles.names()).containsExactly("00_gtube.cf", "10_cleanmail.cf");
+        assertThat(CleanMailRuleFiles.names()).containsExactly("00_gtube.cf", "10_cleanmail.cf", "20_bayes.cf");
     }
 
     @Test

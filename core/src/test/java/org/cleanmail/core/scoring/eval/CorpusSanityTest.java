@@ -67,7 +67,8 @@ class CorpusSanityTest {
     @Test
     void cleanMailRulesShouldStayNearZeroOnOddHam() {
         for (String rule : cleanMailRules.rules().keySet()) {
-            if (!rule.startsWith("__") && !rule.equals("GTUBE")) {
+            // BAYES_* read the Bayes filter, which has learnt nothing here.
+            if (!rule.startsWith("__") && !rule.equals("GTUBE") && !rule.startsWith("BAYES_")) {
                 assertThat(rates.rate(rule, false, false)).as("%s on odd ham", rule).isLessThan(0.01);
                 assertThat(rates.rate(rule, true, false)).as("%s on odd spam", rule)
                     .isGreaterThan(rates.rate(rule, false, false));

@@ -5,7 +5,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
+import org.cleanmail.core.message.HeaderField;
 import org.cleanmail.core.message.MailAddress;
 import org.cleanmail.core.message.MessageFeatures;
 import org.cleanmail.core.message.MessageHeaders;
@@ -24,6 +26,9 @@ import com.google.common.hash.Hashing;
  *   <li>the sender's address, local part and domain ({@code H*F:}), Reply-To ({@code H*RT:}),
  *       the message id's domain ({@code H*MI:}), the mailer ({@code H*UA:} words of X-Mailer
  *       or User-Agent), the content type ({@code H*CT:});</li>
+ *   <li>the words of the other header fields, prefixed by the field's name
+ *       ({@code Hlist-id:}, {@code Hreceived:}, ...), but for dates, ids, sizes and what
+ *       filters add ({@code X-Spam-*}, {@code X-CleanMail-*});</li>
  *   <li>the hosts and domains the message links to ({@code U:}).</li>
  * </ul>
  * At most {@value #MAXIMUM_TOKENS} tokens and {@value #MAXIMUM_BODY_CHARS} body characters
@@ -32,6 +37,15 @@ import com.google.common.hash.Hashing;
 public final class BayesTokenizer {
     static final int MAXIMUM_TOKENS = 3_000;
     static final int MAXIMUM_BODY_CHARS = 200_000;
+    /** Characters of one header field that are read. */
+    private static final int MAXIMUM_HEADER_CHARS = 1_000;
+    /**
+     * Header fields whose words say nothing of the message (dates, sizes, ids, mailbox
+     * state) or that the tokens above already cover, or that filters add.
+     */
+    private static final Set<String> IGNORED_HEADERS = Set.of("date", "message-id", "content-length", "lines", "status",
+        "x-status", "x-uid", "x-keywords", "content-transfer-encoding", "mime-version", "delivered-to",
+        "return-path", "x-original-to", "x-virus-scanned", "x-cleanmail-released");
     private static final int SHORTEST_WORD = 3;
     private static final int LONGEST_WORD = 15;
     private static final int SKIPPED_PREFIX = 7;
@@ -48,6 +62,12 @@ public final class BayesTokenizer {
         Optional<String> mailer = headers.first("X-Mailer").or(() -> headers.first("User-Agent"));
         mailer.ifPresent(value -> words(value, "H*UA:", sink, LONGEST_WORD * 20));
         headers.first("Content-Type").ifPresent(value -> sink.add("H*CT:" + value.split(";", 2)[0].trim().toLowerCase(Locale.ROOT)));
+        for (HeaderField field : headers.fields()) {
+            String name = field.name().toLowerCase(Locale.ROOT);
+            if (!IGNORED_HEADERS.contains(name) && !name.startsWith("x-spam-") && !name.startsWith("x-cleanmail-")) {
+                words(field.decoded(), "H" + name + ":", sink, MAXIMUM_HEADER_CHARS);
+            }
+        }
         for (String host : features.uris().hosts()) {
             sink.add("U:" + host.toLowerCase(Locale.ROOT));
         }

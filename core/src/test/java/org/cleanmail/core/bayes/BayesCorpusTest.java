@@ -8,21 +8,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalDouble;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.cleanmail.core.message.MessageParser;
 import org.cleanmail.core.scan.RawMessage;
 import org.junit.jupiter.api.Test;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The Bayes filter on the public SpamAssassin corpus: learnt from part of the
  * even-numbered files, asked about part of the odd-numbered ones.
  */
 class BayesCorpusTest {
-    private static final Logger LOGGER = LoggerFactory.getLogger(BayesCorpusTest.class);
+    private static final Logger LOGGER = Logger.getLogger(BayesCorpusTest.class.getName());
     private static final int TRAINING = 600;
     private static final int TESTING = 300;
 
@@ -70,8 +69,8 @@ class BayesCorpusTest {
             .map(file -> classifier.probability(database.lookup(tokens(file))))
             .filter(probability -> probability.orElse(1) <= 0.05)
             .count();
-        LOGGER.info("Bayes on the corpus: {}/{} spam >= 0.95, {}/{} ham >= 0.95, {}/{} ham <= 0.05",
-            spamAbove, TESTING, hamAbove, ham.size(), hamBelow, ham.size());
+        LOGGER.info(() -> String.format("Bayes on the corpus: %d/%d spam >= 0.95, %d/%d ham >= 0.95, %d/%d ham <= 0.05",
+            spamAbove, TESTING, hamAbove, ham.size(), hamBelow, ham.size()));
 
         assertThat(spamAbove).isGreaterThan(TESTING * 8L / 10);
         assertThat(hamAbove).isLessThanOrEqualTo(ham.size() / 100L);

@@ -113,18 +113,20 @@ public class QuarantineActions {
         }
     }
 
+    /** A release is a ham report: the fingerprints are vetoed and the Bayes filter learns the mail as ham. */
     private void reportHam(Mail copy) {
-        runtime.engine().fingerprints().ifPresent(fingerprints -> {
-            try {
-                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-                copy.getMessage().writeTo(bytes);
-                fingerprints.vetoHam(runtime.engine().parse(RawMessage.of(bytes.toByteArray())),
-                    FingerprintSource.USER_REPORT);
-            } catch (IOException | MessagingException | RuntimeException e) {
-                LOGGER.warn("Released mail {} could not be reported as ham; the fingerprint database is unchanged",
-                    copy.getName(), e);
-            }
-        });
+        if (runtime.engine().fingerprints().isEmpty() && runtime.engine().bayes().isEmpty()) {
+            return;
+        }
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            copy.getMessage().writeTo(bytes);
+            runtime.engine().learnHam(runtime.engine().parse(RawMessage.of(bytes.toByteArray())),
+                FingerprintSource.USER_REPORT);
+        } catch (IOException | MessagingException | RuntimeException e) {
+            LOGGER.warn("Released mail {} could not be reported as ham; the fingerprint and Bayes databases are unchanged",
+                copy.getName(), e);
+        }
     }
 
     /** Deletes the entry, and the mail when no other recipient's entry holds it. */

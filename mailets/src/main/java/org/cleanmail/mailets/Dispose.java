@@ -25,11 +25,9 @@ import org.apache.mailet.Mail;
 import org.apache.mailet.ProcessingState;
 import org.apache.mailet.StorageDirective;
 import org.apache.mailet.base.GenericMailet;
-import org.cleanmail.core.blacklist.PersonalVerdict;
 import org.cleanmail.core.policy.DecisionStage;
 import org.cleanmail.core.policy.DispositionAction;
 import org.cleanmail.core.policy.DispositionPlan;
-import org.cleanmail.core.policy.EffectivePolicy;
 import org.cleanmail.core.policy.RecipientGroup;
 import org.cleanmail.core.policy.RecipientPolicy;
 import org.cleanmail.core.policy.ScanFindings;
@@ -37,6 +35,7 @@ import org.cleanmail.core.quarantine.QuarantineEntries;
 import org.cleanmail.james.CleanMailAttributes;
 import org.cleanmail.james.policy.PolicyServices;
 import org.cleanmail.james.policy.QuarantineActions;
+import org.cleanmail.james.policy.RecipientPolicies;
 import org.cleanmail.james.sender.SenderProtection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -180,16 +179,8 @@ public class Dispose extends GenericMailet {
     }
 
     private List<RecipientPolicy> recipientPolicies(Mail mail, Collection<String> recipients) {
-        Optional<String> sender = mail.getMaybeSender().asOptional().map(MailAddress::asString);
-        List<RecipientPolicy> result = new ArrayList<>();
-        for (String recipient : recipients) {
-            EffectivePolicy policy = policies.resolver().resolve(recipient);
-            PersonalVerdict verdict = policy.personalListsEnabled() && sender.isPresent()
-                ? senderProtection.personalLists().verdict(recipient, sender.get())
-                : PersonalVerdict.NONE;
-            result.add(new RecipientPolicy(recipient, policy, verdict));
-        }
-        return result;
+        return RecipientPolicies.resolve(policies, senderProtection.personalLists(),
+            mail.getMaybeSender().asOptional().map(MailAddress::asString), recipients);
     }
 
     private static List<MailAddress> addresses(RecipientGroup group, Map<String, MailAddress> recipients) {

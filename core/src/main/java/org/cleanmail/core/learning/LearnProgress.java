@@ -43,7 +43,8 @@ public final class LearnProgress {
         skippedDuplicate++;
     }
 
-    synchronized void failed(String where, String reason) {
+    /** Counts a failure, keeping its reason among the first ones. */
+    public synchronized void failed(String where, String reason) {
         failed++;
         if (failures.size() < MAX_FAILURES_KEPT) {
             failures.add(where + ": " + reason);

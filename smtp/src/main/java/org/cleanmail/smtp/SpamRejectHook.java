@@ -17,6 +17,8 @@ import org.apache.james.protocols.smtp.SMTPSession;
 import org.apache.james.protocols.smtp.hook.HookResult;
 import org.apache.james.smtpserver.JamesMessageHook;
 import org.apache.mailet.Mail;
+import org.cleanmail.core.fingerprint.FingerprintSource;
+import org.cleanmail.core.pipeline.FingerprintHitSource;
 import org.cleanmail.core.policy.DecisionStage;
 import org.cleanmail.core.policy.DispositionPlan;
 import org.cleanmail.core.policy.DispositionReason;
@@ -45,7 +47,9 @@ import org.slf4j.LoggerFactory;
  * recipients' personal black lists), nothing is accepted, and the refusal is recorded as a
  * deletion with {@code "action": "REJECT"} ({@code GET /cleanmail/deletions}: Message-ID,
  * sender, recipients, reason), logged at INFO and counted in
- * {@code cleanmail.disposition.reject} and by reason code.
+ * {@code cleanmail.disposition.reject} and by reason code. Refused spam scored at least
+ * {@code fingerprints.learn.threshold} teaches the fingerprint database, as blocked spam
+ * does in the pipeline.
  *
  * <p>When no recipient's policy rejects (the default policies do not), the message is not
  * even scanned here. When only some recipients reject, SMTP cannot refuse the message for
@@ -108,18 +112,20 @@ public class SpamRejectHook implements JamesMessageHook {
         if (recipientPolicies.stream().noneMatch(recipient -> RecipientPolicies.mayReject(recipient.policy()))) {
             return HookResult.DECLINED;
         }
-        ScanResult result = score(session, mail);
+        // scanned once here; ScoreMessage reuses the verdict recorded on the mail
+        ScanVerdicts.removeForgedHeaders(mail.getMessage());
+        RawMessage raw = CappedMessageReader.read(mail.getMessage(), runtime.configuration().maxMessageSize());
+        ScanResult result = score(session, mail, raw);
         DispositionPlan plan = policies.planner().plan(ScanFindings.of(result), recipientPolicies,
             DecisionStage.BEFORE_END_OF_DATA);
         if (!plan.isRejected()) {
             return HookResult.DECLINED;
         }
+        learn(mail, raw, result);
         return reject(session, mail, sender, plan, result);
     }
 
-    private ScanResult score(SMTPSession session, Mail mail) throws MessagingException {
-        ScanVerdicts.removeForgedHeaders(mail.getMessage());
-        RawMessage raw = CappedMessageReader.read(mail.getMessage(), runtime.configuration().maxMessageSize());
+    private ScanResult score(SMTPSession session, Mail mail, RawMessage raw) {
         double threshold = runtime.configuration().threshold();
         List<RuleHit> reputation = SmtpClient.address(session)
             .map(InetAddress::getHostAddress)
@@ -128,6 +134,22 @@ public class SpamRejectHook implements JamesMessageHook {
         ScanResult result = runtime.scan(raw, threshold, reputation);
         ScanVerdicts.record(mail, result, threshold, ScanVerdicts.digest(raw));
         return result;
+    }
+
+    /**
+     * Refused spam teaches the fingerprint database as blocked spam does in the pipeline
+     * ({@code LearnFingerprints}): when it scored at least {@code fingerprints.learn.threshold}.
+     */
+    private void learn(Mail mail, RawMessage raw, ScanResult result) {
+        Optional<FingerprintHitSource> fingerprints = runtime.engine().fingerprints();
+        if (fingerprints.isEmpty() || result.score() < runtime.engine().fingerprintOptions().learnThreshold()) {
+            return;
+        }
+        try {
+            fingerprints.get().learnSpam(runtime.engine().parse(raw), FingerprintSource.RULES);
+        } catch (RuntimeException e) {
+            LOGGER.warn("Could not learn the fingerprints of refused mail {}", mail.getName(), e);
+        }
     }
 
     private HookResult reject(SMTPSession session, Mail mail, Optional<String> sender, DispositionPlan plan,

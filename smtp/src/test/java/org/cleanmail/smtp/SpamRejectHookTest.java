@@ -2,6 +2,7 @@ package org.cleanmail.smtp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,6 +39,7 @@ import org.cleanmail.james.sender.SenderSettings;
 import org.cleanmail.james.verdict.ScanVerdicts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SpamRejectHookTest {
     private static final String GTUBE = "XJS*C4JDBQADN1.NSBN3*2IDNEN*GTUBE-STANDARD-ANTI-UBE-TEST-EMAIL*C.34X";
@@ -151,6 +153,27 @@ class SpamRejectHookTest {
         assertThat(hook.onMessage(FakeSessions.authenticated("203.0.113.9", ALICE), mail(GTUBE, ALICE)))
             .isEqualTo(HookResult.DECLINED);
         assertThat(runtime.statistics().scanned()).isZero();
+    }
+
+    @Test
+    void refusedSpamShouldTeachTheFingerprintDatabase(@TempDir Path state) throws Exception {
+        runtime = new CleanMailRuntime(CleanMailConfiguration.defaults(), metrics,
+            CleanMailRuntime.openEngine(CleanMailConfiguration.defaults(), state));
+        PolicyServices policies = new PolicyServices(new PolicySettings(Optional.empty(), Duration.ZERO, 100), store,
+            EmbeddedQuarantineIndex.inMemory(), deletionLog,
+            new QuarantineRepository(null, "memory://var/mail/quarantine/"), CLOCK);
+        hook = new SpamRejectHook(runtime, protection, policies, new SmtpRefusals(new RefusalCounter(metrics)), metrics);
+        reject(ALICE);
+        String campaign = "Dear friend, our partners in the offshore banking sector guarantee returns of three hundred"
+            + " percent within ninety days, with no risk and no paperwork whatsoever. Reply today.\n" + GTUBE;
+        try {
+            assertThat(hook.onMessage(FakeSessions.from("203.0.113.7"), mail(campaign, ALICE)).getResult())
+                .isEqualTo(HookReturnCode.deny());
+
+            assertThat(runtime.engine().fingerprintStore().orElseThrow().stats().total()).isPositive();
+        } finally {
+            runtime.close();
+        }
     }
 
     @Test

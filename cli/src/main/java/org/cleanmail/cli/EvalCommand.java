@@ -13,6 +13,8 @@ import java.util.function.IntPredicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.cleanmail.core.corpus.MessageFile;
+import org.cleanmail.core.corpus.MessageFiles;
 import org.cleanmail.core.fingerprint.FingerprintSource;
 import org.cleanmail.core.pipeline.CleanMailEngine;
 import org.cleanmail.core.scan.RuleHit;
@@ -56,8 +58,8 @@ final class EvalCommand {
             int learnt = train(engine, scanner, train, trainFiles);
             List<Scanned> ham = new ArrayList<>();
             List<Scanned> spam = new ArrayList<>();
-            scanner.scan(MessageFiles.numbered(MessageFiles.files(List.of(test.resolve("ham"))), testFiles), ham::add);
-            scanner.scan(MessageFiles.numbered(MessageFiles.files(List.of(test.resolve("spam"))), testFiles), spam::add);
+            scanner.scan(MessageFiles.numbered(MessagePaths.files(List.of(test.resolve("ham"))), testFiles), ham::add);
+            scanner.scan(MessageFiles.numbered(MessagePaths.files(List.of(test.resolve("spam"))), testFiles), spam::add);
             report(learnt, ham, spam, threshold);
             err.printf(Locale.ROOT, "evaluated in %.1f s%n", (System.nanoTime() - started) / 1e9);
         } finally {
@@ -84,13 +86,13 @@ final class EvalCommand {
             return 0;
         }
         int learnt = 0;
-        for (Path file : MessageFiles.numbered(MessageFiles.files(List.of(train.resolve("spam"))), files)) {
+        for (Path file : MessageFiles.numbered(MessagePaths.files(List.of(train.resolve("spam"))), files)) {
             for (MessageFile message : MessageFiles.read(file)) {
                 engine.learnSpam(engine.parse(reader.raw(message.bytes())), FingerprintSource.ADMIN);
                 learnt++;
             }
         }
-        for (Path file : MessageFiles.numbered(MessageFiles.files(List.of(train.resolve("ham"))), files)) {
+        for (Path file : MessageFiles.numbered(MessagePaths.files(List.of(train.resolve("ham"))), files)) {
             for (MessageFile message : MessageFiles.read(file)) {
                 engine.learnHam(engine.parse(reader.raw(message.bytes())), FingerprintSource.ADMIN);
                 learnt++;

@@ -7,14 +7,18 @@ import java.util.List;
 import java.util.Set;
 
 import org.cleanmail.core.fingerprint.FingerprintSource;
+import org.cleanmail.core.learning.BulkLearner;
+import org.cleanmail.core.learning.LearnCounts;
+import org.cleanmail.core.learning.LearnKind;
+import org.cleanmail.core.learning.LearnProgress;
 import org.cleanmail.core.pipeline.CleanMailEngine;
-import org.cleanmail.core.pipeline.ScanInput;
 
 /**
  * {@code learn --spam|--ham PATH...}: teaches the fingerprint database and the Bayes filter
  * in {@code $CLEANMAIL_HOME} (the server's, which must be stopped: the databases take a
  * lock) that these messages are spam, or ham (their fingerprints are removed and vetoed,
- * their tokens counted as ham).
+ * their tokens counted as ham). The
+ * same learner as the webadmin task {@code POST /cleanmail/fingerprints/learn}.
  */
 final class LearnCommand {
     static final String USAGE = "learn --spam|--ham PATH...";
@@ -30,29 +34,24 @@ final class LearnCommand {
         if (arguments.flag("spam") == arguments.flag("ham")) {
             throw new UsageException("say --spam or --ham: " + USAGE);
         }
-        boolean spam = arguments.flag("spam");
-        List<Path> files = MessageFiles.files(arguments.paths());
+        LearnKind kind = arguments.flag("spam") ? LearnKind.SPAM : LearnKind.HAM;
+        List<Path> paths = arguments.paths();
+        MessagePaths.files(paths);
         CliEnvironment environment = CliEnvironment.load();
-        int learnt = 0;
+        LearnProgress progress = new LearnProgress();
         try (CleanMailEngine engine = environment.openEngine(environment.stateDirectory(), List.of())) {
             if (engine.fingerprints().isEmpty() && engine.bayes().isEmpty()) {
                 throw new UsageException("fingerprints and the Bayes filter are disabled (fingerprints.enabled=false,"
                     + " bayes.enabled=false)");
             }
-            ParallelScanner reader = new ParallelScanner(engine.scanner(), environment.configuration().maxMessageSize());
-            for (Path file : files) {
-                for (MessageFile message : MessageFiles.read(file)) {
-                    ScanInput input = engine.parse(reader.raw(message.bytes()));
-                    if (spam) {
-                        engine.learnSpam(input, FingerprintSource.ADMIN);
-                    } else {
-                        engine.learnHam(input, FingerprintSource.ADMIN);
-                    }
-                    learnt++;
-                }
-            }
+            BulkLearner.of(engine, environment.configuration().maxMessageSize(), FingerprintSource.ADMIN)
+                .learn(paths, kind, progress, () -> false);
         }
-        err.printf("learnt %d messages as %s into %s%n", learnt, spam ? "spam" : "ham", environment.stateDirectory());
+        LearnCounts counts = progress.snapshot();
+        err.printf("learnt %d messages as %s into %s (%d skipped as too short, %d as already known, %d failed)%n",
+            counts.learned(), kind.asText(), environment.stateDirectory(), counts.skippedTooShort(),
+            counts.skippedDuplicate(), counts.failed());
+        counts.failures().forEach(failure -> err.printf("  failed: %s%n", failure));
         return 0;
     }
 }

@@ -10,6 +10,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
+import org.cleanmail.core.corpus.MessageFile;
+import org.cleanmail.core.corpus.MessageFiles;
 import org.cleanmail.core.scan.MessageScanner;
 import org.cleanmail.core.scan.RawMessage;
 

@@ -42,7 +42,7 @@ final class ScanCommand {
         if (!format.equals("tsv") && !format.equals("json")) {
             throw new UsageException("--format must be tsv or json; got '" + format + "'");
         }
-        List<Path> files = MessageFiles.files(arguments.paths());
+        List<Path> files = MessagePaths.files(arguments.paths());
         if (files.isEmpty()) {
             throw new UsageException("name at least one message file, folder or mbox: " + USAGE);
         }

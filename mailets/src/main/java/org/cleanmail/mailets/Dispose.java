@@ -25,11 +25,9 @@ import org.apache.mailet.Mail;
 import org.apache.mailet.ProcessingState;
 import org.apache.mailet.StorageDirective;
 import org.apache.mailet.base.GenericMailet;
-import org.cleanmail.core.blacklist.PersonalVerdict;
 import org.cleanmail.core.policy.DecisionStage;
 import org.cleanmail.core.policy.DispositionAction;
 import org.cleanmail.core.policy.DispositionPlan;
-import org.cleanmail.core.policy.EffectivePolicy;
 import org.cleanmail.core.policy.RecipientGroup;
 import org.cleanmail.core.policy.RecipientPolicy;
 import org.cleanmail.core.policy.ScanFindings;
@@ -37,6 +35,7 @@ import org.cleanmail.core.quarantine.QuarantineEntries;
 import org.cleanmail.james.CleanMailAttributes;
 import org.cleanmail.james.policy.PolicyServices;
 import org.cleanmail.james.policy.QuarantineActions;
+import org.cleanmail.james.policy.RecipientPolicies;
 import org.cleanmail.james.sender.SenderProtection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,7 +52,10 @@ import org.slf4j.LoggerFactory;
  *   to the next mailet (put a {@code ToProcessor transport} after this one);</li>
  *   <li>{@code DELIVER_TAGGED}: a copy with the policy's subject prefix and
  *   {@code X-CleanMail-Status/-Score/-Report} (and {@code X-Spam-Flag/-Status} when the
- *   policy asks) is sent to the {@code deliveryProcessor};</li>
+ *   policy asks) is sent to the {@code deliveryProcessor}; with {@code attachReport} the copy
+ *   is a new {@code multipart/mixed} message: a plain-text spam report (score, threshold,
+ *   each rule with its points and description) and the original, unchanged, attached as
+ *   {@code message/rfc822} (SpamAssassin's {@code report_safe 1}); the Message-ID is kept;</li>
  *   <li>{@code DELIVER_TO_SPAM_FOLDER}: the same, with James's storage directive that files
  *   it into each recipient's {@code spamFolder};</li>
  *   <li>{@code QUARANTINE}: a copy is stored in the quarantine repository
@@ -61,8 +63,10 @@ import org.slf4j.LoggerFactory;
  *   arrival and expiry (the recipient's retention);</li>
  *   <li>{@code DELETE}: dropped, recorded in the deletion log and logged at INFO;</li>
  *   <li>{@code REJECT}: James has already accepted the mail, so it is quarantined instead
- *   (an SMTP refusal is only possible before the end of DATA; a bounce now would be
- *   backscatter).</li>
+ *   (a bounce now would be backscatter). The refusal itself happens before, in the SMTP
+ *   hook {@code org.cleanmail.smtp.SpamRejectHook}, when every recipient rejects; a mail
+ *   reaching {@code Dispose} with a recipient whose policy rejects had other recipients that
+ *   did not, or came through a trusted session.</li>
  * </ul>
  * Quarantine and deletion happen before any copy is sent on, and a failure to store
  * propagates (the mail goes to the {@code error} processor whole). When no recipient is
@@ -180,16 +184,8 @@ public class Dispose extends GenericMailet {
     }
 
     private List<RecipientPolicy> recipientPolicies(Mail mail, Collection<String> recipients) {
-        Optional<String> sender = mail.getMaybeSender().asOptional().map(MailAddress::asString);
-        List<RecipientPolicy> result = new ArrayList<>();
-        for (String recipient : recipients) {
-            EffectivePolicy policy = policies.resolver().resolve(recipient);
-            PersonalVerdict verdict = policy.personalListsEnabled() && sender.isPresent()
-                ? senderProtection.personalLists().verdict(recipient, sender.get())
-                : PersonalVerdict.NONE;
-            result.add(new RecipientPolicy(recipient, policy, verdict));
-        }
-        return result;
+        return RecipientPolicies.resolve(policies, senderProtection.personalLists(),
+            mail.getMaybeSender().asOptional().map(MailAddress::asString), recipients);
     }
 
     private static List<MailAddress> addresses(RecipientGroup group, Map<String, MailAddress> recipients) {
@@ -200,8 +196,7 @@ public class Dispose extends GenericMailet {
         throws MessagingException {
         Mail copy = mail.duplicate();
         copy.setRecipients(addresses);
-        copy.setMessage(new MimeMessage(mail.getMessage()));
-        TagWriter.tag(copy.getMessage(), group.treatment(), findings);
+        copy.setMessage(TagWriter.tag(new PreservedIdMessage(mail.getMessage()), group.treatment(), findings));
         copy.setAttribute(new Attribute(CleanMailAttributes.DISPOSITION,
             AttributeValue.of(group.treatment().action().name())));
         if (group.treatment().action() == DispositionAction.DELIVER_TO_SPAM_FOLDER) {

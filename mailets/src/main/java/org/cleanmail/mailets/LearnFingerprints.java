@@ -11,6 +11,7 @@ import org.apache.mailet.base.GenericMailet;
 import org.cleanmail.core.fingerprint.FingerprintSource;
 import org.cleanmail.james.CleanMailAttributes;
 import org.cleanmail.james.CleanMailRuntime;
+import org.cleanmail.james.verdict.CappedMessageReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

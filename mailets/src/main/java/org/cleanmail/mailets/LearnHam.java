@@ -14,6 +14,7 @@ import org.cleanmail.core.fingerprint.FingerprintSource;
 import org.cleanmail.core.scoring.RuleInfo;
 import org.cleanmail.james.CleanMailAttributes;
 import org.cleanmail.james.CleanMailRuntime;
+import org.cleanmail.james.verdict.CappedMessageReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,24 +1,22 @@
 package org.cleanmail.mailets;
 
-import java.util.Collection;
+import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import javax.inject.Inject;
 import javax.mail.MessagingException;
 import javax.mail.internet.MimeMessage;
 
-import org.apache.mailet.Attribute;
-import org.apache.mailet.AttributeValue;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
 import org.cleanmail.core.scan.RawMessage;
 import org.cleanmail.core.scan.ScanResult;
 import org.cleanmail.core.scan.StatusLine;
-import org.cleanmail.james.CleanMailAttributes;
 import org.cleanmail.james.CleanMailRuntime;
 import org.cleanmail.james.SettingParser;
 import org.cleanmail.james.sender.SenderProtection;
+import org.cleanmail.james.verdict.CappedMessageReader;
+import org.cleanmail.james.verdict.ScanVerdicts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +31,10 @@ import org.slf4j.LoggerFactory;
  *   {@code X-CleanMail-Status: Yes, score=1000.0 required=5.0 tests=GTUBE}.</li>
  * </ul>
  * {@code X-CleanMail-*} headers already in the message (a sender can forge them) are
- * removed before scanning. The sending client's reputation ({@code SENDER_BAD_REPUTATION},
+ * removed before scanning. A verdict already recorded on the mail for exactly these bytes
+ * (by {@code org.cleanmail.smtp.SpamRejectHook} at the end of DATA) is reused, not scanned
+ * again; it also sets {@code org.cleanmail.hit-details} (each hit's points and description).
+ * The sending client's reputation ({@code SENDER_BAD_REPUTATION},
  * {@code SENDER_GOOD_REPUTATION}, from the sender protection) is added into the same
  * score. Route the mail afterwards with the {@code ScoreAtLeast}
  * matcher. An error while reading the message propagates, so James sends the mail to
@@ -84,28 +85,20 @@ public class ScoreMessage extends GenericMailet {
     @Override
     public void service(Mail mail) throws MessagingException {
         MimeMessage message = mail.getMessage();
-        message.removeHeader(SCORE_HEADER);
-        message.removeHeader(STATUS_HEADER);
+        ScanVerdicts.removeForgedHeaders(message);
         RawMessage raw = CappedMessageReader.read(message, runtime.configuration().maxMessageSize());
-        ScanResult result = runtime.scan(raw, threshold, senderProtection.reputationHits(mail));
+        Optional<ScanResult> earlier = ScanVerdicts.reusable(mail, raw);
+        ScanResult result = earlier.isPresent() ? earlier.get()
+            : runtime.scan(raw, threshold, senderProtection.reputationHits(mail));
         String status = StatusLine.of(result, threshold);
-
-        mail.setAttribute(new Attribute(CleanMailAttributes.SCORE, AttributeValue.of(result.score())));
-        mail.setAttribute(new Attribute(CleanMailAttributes.HITS, AttributeValue.of(hitValues(result))));
-        mail.setAttribute(new Attribute(CleanMailAttributes.SPAM, AttributeValue.of(result.reaches(threshold))));
-        mail.setAttribute(new Attribute(CleanMailAttributes.STATUS, AttributeValue.of(status)));
+        ScanVerdicts.record(mail, result, threshold, ScanVerdicts.digest(raw));
         if (addHeaders) {
             message.setHeader(SCORE_HEADER, StatusLine.formatScore(result.score()));
             message.setHeader(STATUS_HEADER, status);
             message.saveChanges();
         }
-        LOGGER.debug("Scored {} from {}: {}", mail.getName(), mail.getMaybeSender().asString(), status);
-    }
-
-    private static Collection<AttributeValue<?>> hitValues(ScanResult result) {
-        return result.hitNames().stream()
-            .map(AttributeValue::of)
-            .collect(Collectors.toList());
+        LOGGER.debug("Scored {} from {}: {}{}", mail.getName(), mail.getMaybeSender().asString(), status,
+            earlier.isPresent() ? " (verdict of the SMTP session reused)" : "");
     }
 
     @Override

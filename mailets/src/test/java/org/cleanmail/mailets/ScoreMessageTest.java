@@ -21,11 +21,16 @@ import org.apache.mailet.AttributeValue;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.test.FakeMail;
 import org.apache.mailet.base.test.FakeMailetConfig;
+import org.cleanmail.core.scan.RawMessage;
+import org.cleanmail.core.scan.RuleHit;
+import org.cleanmail.core.scan.ScanResult;
 import org.cleanmail.james.CleanMailAttributes;
 import org.cleanmail.james.CleanMailConfiguration;
 import org.cleanmail.james.CleanMailRuntime;
 import org.cleanmail.james.sender.SenderProtection;
 import org.cleanmail.james.sender.SenderSettings;
+import org.cleanmail.james.verdict.CappedMessageReader;
+import org.cleanmail.james.verdict.ScanVerdicts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -101,6 +106,36 @@ class ScoreMessageTest {
 
         assertThat(mail.getMessage().getHeader(ScoreMessage.SCORE_HEADER)).containsExactly("1000.0");
         assertThat(mail.getMessage().getHeader(ScoreMessage.STATUS_HEADER)).hasSize(1);
+    }
+
+    @Test
+    void aVerdictRecordedForTheSameBytesShouldBeReusedNotScannedAgain() throws Exception {
+        Mail mail = mail("Test " + GTUBE);
+        RawMessage raw = CappedMessageReader.read(mail.getMessage(), 1 << 20);
+        ScanResult earlier = new ScanResult(List.of(new RuleHit("EARLIER_RULE", 7.5, "found at the end of DATA")), false);
+        ScanVerdicts.record(mail, earlier, 5.0, ScanVerdicts.digest(raw));
+
+        mailet.service(mail);
+
+        assertThat(runtime.statistics().scanned()).isZero();
+        assertThat(mail.getMessage().getHeader(ScoreMessage.STATUS_HEADER))
+            .containsExactly("Yes, score=7.5 required=5.0 tests=EARLIER_RULE");
+        assertThat(ScanVerdicts.result(mail).orElseThrow().hits()).containsExactly(earlier.hits().get(0));
+    }
+
+    @Test
+    void aVerdictRecordedForOtherBytesShouldBeIgnoredAndTheMessageScanned() throws Exception {
+        Mail mail = mail("Test " + GTUBE);
+        RawMessage raw = CappedMessageReader.read(mail.getMessage(), 1 << 20);
+        ScanVerdicts.record(mail, new ScanResult(List.of(), false), 5.0, ScanVerdicts.digest(raw));
+        mail.getMessage().setSubject("changed after the verdict");
+        mail.getMessage().saveChanges();
+
+        mailet.service(mail);
+
+        assertThat(runtime.statistics().scanned()).isEqualTo(1);
+        assertThat(mail.getAttribute(CleanMailAttributes.SCORE).flatMap(a -> a.getValue().valueAs(Double.class)))
+            .contains(1000.0);
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.util.function.Function;
 import org.cleanmail.core.bayes.BayesClassifier;
 import org.cleanmail.core.bayes.BayesFilter;
 import org.cleanmail.core.bayes.BayesTokenizer;
+import org.cleanmail.core.bayes.LearnResult;
 import org.cleanmail.core.bayes.TokenDatabase;
 import org.cleanmail.core.fingerprint.FingerprintCalculator;
 import org.cleanmail.core.fingerprint.FingerprintMatcher;
@@ -137,10 +138,7 @@ public final class CleanMailEngine implements Closeable {
      */
     public void learnSpam(ScanInput input, FingerprintSource source) {
         fingerprints.ifPresent(hits -> hits.learnSpam(input, source));
-        bayes.ifPresent(filter -> {
-            filter.learnSpam(input.features());
-            followBayesReadiness();
-        });
+        learnBayes(input, true);
     }
 
     /**
@@ -152,10 +150,17 @@ public final class CleanMailEngine implements Closeable {
         if (source != FingerprintSource.RULES) {
             fingerprints.ifPresent(hits -> hits.vetoHam(input, source));
         }
-        bayes.ifPresent(filter -> {
-            filter.learnHam(input.features());
-            followBayesReadiness();
-        });
+        learnBayes(input, false);
+    }
+
+    /** Teaches the Bayes filter alone; empty when it is disabled. */
+    public Optional<LearnResult> learnBayes(ScanInput input, boolean spam) {
+        if (bayes.isEmpty()) {
+            return Optional.empty();
+        }
+        LearnResult result = spam ? bayes.get().learnSpam(input.features()) : bayes.get().learnHam(input.features());
+        followBayesReadiness();
+        return Optional.of(result);
     }
 
     /** Scores with score set 2 once the Bayes filter answers, as SpamAssassin does. */

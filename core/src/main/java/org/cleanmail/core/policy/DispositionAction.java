@@ -17,9 +17,11 @@ public enum DispositionAction {
     DELETE,
     /**
      * Refused with an SMTP error. Only possible while the SMTP session is still open,
-     * that is when the decision is made before the end of DATA; once James has accepted
-     * the message, {@link DispositionPlanner} turns it into {@link #QUARANTINE} (a bounce
-     * would be backscatter to a probably forged sender).
+     * that is when the decision is made before the end of DATA, and only when every
+     * recipient's action is {@code REJECT} (SMTP answers DATA once for all recipients); in
+     * any other case {@link DispositionPlanner} turns it into {@link #QUARANTINE} (a bounce
+     * would be backscatter to a probably forged sender). A spam action only: viruses and
+     * banned content are not looked for during the SMTP session.
      */
     REJECT;
 

@@ -17,8 +17,10 @@ import java.util.Set;
  * <ul>
  *   <li>thresholds are finite numbers, and {@code certainSpamThreshold} is at least
  *       {@code spamThreshold} when a policy sets both;</li>
- *   <li>no action field may be {@code DELIVER}; {@code virusAction} is {@code QUARANTINE},
- *       {@code DELETE} or {@code REJECT} (a virus is never delivered);</li>
+ *   <li>no action field may be {@code DELIVER}; {@code virusAction} is {@code QUARANTINE}
+ *       or {@code DELETE} (a virus is never delivered); {@code REJECT} is for
+ *       {@code spamAction} and {@code certainSpamAction} only (viruses and banned content are
+ *       not looked for during the SMTP session);</li>
  *   <li>{@code subjectPrefix} has at most {@value #MAX_SUBJECT_PREFIX_LENGTH} characters
  *       and no line break or control character (empty means no prefix);</li>
  *   <li>{@code quarantineRetentionDays} is between 1 and {@value #MAX_RETENTION_DAYS}.</li>
@@ -31,8 +33,16 @@ public final class Policy {
     public static final int MAX_RETENTION_DAYS = 365;
 
     private static final Set<DispositionAction> SPAM_ACTIONS = EnumSet.complementOf(EnumSet.of(DispositionAction.DELIVER));
+    /**
+     * Viruses and banned content are not looked for during the SMTP session (their
+     * scanners run after James accepted the mail), so {@code REJECT} could never apply.
+     */
     private static final Set<DispositionAction> VIRUS_ACTIONS =
-        EnumSet.of(DispositionAction.QUARANTINE, DispositionAction.DELETE, DispositionAction.REJECT);
+        EnumSet.of(DispositionAction.QUARANTINE, DispositionAction.DELETE);
+    private static final Set<DispositionAction> BANNED_CONTENT_ACTIONS =
+        EnumSet.complementOf(EnumSet.of(DispositionAction.DELIVER, DispositionAction.REJECT));
+    private static final String NOT_AT_SMTP_TIME = "; REJECT needs a verdict before the end of DATA, and only spam"
+        + " scoring runs that early";
     private static final Policy EMPTY = builder().build();
 
     private final Map<PolicyField, Object> values;
@@ -242,7 +252,7 @@ public final class Policy {
             }
             checkAction(PolicyField.SPAM_ACTION, SPAM_ACTIONS);
             checkAction(PolicyField.CERTAIN_SPAM_ACTION, SPAM_ACTIONS);
-            checkAction(PolicyField.BANNED_CONTENT_ACTION, SPAM_ACTIONS);
+            checkAction(PolicyField.BANNED_CONTENT_ACTION, BANNED_CONTENT_ACTIONS);
             checkAction(PolicyField.VIRUS_ACTION, VIRUS_ACTIONS);
             checkSubjectPrefix();
             checkRetention();
@@ -261,7 +271,8 @@ public final class Policy {
             Object value = values.get(field);
             if (value != null && !allowed.contains(value)) {
                 throw new InvalidPolicyException(field.jsonName(), "'" + field.jsonName() + "' must be one of "
-                    + allowed + ", e.g. " + field.example() + "; got " + value);
+                    + allowed + ", e.g. " + field.example() + "; got " + value
+                    + (value == DispositionAction.REJECT ? NOT_AT_SMTP_TIME : ""));
             }
         }
 

@@ -20,8 +20,8 @@
  * certainSpamThreshold     number   score from which it is certain spam (15.0); at least spamThreshold
  * spamAction               string   DELIVER_TAGGED, DELIVER_TO_SPAM_FOLDER, QUARANTINE, DELETE, REJECT (QUARANTINE)
  * certainSpamAction        string   same choices (QUARANTINE)
- * virusAction              string   QUARANTINE, DELETE, REJECT (QUARANTINE)
- * bannedContentAction      string   as spamAction (QUARANTINE)
+ * virusAction              string   QUARANTINE, DELETE (QUARANTINE)
+ * bannedContentAction      string   as spamAction, but REJECT (QUARANTINE)
  * subjectPrefix            string   put before the subject of tagged mail, "" for none ("[SPAM]"); at most 64 characters
  * addCleanMailHeaders      boolean  X-CleanMail-Status/-Score/-Report on tagged mail (true)
  * addSpamAssassinHeaders   boolean  X-Spam-Flag/X-Spam-Status too (false)

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Objects;
 
 import org.cleanmail.core.blacklist.MailNames;
+import org.cleanmail.core.policy.DispositionAction;
 import org.cleanmail.core.policy.DispositionReason;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,7 +68,18 @@ public final class DeletionLog {
 
     /** Records that the mail was deleted for {@code recipients}, now. */
     public DeletionRecord record(String messageId, String sender, List<String> recipients, DispositionReason reason) {
-        DeletionRecord deletion = new DeletionRecord(messageId, sender, recipients, reason, clock.instant());
+        return record(messageId, sender, recipients, reason, DispositionAction.DELETE);
+    }
+
+    /** Records that the mail was refused at the end of DATA for {@code recipients}, now. */
+    public DeletionRecord recordRejection(String messageId, String sender, List<String> recipients,
+                                          DispositionReason reason) {
+        return record(messageId, sender, recipients, reason, DispositionAction.REJECT);
+    }
+
+    private DeletionRecord record(String messageId, String sender, List<String> recipients, DispositionReason reason,
+                                  DispositionAction action) {
+        DeletionRecord deletion = new DeletionRecord(messageId, sender, recipients, reason, clock.instant(), action);
         synchronized (this) {
             remember(deletion);
             recorded++;
@@ -79,8 +91,8 @@ public final class DeletionLog {
                 }
             }
         }
-        LOGGER.info("Deleted mail {} from {} for {}: {}", deletion.messageId(), deletion.sender(),
-            deletion.recipients(), deletion.reason());
+        LOGGER.info("{} mail {} from {} for {}: {}", action == DispositionAction.REJECT ? "Rejected" : "Deleted",
+            deletion.messageId(), deletion.sender(), deletion.recipients(), deletion.reason());
         return deletion;
     }
 
@@ -147,6 +159,7 @@ public final class DeletionLog {
         deletion.recipients().forEach(recipients::add);
         node.put("reason", deletion.reason().name());
         node.put("time", deletion.time().toString());
+        node.put("action", deletion.action().name());
         return node;
     }
 
@@ -156,7 +169,8 @@ public final class DeletionLog {
         try {
             return new DeletionRecord(node.path("messageId").asText(""), node.path("sender").asText(""), recipients,
                 DispositionReason.valueOf(QuarantineEntryJson.text(node, "reason")),
-                Instant.parse(QuarantineEntryJson.text(node, "time")));
+                Instant.parse(QuarantineEntryJson.text(node, "time")),
+                DispositionAction.valueOf(node.path("action").asText(DispositionAction.DELETE.name())));
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("bad deletion record: " + e.getMessage(), e);
         }

@@ -4,12 +4,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
+import org.cleanmail.core.policy.DispositionAction;
 import org.cleanmail.core.policy.DispositionReason;
 
 /**
  * One deleted mail, for answering "where did my mail go": its Message-ID (empty when it
  * had none), envelope sender (empty for the null sender), the recipients it was deleted
- * for, why, and when. Immutable.
+ * for, why, when, and how: {@code DELETE} (accepted, then dropped) or {@code REJECT}
+ * (refused at the end of DATA: the sending server keeps it and tells its sender). Immutable.
  */
 public final class DeletionRecord {
     private final String messageId;
@@ -17,8 +19,20 @@ public final class DeletionRecord {
     private final List<String> recipients;
     private final DispositionReason reason;
     private final Instant time;
+    private final DispositionAction action;
 
+    /** A deletion ({@code DELETE}). */
     public DeletionRecord(String messageId, String sender, List<String> recipients, DispositionReason reason, Instant time) {
+        this(messageId, sender, recipients, reason, time, DispositionAction.DELETE);
+    }
+
+    /** A deletion or an SMTP rejection ({@code DELETE} or {@code REJECT}). */
+    public DeletionRecord(String messageId, String sender, List<String> recipients, DispositionReason reason, Instant time,
+                          DispositionAction action) {
+        if (action != DispositionAction.DELETE && action != DispositionAction.REJECT) {
+            throw new IllegalArgumentException("a deletion record is for DELETE or REJECT, not " + action);
+        }
+        this.action = action;
         this.messageId = messageId == null ? "" : messageId;
         this.sender = sender == null ? "" : sender;
         this.recipients = List.copyOf(recipients);
@@ -46,6 +60,11 @@ public final class DeletionRecord {
         return time;
     }
 
+    /** {@code DELETE} or {@code REJECT}. */
+    public DispositionAction action() {
+        return action;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof DeletionRecord)) {
@@ -53,16 +72,17 @@ public final class DeletionRecord {
         }
         DeletionRecord other = (DeletionRecord) o;
         return messageId.equals(other.messageId) && sender.equals(other.sender) && recipients.equals(other.recipients)
-            && reason == other.reason && time.equals(other.time);
+            && reason == other.reason && time.equals(other.time) && action == other.action;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(messageId, sender, recipients, reason, time);
+        return Objects.hash(messageId, sender, recipients, reason, time, action);
     }
 
     @Override
     public String toString() {
-        return "DeletionRecord{" + messageId + " from " + sender + " to " + recipients + ", " + reason + ", " + time + "}";
+        return "DeletionRecord{" + action + " " + messageId + " from " + sender + " to " + recipients + ", " + reason + ", "
+            + time + "}";
     }
 }

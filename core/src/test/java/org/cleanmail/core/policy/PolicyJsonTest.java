@@ -9,7 +9,7 @@ class PolicyJsonTest {
     @Test
     void parseShouldReadEveryField() {
         Policy policy = PolicyJson.parse("{\"spamThreshold\": 6, \"certainSpamThreshold\": 12.5,"
-            + " \"spamAction\": \"deliver_tagged\", \"certainSpamAction\": \"DELETE\", \"virusAction\": \"REJECT\","
+            + " \"spamAction\": \"deliver_tagged\", \"certainSpamAction\": \"DELETE\", \"virusAction\": \"DELETE\","
             + " \"bannedContentAction\": \"QUARANTINE\", \"subjectPrefix\": \"***SPAM***\", \"addCleanMailHeaders\": false,"
             + " \"addSpamAssassinHeaders\": true, \"attachReport\": true, \"quarantineRetentionDays\": 30,"
             + " \"usersMayRelease\": false, \"personalListsEnabled\": false}");
@@ -17,7 +17,7 @@ class PolicyJsonTest {
         assertThat(policy).isEqualTo(Policy.builder()
             .spamThreshold(6.0).certainSpamThreshold(12.5)
             .spamAction(DispositionAction.DELIVER_TAGGED).certainSpamAction(DispositionAction.DELETE)
-            .virusAction(DispositionAction.REJECT).bannedContentAction(DispositionAction.QUARANTINE)
+            .virusAction(DispositionAction.DELETE).bannedContentAction(DispositionAction.QUARANTINE)
             .subjectPrefix("***SPAM***").addCleanMailHeaders(false).addSpamAssassinHeaders(true).attachReport(true)
             .quarantineRetentionDays(30).usersMayRelease(false).personalListsEnabled(false)
             .build());

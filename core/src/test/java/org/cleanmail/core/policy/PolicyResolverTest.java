@@ -25,12 +25,14 @@ class PolicyResolverTest {
                 return 20.0 + scopeRank;
             case SPAM_ACTION:
             case CERTAIN_SPAM_ACTION:
-            case BANNED_CONTENT_ACTION:
                 return List.of(DispositionAction.DELIVER_TAGGED, DispositionAction.DELIVER_TO_SPAM_FOLDER,
                     DispositionAction.DELETE, DispositionAction.REJECT).get(scopeRank);
+            case BANNED_CONTENT_ACTION:
+                return List.of(DispositionAction.DELIVER_TAGGED, DispositionAction.DELIVER_TO_SPAM_FOLDER,
+                    DispositionAction.DELETE, DispositionAction.QUARANTINE).get(scopeRank);
             case VIRUS_ACTION:
-                return List.of(DispositionAction.DELETE, DispositionAction.REJECT,
-                    DispositionAction.DELETE, DispositionAction.REJECT).get(scopeRank);
+                return List.of(DispositionAction.DELETE, DispositionAction.QUARANTINE,
+                    DispositionAction.DELETE, DispositionAction.QUARANTINE).get(scopeRank);
             case SUBJECT_PREFIX:
                 return "[S" + scopeRank + "]";
             case QUARANTINE_RETENTION_DAYS:

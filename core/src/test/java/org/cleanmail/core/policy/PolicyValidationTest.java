@@ -61,8 +61,29 @@ class PolicyValidationTest {
     @Test
     void virusActionShouldNeverDeliver() {
         assertThatThrownBy(() -> Policy.builder().virusAction(DispositionAction.DELIVER_TAGGED).build())
-            .hasMessage("'virusAction' must be one of [QUARANTINE, DELETE, REJECT], "
+            .hasMessage("'virusAction' must be one of [QUARANTINE, DELETE], "
                 + "e.g. \"virusAction\": \"QUARANTINE\"; got DELIVER_TAGGED");
+    }
+
+    @Test
+    void rejectShouldBeRefusedForVirusesAndBannedContentWhichAreNotScannedAtSmtpTime() {
+        assertThatThrownBy(() -> Policy.builder().virusAction(DispositionAction.REJECT).build())
+            .isInstanceOf(InvalidPolicyException.class)
+            .hasMessage("'virusAction' must be one of [QUARANTINE, DELETE], e.g. \"virusAction\": \"QUARANTINE\";"
+                + " got REJECT; REJECT needs a verdict before the end of DATA, and only spam scoring runs that early");
+        assertThatThrownBy(() -> Policy.builder().bannedContentAction(DispositionAction.REJECT).build())
+            .isInstanceOf(InvalidPolicyException.class)
+            .hasMessageStartingWith("'bannedContentAction' must be one of [DELIVER_TAGGED, DELIVER_TO_SPAM_FOLDER,"
+                + " QUARANTINE, DELETE]");
+    }
+
+    @Test
+    void rejectShouldBeASpamAndCertainSpamAction() {
+        Policy policy = Policy.builder().spamAction(DispositionAction.REJECT)
+            .certainSpamAction(DispositionAction.REJECT).build();
+
+        assertThat(policy.spamAction()).contains(DispositionAction.REJECT);
+        assertThat(policy.certainSpamAction()).contains(DispositionAction.REJECT);
     }
 
     @Test

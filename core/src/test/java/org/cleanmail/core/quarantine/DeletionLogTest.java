@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import org.cleanmail.core.policy.DispositionAction;
 import org.cleanmail.core.policy.DispositionReason;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,6 +66,26 @@ class DeletionLogTest {
 
         assertThat(log.recentWithMessageId("m1@x")).hasSize(1);
         assertThat(log.recentWithMessageId("m2@x")).isEmpty();
+    }
+
+    @Test
+    void rejectionsShouldBeRecordedAsSuchAndSurviveARestart() throws IOException {
+        DeletionLog log = DeletionLog.openIn(folder, clock, 10);
+        log.record("<m1@x>", "", List.of("alice@example.com"), DispositionReason.SPAM);
+        log.recordRejection("<m2@x>", "s@x.example", List.of("alice@example.com"), DispositionReason.CERTAIN_SPAM);
+
+        assertThat(DeletionLog.openIn(folder, clock, 10).recent()).extracting(DeletionRecord::action)
+            .containsExactly(DispositionAction.REJECT, DispositionAction.DELETE);
+    }
+
+    @Test
+    void aLineWrittenBeforeActionsWereRecordedShouldReadAsADeletion() throws IOException {
+        Files.writeString(folder.resolve(DeletionLog.FILE_NAME), "{\"messageId\":\"<old@x>\",\"sender\":\"\","
+            + "\"recipients\":[\"alice@example.com\"],\"reason\":\"SPAM\",\"time\":\"2026-01-01T00:00:00Z\"}\n",
+            StandardCharsets.UTF_8);
+
+        assertThat(DeletionLog.openIn(folder, clock, 10).recent()).singleElement()
+            .extracting(DeletionRecord::action).isEqualTo(DispositionAction.DELETE);
     }
 
     @Test

@@ -1,5 +1,9 @@
 package org.cleanmail.webadmin.fingerprint;
 
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,9 +11,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import javax.inject.Inject;
 
+import org.apache.james.task.TaskId;
+import org.apache.james.task.TaskManager;
 import org.apache.james.webadmin.Routes;
 import org.apache.james.webadmin.utils.ErrorResponder;
 import org.apache.james.webadmin.utils.JsonTransformer;
@@ -19,6 +26,7 @@ import org.cleanmail.core.fingerprint.FingerprintSource;
 import org.cleanmail.core.fingerprint.store.FingerprintPage;
 import org.cleanmail.core.fingerprint.store.FingerprintStats;
 import org.cleanmail.core.fingerprint.store.FingerprintStore;
+import org.cleanmail.core.learning.LearnKind;
 import org.cleanmail.core.pipeline.FingerprintHitSource;
 import org.cleanmail.core.pipeline.ScanInput;
 import org.cleanmail.core.scan.RawMessage;
@@ -40,7 +48,12 @@ import spark.Service;
  *   <li>{@code POST /cleanmail/fingerprints/lookup} with a raw message as the body: its
  *   fingerprints and what the database knows of them;</li>
  *   <li>{@code POST /cleanmail/fingerprints/reports?as=spam|ham} with a raw message as the
- *   body: a spam report learns its fingerprints, a ham report removes and vetoes them.</li>
+ *   body: a spam report learns its fingerprints, a ham report removes and vetoes them;</li>
+ *   <li>{@code POST /cleanmail/fingerprints/learn?as=spam|ham&source=/srv/corpus/spam[&source=...]}:
+ *   a task (201, {@code taskId}) learning every message of those folders (recursively) and
+ *   mbox files on the server, as {@code ./cleanmail learn} does; progress at
+ *   {@code /tasks/{id}}; 400 for a source that is not an absolute path to an existing file or
+ *   folder, 409 while another learning task is waiting or running.</li>
  * </ul>
  * Register in {@code webadmin.properties}: {@code extensions.routes=...,org.cleanmail.webadmin.fingerprint.FingerprintRoutes}.
  */
@@ -49,11 +62,15 @@ public class FingerprintRoutes implements Routes {
     private static final int MAX_LIMIT = 1000;
 
     private final CleanMailRuntime runtime;
+    private final TaskManager taskManager;
+    private final BulkLearning learning;
     private final JsonTransformer jsonTransformer = new JsonTransformer();
 
     @Inject
-    public FingerprintRoutes(CleanMailRuntime runtime) {
+    public FingerprintRoutes(CleanMailRuntime runtime, TaskManager taskManager, BulkLearning learning) {
         this.runtime = runtime;
+        this.taskManager = taskManager;
+        this.learning = learning;
     }
 
     @Override
@@ -68,6 +85,7 @@ public class FingerprintRoutes implements Routes {
         service.delete(BASE_PATH + "/:kind/:id", this::delete);
         service.post(BASE_PATH + "/lookup", this::lookup, jsonTransformer);
         service.post(BASE_PATH + "/reports", this::report, jsonTransformer);
+        service.post(BASE_PATH + "/learn", this::learn, jsonTransformer);
     }
 
     private FingerprintStore store() {
@@ -143,9 +161,9 @@ public class FingerprintRoutes implements Routes {
         ScanInput input = parse(request);
         FingerprintHitSource fingerprints = fingerprints();
         if (as.equals("spam")) {
-            fingerprints.learnSpam(input, FingerprintSource.USER_REPORT);
+            runtime.engine().learnSpam(input, FingerprintSource.USER_REPORT);
         } else {
-            fingerprints.vetoHam(input, FingerprintSource.USER_REPORT);
+            runtime.engine().learnHam(input, FingerprintSource.USER_REPORT);
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("reported", as);
@@ -153,6 +171,53 @@ public class FingerprintRoutes implements Routes {
             .map(fingerprint -> fingerprint.kind().name() + ":" + fingerprint.id().hex())
             .collect(Collectors.toList()));
         return body;
+    }
+
+    private Map<String, String> learn(Request request, Response response) {
+        LearnKind kind;
+        try {
+            kind = LearnKind.parse(request.queryParams("as"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("'as' " + e.getMessage()
+                + ", e.g. POST /cleanmail/fingerprints/learn?as=spam&source=/srv/corpus/spam", e);
+        }
+        String[] values = request.queryParamsValues("source");
+        Preconditions.checkArgument(values != null && values.length > 0,
+            "'source' must name a folder or mbox file on the server, e.g. POST %s/learn?as=spam&source=/srv/corpus/spam",
+            BASE_PATH);
+        List<Path> sources = new ArrayList<>();
+        for (String value : values) {
+            sources.add(source(value));
+        }
+        store();
+        boolean busy = Stream.of(TaskManager.Status.WAITING, TaskManager.Status.IN_PROGRESS)
+            .flatMap(status -> taskManager.list(status).stream())
+            .anyMatch(task -> task.getType().equals(LearnFingerprintsTask.TYPE));
+        if (busy) {
+            throw ErrorResponder.builder()
+                .statusCode(HttpStatus.CONFLICT_409)
+                .type(ErrorResponder.ErrorType.WRONG_STATE)
+                .message("A fingerprint learning task is already waiting or running: see GET /tasks?type=%s",
+                    LearnFingerprintsTask.TYPE.asString())
+                .haltError();
+        }
+        TaskId taskId = taskManager.submit(new LearnFingerprintsTask(learning, sources, kind));
+        response.status(HttpStatus.CREATED_201);
+        return Map.of("taskId", taskId.asString());
+    }
+
+    private static Path source(String value) {
+        Path path;
+        try {
+            path = Path.of(value);
+        } catch (InvalidPathException e) {
+            throw new IllegalArgumentException("'source' is not a path: '" + value + "'", e);
+        }
+        Preconditions.checkArgument(path.isAbsolute(),
+            "'source' must be an absolute path on the server, e.g. /srv/corpus/spam; got '%s'", value);
+        Preconditions.checkArgument(Files.isDirectory(path) || Files.isRegularFile(path),
+            "'source' must be an existing folder or message/mbox file readable by James; got '%s'", value);
+        return path;
     }
 
     private ScanInput parse(Request request) {

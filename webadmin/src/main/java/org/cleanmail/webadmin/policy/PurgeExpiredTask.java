@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Purges the expired quarantine entries now, as the periodic job does. Its counts
  * (expired, purged, mails deleted, skipped, failed) are its additional information at
- * {@code /tasks/{id}} ({@link PurgeDetailsDTO}, registered by {@link CleanMailTaskExtension})
+ * {@code /tasks/{id}} ({@link PurgeDetailsDTO}, registered by {@code org.cleanmail.webadmin.CleanMailTaskExtension}, with the task's
+ * own JSON form {@link PurgeExpiredTaskDTO})
  * and are logged at INFO when it ends. PARTIAL when a mail could not be deleted.
  */
 public class PurgeExpiredTask implements Task {

@@ -58,7 +58,8 @@ import spark.Service;
  *   <li>{@code GET /cleanmail/users/{user}/quarantine}: that user's entries only, same filters;
  *   {@code POST /cleanmail/users/{user}/quarantine/{key}/release[?whitelist=true]}: a user's own
  *   release, refused (403) when the user's policy does not let users release;</li>
- *   <li>{@code GET /cleanmail/deletions[?recipient=]}: the most recent deletions.</li>
+ *   <li>{@code GET /cleanmail/deletions[?recipient=]}: the most recent deletions, and SMTP
+ *   rejections ({@code "action": "REJECT"}).</li>
  * </ul>
  */
 public class QuarantineRoutes implements Routes {
@@ -313,6 +314,7 @@ public class QuarantineRoutes implements Routes {
                 json.put("recipients", record.recipients());
                 json.put("reason", record.reason().name());
                 json.put("time", record.time().toString());
+                json.put("action", record.action().name());
                 return json;
             })
             .collect(Collectors.toList());

@@ -1,4 +1,4 @@
-package org.cleanmail.cli;
+package org.cleanmail.core.corpus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -65,7 +65,7 @@ class MessageFilesTest {
     @Test
     void filesShouldRejectAMissingPath() {
         assertThatThrownBy(() -> MessageFiles.files(List.of(folder.resolve("nope"))))
-            .isInstanceOf(UsageException.class)
+            .isInstanceOf(IllegalArgumentException.class)
             .hasMessageStartingWith("no such file or folder");
     }
 }

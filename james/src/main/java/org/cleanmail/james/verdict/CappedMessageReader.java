@@ -1,4 +1,4 @@
-package org.cleanmail.mailets;
+package org.cleanmail.james.verdict;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,11 +13,11 @@ import org.cleanmail.core.scan.RawMessage;
  * Reads a message's RFC 822 bytes, stopping at a cap, so that a huge message costs
  * bounded memory: writing stops as soon as the cap is passed.
  */
-final class CappedMessageReader {
+public final class CappedMessageReader {
     private CappedMessageReader() {
     }
 
-    static RawMessage read(MimeMessage message, int maxBytes) throws MessagingException {
+    public static RawMessage read(MimeMessage message, int maxBytes) throws MessagingException {
         CappedOutputStream out = new CappedOutputStream(maxBytes);
         try {
             message.writeTo(out);

@@ -1,4 +1,4 @@
-package org.cleanmail.cli;
+package org.cleanmail.core.corpus;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,19 +15,20 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Finds the messages named on a command line: message files, folders (recursively, in
- * name order) and mbox files (a file that holds several messages, each starting with a
- * {@code From } line after a blank line, is split into them).
+ * Finds messages on disk, for the command line ({@code ./cleanmail scan/learn/eval}) and
+ * the bulk learning task: message files, folders (recursively, in name order) and mbox
+ * files (a file that holds several messages, each starting with a {@code From } line after
+ * a blank line, is split into them).
  */
-final class MessageFiles {
+public final class MessageFiles {
     private static final Pattern MBOX_SEPARATOR = Pattern.compile("(?m)^From [^\\r\\n]*\\r?\\n");
     private static final Pattern NUMBER = Pattern.compile("(\\d+)");
 
     private MessageFiles() {
     }
 
-    /** The files under the given paths, in order. */
-    static List<Path> files(List<Path> paths) {
+    /** The files under the given paths, in order; {@link IllegalArgumentException} when a path does not exist. */
+    public static List<Path> files(List<Path> paths) {
         List<Path> files = new ArrayList<>();
         for (Path path : paths) {
             if (Files.isDirectory(path)) {
@@ -39,14 +40,14 @@ final class MessageFiles {
             } else if (Files.isRegularFile(path)) {
                 files.add(path);
             } else {
-                throw new UsageException("no such file or folder: " + path);
+                throw new IllegalArgumentException("no such file or folder: " + path);
             }
         }
         return files;
     }
 
     /** Keeps the files whose name's first number passes the test (e.g. even-numbered corpus files). */
-    static List<Path> numbered(List<Path> files, IntPredicate keep) {
+    public static List<Path> numbered(List<Path> files, IntPredicate keep) {
         return files.stream()
             .filter(file -> {
                 Matcher matcher = NUMBER.matcher(file.getFileName().toString());
@@ -57,7 +58,7 @@ final class MessageFiles {
     }
 
     /** The messages of one file: one, or several when it is an mbox. */
-    static List<MessageFile> read(Path file) {
+    public static List<MessageFile> read(Path file) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);

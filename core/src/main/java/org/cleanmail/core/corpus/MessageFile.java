@@ -1,20 +1,20 @@
-package org.cleanmail.cli;
+package org.cleanmail.core.corpus;
 
 /** One message to scan or learn: where it comes from ({@code path} or {@code path#3} inside an mbox) and its bytes. */
-final class MessageFile {
+public final class MessageFile {
     private final String label;
     private final byte[] bytes;
 
-    MessageFile(String label, byte[] bytes) {
+    public MessageFile(String label, byte[] bytes) {
         this.label = label;
         this.bytes = bytes;
     }
 
-    String label() {
+    public String label() {
         return label;
     }
 
-    byte[] bytes() {
+    public byte[] bytes() {
         return bytes;
     }
 }

@@ -18,7 +18,6 @@ import org.apache.james.protocols.smtp.hook.HookResult;
 import org.apache.james.smtpserver.JamesMessageHook;
 import org.apache.mailet.Mail;
 import org.cleanmail.core.fingerprint.FingerprintSource;
-import org.cleanmail.core.pipeline.FingerprintHitSource;
 import org.cleanmail.core.policy.DecisionStage;
 import org.cleanmail.core.policy.DispositionPlan;
 import org.cleanmail.core.policy.DispositionReason;
@@ -137,18 +136,19 @@ public class SpamRejectHook implements JamesMessageHook {
     }
 
     /**
-     * Refused spam teaches the fingerprint database as blocked spam does in the pipeline
-     * ({@code LearnFingerprints}): when it scored at least {@code fingerprints.learn.threshold}.
+     * Refused spam teaches the fingerprint database and the Bayes filter as blocked spam does
+     * in the pipeline ({@code LearnFingerprints}): when it scored at least
+     * {@code fingerprints.learn.threshold}.
      */
     private void learn(Mail mail, RawMessage raw, ScanResult result) {
-        Optional<FingerprintHitSource> fingerprints = runtime.engine().fingerprints();
-        if (fingerprints.isEmpty() || result.score() < runtime.engine().fingerprintOptions().learnThreshold()) {
+        boolean learns = runtime.engine().fingerprints().isPresent() || runtime.engine().bayes().isPresent();
+        if (!learns || result.score() < runtime.engine().fingerprintOptions().learnThreshold()) {
             return;
         }
         try {
-            fingerprints.get().learnSpam(runtime.engine().parse(raw), FingerprintSource.RULES);
+            runtime.engine().learnSpam(runtime.engine().parse(raw), FingerprintSource.RULES);
         } catch (RuntimeException e) {
-            LOGGER.warn("Could not learn the fingerprints of refused mail {}", mail.getName(), e);
+            LOGGER.warn("Could not learn refused mail {} as spam", mail.getName(), e);
         }
     }
 

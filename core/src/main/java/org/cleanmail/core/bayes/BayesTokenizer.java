@@ -28,7 +28,8 @@ import com.google.common.hash.Hashing;
  *       or User-Agent), the content type ({@code H*CT:});</li>
  *   <li>the words of the other header fields, prefixed by the field's name
  *       ({@code Hlist-id:}, {@code Hreceived:}, ...), but for dates, ids, sizes and what
- *       filters add ({@code X-Spam-*}, {@code X-CleanMail-*});</li>
+ *       filters add ({@code X-Spam-*}, {@code X-CleanMail-*}), and the topmost Received
+ *       field (the receiving server's own, the same on all mail);</li>
  *   <li>the hosts and domains the message links to ({@code U:}).</li>
  * </ul>
  * At most {@value #MAXIMUM_TOKENS} tokens and {@value #MAXIMUM_BODY_CHARS} body characters
@@ -62,8 +63,13 @@ public final class BayesTokenizer {
         Optional<String> mailer = headers.first("X-Mailer").or(() -> headers.first("User-Agent"));
         mailer.ifPresent(value -> words(value, "H*UA:", sink, LONGEST_WORD * 20));
         headers.first("Content-Type").ifPresent(value -> sink.add("H*CT:" + value.split(";", 2)[0].trim().toLowerCase(Locale.ROOT)));
+        boolean topmostReceived = true;
         for (HeaderField field : headers.fields()) {
             String name = field.name().toLowerCase(Locale.ROOT);
+            if (name.equals("received") && topmostReceived) {
+                topmostReceived = false;
+                continue;
+            }
             if (!IGNORED_HEADERS.contains(name) && !name.startsWith("x-spam-") && !name.startsWith("x-cleanmail-")) {
                 words(field.decoded(), "H" + name + ":", sink, MAXIMUM_HEADER_CHARS);
             }

@@ -43,6 +43,15 @@ class BayesTokenizerTest {
     }
 
     @Test
+    void theReceivingServersOwnReceivedFieldShouldBeLeftOut() {
+        long[] tokens = tokenizer.tokens(parse("Received: from relay.example.net by mx.ours.org\n"
+            + "Received: from mail.isp.net by relay.example.net\n"
+            + "Subject: x\n\nbody\n"));
+        assertThat(has(tokens, "Hreceived:mail.isp.net")).isTrue();
+        assertThat(has(tokens, "Hreceived:mx.ours.org")).isFalse();
+    }
+
+    @Test
     void longWordsShouldGiveTheirFirstSevenCharacters() {
         long[] tokens = tokenizer.tokens(parse("Subject: x\n\nsupercalifragilistic\n"));
         assertThat(has(tokens, "sk:superca")).isTrue();

@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.hasSize;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import org.apache.james.GuiceJamesServer;
 import org.apache.james.JamesServerExtension;
@@ -72,6 +73,10 @@ class SmtpRejectAndReportTest {
             .build();
     }
 
+    private static final List<String> WORDS = List.of("alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf",
+        "hotel", "india", "juliet", "kilo", "lima", "mike", "november", "oscar", "papa", "quebec", "romeo", "sierra",
+        "tango");
+
     private static String gtube(String subject, List<String> recipients) {
         return String.join("\r\n", List.of(
             "From: spammer@outside.example",
@@ -80,7 +85,7 @@ class SmtpRejectAndReportTest {
             "Message-ID: <" + subject + "@outside.example>",
             "",
             // a body of its own per message: the fingerprints learnt from one must not score the next
-            "Spam test for " + subject,
+            "Spam test for " + subject + ": " + WORDS.stream().map(word -> subject + word).collect(Collectors.joining(" ")),
             GTUBE,
             ""));
     }
@@ -187,7 +192,8 @@ class SmtpRejectAndReportTest {
                 .containsPattern("Content-Type: message/rfc822")
                 .contains("Content-Disposition: attachment; filename=original-message.eml")
                 .contains("\r\nSubject: reported\r\n")
-                .contains("Spam test for reported\r\n" + GTUBE);
+                .contains("Spam test for reported: reportedalpha reportedbravo")
+                .contains("reportedtango\r\n" + GTUBE);
         }
     }
 }

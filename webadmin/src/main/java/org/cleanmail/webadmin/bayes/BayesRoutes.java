@@ -1,6 +1,5 @@
 package org.cleanmail.webadmin.bayes;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -17,8 +16,8 @@ import org.cleanmail.core.bayes.DatabaseStatistics;
 import org.cleanmail.core.fingerprint.FingerprintSource;
 import org.cleanmail.core.pipeline.BayesOptions;
 import org.cleanmail.core.pipeline.ScanInput;
-import org.cleanmail.core.scan.RawMessage;
 import org.cleanmail.james.CleanMailRuntime;
+import org.cleanmail.webadmin.MessageBodies;
 import org.eclipse.jetty.http.HttpStatus;
 
 import com.google.common.base.Preconditions;
@@ -114,11 +113,6 @@ public class BayesRoutes implements Routes {
     }
 
     private ScanInput parse(Request request) {
-        byte[] body = request.bodyAsBytes();
-        Preconditions.checkArgument(body != null && body.length > 0,
-            "The request body must be a raw RFC 822 message (Content-Type: message/rfc822)");
-        int cap = runtime.configuration().maxMessageSize();
-        byte[] head = body.length > cap ? Arrays.copyOf(body, cap) : body;
-        return runtime.engine().parse(body.length > cap ? RawMessage.truncated(head) : RawMessage.of(head));
+        return MessageBodies.parse(request, runtime);
     }
 }

@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,8 +28,8 @@ import org.cleanmail.core.fingerprint.store.FingerprintStore;
 import org.cleanmail.core.learning.LearnKind;
 import org.cleanmail.core.pipeline.FingerprintHitSource;
 import org.cleanmail.core.pipeline.ScanInput;
-import org.cleanmail.core.scan.RawMessage;
 import org.cleanmail.james.CleanMailRuntime;
+import org.cleanmail.webadmin.MessageBodies;
 import org.eclipse.jetty.http.HttpStatus;
 
 import com.google.common.base.Preconditions;
@@ -221,12 +220,7 @@ public class FingerprintRoutes implements Routes {
     }
 
     private ScanInput parse(Request request) {
-        byte[] body = request.bodyAsBytes();
-        Preconditions.checkArgument(body != null && body.length > 0,
-            "The request body must be a raw RFC 822 message (Content-Type: message/rfc822)");
-        int cap = runtime.configuration().maxMessageSize();
-        byte[] head = body.length > cap ? Arrays.copyOf(body, cap) : body;
-        return runtime.engine().parse(body.length > cap ? RawMessage.truncated(head) : RawMessage.of(head));
+        return MessageBodies.parse(request, runtime);
     }
 
     private static FingerprintKind kind(String text) {

@@ -75,7 +75,7 @@ public class ArchiveService {
             errorRepository);
         this.maintenance = new ArchiveMaintenance(archive, clock);
         maintenance.schedulePurge(settings.retention());
-        if (archive.previousRunEndedUncleanly()) {
+        if (archive.previousRunEndedUncleanly() || archive.indexRebuildNeeded()) {
             maintenance.start(MaintenanceRun.Kind.REPAIR);
         }
         LOGGER.info("CleanMail archive started: {}", settings);

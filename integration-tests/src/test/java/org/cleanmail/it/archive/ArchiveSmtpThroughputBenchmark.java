@@ -36,11 +36,11 @@ import io.restassured.RestAssured;
  * ({@code archive.enabled=false}, subclasses); and, with the archive on, how long after
  * the last SMTP reply every message is archived (durable and searchable). Loopback, a
  * bounded count after a warm-up. Off by default; run with {@code mvn -B -q -pl
- * integration-tests -am test -Dtest='SmtpThroughputArchive*' -Dsurefire.failIfNoSpecifiedTests=false
+ * integration-tests -am test -Dtest='ArchiveSmtpThroughput*' -Dsurefire.failIfNoSpecifiedTests=false
  * -Dcleanmail.benchmark=true}. No timing is asserted.
  */
-abstract class SmtpThroughputArchiveBenchmark {
-    private static final Logger LOGGER = Logger.getLogger(SmtpThroughputArchiveBenchmark.class.getName());
+abstract class ArchiveSmtpThroughputBenchmark {
+    private static final Logger LOGGER = Logger.getLogger(ArchiveSmtpThroughputBenchmark.class.getName());
     /** Together below sender.max-messages-per-window (1000 per hour per client). */
     private static final int WARM_UP = 300;
     private static final int MESSAGES = 600;

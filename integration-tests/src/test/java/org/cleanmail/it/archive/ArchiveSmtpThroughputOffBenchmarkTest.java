@@ -4,19 +4,19 @@ import org.apache.james.JamesServerExtension;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** See {@link SmtpThroughputArchiveBenchmark}: the shipped configuration, every message archived. */
+/** See {@link ArchiveSmtpThroughputBenchmark}: the shipped configuration with {@code archive.enabled=false}. */
 @EnabledIfSystemProperty(named = "cleanmail.benchmark", matches = "true")
-class SmtpThroughputArchiveOnBenchmarkTest extends SmtpThroughputArchiveBenchmark {
+class ArchiveSmtpThroughputOffBenchmarkTest extends ArchiveSmtpThroughputBenchmark {
     @RegisterExtension
-    static JamesServerExtension james = server(true);
+    static JamesServerExtension james = server(false);
 
     @Override
     String label() {
-        return "Archive mailet archiving every message";
+        return "archive disabled";
     }
 
     @Override
     boolean archives() {
-        return true;
+        return false;
     }
 }

@@ -4,8 +4,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 
-import javax.crypto.Cipher;
-
 import org.apache.lucene.store.BufferedIndexInput;
 import org.apache.lucene.store.IOContext;
 import org.apache.lucene.store.IndexInput;
@@ -14,7 +12,7 @@ import org.apache.lucene.store.IndexInput;
  * Reads one encrypted index file (or a slice of it) as plaintext. AES-CTR lets any
  * position be decrypted alone, so seeks cost nothing and each buffer refill decrypts just
  * the bytes it reads from the raw file. Clones and slices get their own clone of the raw
- * input and their own cipher; only the input the directory opened closes the raw input,
+ * input and their own keystream; only the input the directory opened closes the raw input,
  * as Lucene's contract wants (clones and slices are never closed by their users).
  */
 final class EncryptedIndexInput extends BufferedIndexInput {
@@ -25,7 +23,7 @@ final class EncryptedIndexInput extends BufferedIndexInput {
     private final long start;
     private final long length;
     private boolean isClone;
-    private Cipher cipher = IndexFileKey.newCipher();
+    private IndexFileKey.Keystream keystream;
     private byte[] scratch = new byte[0];
 
     EncryptedIndexInput(String description, IndexInput raw, IndexFileKey key, byte[] iv, IOContext context) {
@@ -61,7 +59,11 @@ final class EncryptedIndexInput extends BufferedIndexInput {
         }
         raw.seek(IndexFileHeader.LENGTH + start + position);
         raw.readBytes(scratch, 0, n);
-        key.transform(cipher, iv, start + position, scratch, 0, n);
+        if (keystream == null) {
+            // Lazily: Lucene clones inputs for every term it looks up, and most clones read little.
+            keystream = key.keystream();
+        }
+        keystream.apply(iv, start + position, scratch, 0, n);
         target.put(scratch, 0, n);
     }
 
@@ -82,7 +84,7 @@ final class EncryptedIndexInput extends BufferedIndexInput {
         EncryptedIndexInput clone = (EncryptedIndexInput) super.clone();
         clone.raw = raw.clone();
         clone.isClone = true;
-        clone.cipher = IndexFileKey.newCipher();
+        clone.keystream = null;
         clone.scratch = new byte[0];
         return clone;
     }

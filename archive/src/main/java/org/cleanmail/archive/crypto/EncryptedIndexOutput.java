@@ -3,8 +3,6 @@ package org.cleanmail.archive.crypto;
 import java.io.IOException;
 import java.util.zip.CRC32;
 
-import javax.crypto.Cipher;
-
 import org.apache.lucene.store.IndexOutput;
 
 /**
@@ -20,7 +18,7 @@ final class EncryptedIndexOutput extends IndexOutput {
     private final IndexOutput raw;
     private final IndexFileKey key;
     private final byte[] iv;
-    private final Cipher cipher = IndexFileKey.newCipher();
+    private final IndexFileKey.Keystream keystream;
     private final CRC32 crc = new CRC32();
     private final byte[] buffer = new byte[CHUNK];
     private int buffered;
@@ -32,6 +30,7 @@ final class EncryptedIndexOutput extends IndexOutput {
         this.raw = raw;
         this.key = key;
         this.iv = iv;
+        this.keystream = key.keystream();
         new IndexFileHeader(key.id(), key.check(), iv).write(raw);
     }
 
@@ -88,7 +87,7 @@ final class EncryptedIndexOutput extends IndexOutput {
             return;
         }
         crc.update(buffer, 0, buffered);
-        key.transform(cipher, iv, flushed, buffer, 0, buffered);
+        keystream.apply(iv, flushed, buffer, 0, buffered);
         raw.writeBytes(buffer, 0, buffered);
         flushed += buffered;
         buffered = 0;

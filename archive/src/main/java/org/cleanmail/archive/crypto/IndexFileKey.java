@@ -7,7 +7,6 @@ import java.util.Arrays;
 
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
-import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
@@ -23,7 +22,7 @@ final class IndexFileKey {
     static final int IV_BYTES = 16;
     private static final String LABEL = "CleanMail archive index key v1";
     private static final String MAC = "HmacSHA256";
-    private static final String TRANSFORMATION = "AES/CTR/NoPadding";
+    private static final String BLOCK_TRANSFORMATION = "AES/ECB/NoPadding";
     private static final int BLOCK = 16;
 
     private final String id;
@@ -50,6 +49,11 @@ final class IndexFileKey {
         return id;
     }
 
+    /** The derived key itself, for this package's tests only. */
+    SecretKeySpec secretKey() {
+        return key;
+    }
+
     boolean matches(byte[] storedCheck) {
         return MessageDigest.isEqual(check, storedCheck);
     }
@@ -58,37 +62,69 @@ final class IndexFileKey {
         return check.clone();
     }
 
-    /** A cipher for {@link #transform}; one per thread or stream, it is not thread-safe. */
-    static Cipher newCipher() {
+    /**
+     * A keystream source for one file stream (not thread-safe): AES-CTR computed as the
+     * AES encryption (ECB, initialised once) of the counter blocks, which is exactly what
+     * the JDK's {@code AES/CTR/NoPadding} produces, without initialising a cipher for
+     * every read.
+     */
+    Keystream keystream() {
         try {
-            return Cipher.getInstance(TRANSFORMATION);
+            Cipher ecb = Cipher.getInstance(BLOCK_TRANSFORMATION);
+            ecb.init(Cipher.ENCRYPT_MODE, key);
+            return new Keystream(ecb);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-CTR is not available in this JDK", e);
+            throw new IllegalStateException("AES is not available in this JDK", e);
         }
     }
 
-    /**
-     * Transforms {@code length} bytes at {@code offset} of the array in place, as the bytes
-     * at {@code position} of a file whose counter starts at {@code iv}: AES-CTR, so that
-     * encrypting and decrypting are the same and any position can be read alone. The cipher
-     * comes from {@link #newCipher()} and is initialised again here.
-     */
-    void transform(Cipher cipher, byte[] iv, long position, byte[] bytes, int offset, int length) {
-        if (length == 0) {
-            return;
+    /** XORs bytes with the AES-CTR keystream of a file at a position. */
+    static final class Keystream {
+        private final Cipher ecb;
+        private byte[] blocks = new byte[0];
+
+        private Keystream(Cipher ecb) {
+            this.ecb = ecb;
         }
-        try {
-            cipher.init(Cipher.ENCRYPT_MODE, key, new IvParameterSpec(counter(iv, position / BLOCK)));
+
+        /**
+         * Transforms {@code length} bytes at {@code offset} of the array in place, as the
+         * bytes at {@code position} of a file whose counter starts at {@code iv}: encrypting
+         * and decrypting are the same, and any position can be read alone.
+         */
+        void apply(byte[] iv, long position, byte[] bytes, int offset, int length) {
+            if (length == 0) {
+                return;
+            }
             int skip = (int) (position % BLOCK);
-            if (skip > 0) {
-                cipher.update(new byte[skip]);
+            int size = (skip + length + BLOCK - 1) / BLOCK * BLOCK;
+            if (blocks.length < size) {
+                blocks = new byte[size];
             }
-            int done = cipher.doFinal(bytes, offset, length, bytes, offset);
-            if (done != length) {
-                throw new IllegalStateException("AES-CTR returned " + done + " bytes for " + length);
+            byte[] counter = counter(iv, position / BLOCK);
+            for (int at = 0; at < size; at += BLOCK) {
+                System.arraycopy(counter, 0, blocks, at, BLOCK);
+                increment(counter);
             }
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-CTR is not available in this JDK", e);
+            try {
+                int done = ecb.update(blocks, 0, size, blocks, 0);
+                if (done != size) {
+                    throw new IllegalStateException("AES returned " + done + " bytes for " + size);
+                }
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("AES failed", e);
+            }
+            for (int i = 0; i < length; i++) {
+                bytes[offset + i] ^= blocks[skip + i];
+            }
+        }
+
+        private static void increment(byte[] counter) {
+            for (int i = counter.length - 1; i >= 0; i--) {
+                if (++counter[i] != 0) {
+                    return;
+                }
+            }
         }
     }
 

@@ -269,6 +269,25 @@ class ArchiveSearchTest {
     }
 
     @Test
+    void theIndexShouldHoldNoPlaintextEither() throws IOException {
+        List<Path> files;
+        try (Stream<Path> paths = Files.walk(workingDirectory.resolve("var/cleanmail/archive/index"))) {
+            // write.lock is Lucene's empty lock file; a file being created is empty until its first flush.
+            files = paths.filter(Files::isRegularFile).filter(path -> path.toFile().length() > 0)
+                .collect(Collectors.toList());
+        }
+        assertThat(files).isNotEmpty();
+        for (Path file : files) {
+            assertThat(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1))
+                .as("index file %s", file.getFileName())
+                .startsWith("CMIX")
+                .doesNotContain(INVOICE_TOKEN)
+                .doesNotContain("lighthouse")
+                .doesNotContain("alice@example.com");
+        }
+    }
+
+    @Test
     @Order(Integer.MAX_VALUE)
     void aFlippedByteShouldBeReportedAsTampered() throws IOException {
         String id = idOf("Evidence");
@@ -359,6 +378,12 @@ class ArchiveSearchTest {
         String fileName = exportAndAwait(given().queryParam("to", USER).post("/cleanmail/archive/exports"), 2);
 
         assertThat(subjectsInMbox(download(fileName))).containsExactlyInAnyOrder("Quarterly invoice", "Evidence");
+        given().get("/cleanmail/archive/exports").then()
+            .statusCode(200)
+            .body("fileName", hasItem(fileName));
+        given().delete("/cleanmail/archive/exports/" + fileName).then().statusCode(204);
+        given().get("/cleanmail/archive/exports/" + fileName).then().statusCode(404);
+        given().get("/cleanmail/archive/exports").then().body("fileName", not(hasItem(fileName)));
     }
 
     @Test

@@ -9,11 +9,14 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Random;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.cleanmail.archive.MessageArchive;
 import org.cleanmail.archive.export.MboxWriter;
@@ -66,6 +69,49 @@ public final class ArchiveExport {
         }
         Path file = folder.resolve(name);
         return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
+    }
+
+    /** The complete export files in the folder, newest first. */
+    public static List<File> list(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        List<File> files = new ArrayList<>();
+        try (Stream<Path> paths = Files.list(folder)) {
+            for (Path path : (Iterable<Path>) paths::iterator) {
+                String name = path.getFileName().toString();
+                if (FILE_NAME.matcher(name).matches() && Files.isRegularFile(path)) {
+                    files.add(new File(name, Files.size(path), Files.getLastModifiedTime(path).toInstant()));
+                }
+            }
+        }
+        files.sort(Comparator.comparing(File::created).reversed().thenComparing(File::name));
+        return files;
+    }
+
+    /** One export file as listed. */
+    public static final class File {
+        private final String name;
+        private final long size;
+        private final Instant created;
+
+        File(String name, long size, Instant created) {
+            this.name = name;
+            this.size = size;
+            this.created = created;
+        }
+
+        public String name() {
+            return name;
+        }
+
+        public long size() {
+            return size;
+        }
+
+        public Instant created() {
+            return created;
+        }
     }
 
     /**

@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -62,7 +64,9 @@ import spark.Service;
  *   <li>{@code POST /cleanmail/archive/exports?q=...} (search parameters) and
  *   {@code POST /cleanmail/users/{user}/archive/exports?q=...}: a task that exports the
  *   matching mail to an mbox file;</li>
- *   <li>{@code GET /cleanmail/archive/exports/{fileName}}: that file ({@code application/mbox}).</li>
+ *   <li>{@code GET /cleanmail/archive/exports}: the export files (name, size, time);
+ *   {@code GET /cleanmail/archive/exports/{fileName}}: one ({@code application/mbox});
+ *   {@code DELETE} it once downloaded (204).</li>
  * </ul>
  * An invalid query is a 400 whose details say what and where; tampered content is a 500
  * that says so and returns nothing of it; a disabled archive answers 409.
@@ -116,7 +120,9 @@ public class ArchiveRoutes implements Routes {
         spark.post(EXPORTS_PATH, (request, response) -> export(request, response, Optional.empty()), jsonTransformer);
         spark.post(PERSONAL_EXPORTS_PATH, (request, response) -> export(request, response,
             Optional.of(request.params(USER))), jsonTransformer);
+        spark.get(EXPORTS_PATH, (request, response) -> exports(), jsonTransformer);
         spark.get(EXPORT_PATH, this::download);
+        spark.delete(EXPORT_PATH, this::deleteExport);
         spark.get(RAW_PATH, this::raw);
         spark.get(MESSAGE_PATH, this::message, jsonTransformer);
     }
@@ -196,6 +202,33 @@ public class ArchiveRoutes implements Routes {
         try (InputStream in = Files.newInputStream(file)) {
             in.transferTo(response.raw().getOutputStream());
         }
+        return "";
+    }
+
+    private List<Map<String, Object>> exports() throws IOException {
+        archive();
+        List<Map<String, Object>> files = new ArrayList<>();
+        for (ArchiveExport.File file : ArchiveExport.list(service.exportsFolder())) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("fileName", file.name());
+            json.put("size", file.size());
+            json.put("created", file.created().toString());
+            files.add(json);
+        }
+        return files;
+    }
+
+    private Object deleteExport(Request request, Response response) throws IOException {
+        archive();
+        String name = request.params(NAME);
+        Path file = ArchiveExport.file(service.exportsFolder(), name).orElseThrow(() -> ErrorResponder.builder()
+            .statusCode(HttpStatus.NOT_FOUND_404)
+            .type(ErrorResponder.ErrorType.NOT_FOUND)
+            .message("No archive export %s", name)
+            .haltError());
+        Files.delete(file);
+        LOGGER.info("Archive export {} deleted", name);
+        response.status(HttpStatus.NO_CONTENT_204);
         return "";
     }
 

@@ -12,13 +12,17 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.LongConsumer;
 import java.util.stream.Stream;
 
 import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.IndexFileNames;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 import org.cleanmail.archive.crypto.ContentCipher;
+import org.cleanmail.archive.crypto.EncryptedDirectory;
+import org.cleanmail.archive.crypto.UnknownArchiveKeyException;
 import org.cleanmail.archive.index.ArchiveDocumentFactory;
 import org.cleanmail.archive.index.ArchiveFields;
 import org.cleanmail.archive.index.ArchiveIndex;
@@ -62,11 +66,13 @@ public final class MessageArchive implements Closeable {
     private final ArchiveDocumentFactory documents;
     private final ArchiveSearch search;
     private final boolean uncleanShutdown;
+    private final boolean indexRebuildNeeded;
 
     private MessageArchive(ArchiveSettings settings, ArchiveContentStore store, ArchiveIndex index,
-                           boolean uncleanShutdown) {
+                           boolean uncleanShutdown, boolean indexRebuildNeeded) {
         this.settings = settings;
         this.uncleanShutdown = uncleanShutdown;
+        this.indexRebuildNeeded = indexRebuildNeeded;
         this.store = store;
         this.cipher = new ContentCipher(settings.keys());
         this.index = index;
@@ -83,8 +89,37 @@ public final class MessageArchive implements Closeable {
     public static MessageArchive open(ArchiveSettings settings, ArchiveContentStore store) throws IOException {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(store, "content store");
-        ArchiveIndex index = ArchiveIndex.open(settings.indexFolder(), settings.refreshInterval(),
-            settings.commitInterval());
+        Path indexFolder = settings.indexFolder();
+        if (EncryptedDirectory.holdsPlaintextIndex(indexFolder)) {
+            LOGGER.warn("The archive index in {} was written without encryption (by an older version): deleting it;"
+                + " a repair rebuilds it from the encrypted content store", indexFolder);
+            deleteIndexFiles(indexFolder);
+        }
+        boolean newIndex = !hasCommit(indexFolder);
+        ArchiveIndex index;
+        try {
+            index = ArchiveIndex.open(indexFolder, settings.keys(), settings.refreshInterval(),
+                settings.commitInterval());
+        } catch (UnknownArchiveKeyException e) {
+            LOGGER.warn("The archive index in {} uses key '{}', which is no longer in the key file: deleting the index;"
+                + " a repair rebuilds it from the content store (run a re-indexing after a key rotation, before"
+                + " removing the old key, to avoid this)", indexFolder, e.keyId());
+            deleteIndexFiles(indexFolder);
+            newIndex = true;
+            index = ArchiveIndex.open(indexFolder, settings.keys(), settings.refreshInterval(),
+                settings.commitInterval());
+        }
+        boolean rebuild;
+        try (Stream<ArchiveId> ids = store.ids()) {
+            rebuild = newIndex && ids.findAny().isPresent();
+        } catch (IOException | RuntimeException e) {
+            index.close();
+            throw e;
+        }
+        if (rebuild) {
+            LOGGER.warn("The archive index in {} is new but the content store holds messages: run a repair to index"
+                + " them", indexFolder);
+        }
         Path marker = settings.folder().resolve(OPEN_MARKER);
         boolean unclean = Files.exists(marker);
         Files.write(marker, new byte[0]);
@@ -94,7 +129,26 @@ public final class MessageArchive implements Closeable {
         }
         LOGGER.info("Message archive opened in {} (active key '{}', {} key(s))", settings.folder(),
             settings.keys().active().id(), settings.keys().ids().size());
-        return new MessageArchive(settings, store, index, unclean);
+        return new MessageArchive(settings, store, index, unclean, rebuild);
+    }
+
+    private static boolean hasCommit(Path indexFolder) throws IOException {
+        if (!Files.isDirectory(indexFolder)) {
+            return false;
+        }
+        try (Stream<Path> files = Files.list(indexFolder)) {
+            return files.anyMatch(file -> file.getFileName().toString().startsWith(IndexFileNames.SEGMENTS + "_"));
+        }
+    }
+
+    private static void deleteIndexFiles(Path indexFolder) throws IOException {
+        try (Stream<Path> files = Files.list(indexFolder)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                if (Files.isRegularFile(file)) {
+                    Files.delete(file);
+                }
+            }
+        }
     }
 
     /**
@@ -103,6 +157,15 @@ public final class MessageArchive implements Closeable {
      */
     public boolean previousRunEndedUncleanly() {
         return uncleanShutdown;
+    }
+
+    /**
+     * Whether the index was created empty at opening (first start, a deleted index folder,
+     * or a plaintext index from an older version, deleted) while the content store holds
+     * messages: {@link #repair} indexes them all.
+     */
+    public boolean indexRebuildNeeded() {
+        return indexRebuildNeeded;
     }
 
     /**
@@ -159,6 +222,11 @@ public final class MessageArchive implements Closeable {
      * Content that a crash left unindexed is purged once {@link #repair} has indexed it.
      */
     public long purgeOlderThan(Instant cutoff) throws IOException {
+        return purgeOlderThan(cutoff, purgedSoFar -> { });
+    }
+
+    /** As {@link #purgeOlderThan(Instant)}, telling the consumer the count after each message. */
+    public long purgeOlderThan(Instant cutoff, LongConsumer progress) throws IOException {
         long purged = 0;
         List<ArchiveId> previous = List.of();
         while (true) {
@@ -175,6 +243,7 @@ public final class MessageArchive implements Closeable {
                 store.delete(id);
                 index.delete(id);
                 purged++;
+                progress.accept(purged);
             }
             previous = batch;
         }
@@ -187,11 +256,16 @@ public final class MessageArchive implements Closeable {
 
     /** Applies a retention period: purges what arrived longer ago than it, by the settings' clock. */
     public long purgeExpired(Duration retention) throws IOException {
+        return purgeOlderThan(retentionCutoff(retention));
+    }
+
+    /** The arrival time before which a retention period purges mail, by the settings' clock. */
+    public Instant retentionCutoff(Duration retention) {
         if (retention == null || retention.isNegative() || retention.isZero()) {
             throw new IllegalArgumentException("retention must be a positive duration, e.g. P2555D for 7 years; got "
                 + retention);
         }
-        return purgeOlderThan(settings.clock().instant().minus(retention));
+        return settings.clock().instant().minus(retention);
     }
 
     /**
@@ -215,6 +289,16 @@ public final class MessageArchive implements Closeable {
     /** Searches the mail the user sent or received; see {@link ArchiveSearch#searchPersonal}. */
     public ArchiveSearchResult searchPersonal(String user, ArchiveQuery query) throws IOException {
         return search.searchPersonal(user, query);
+    }
+
+    /**
+     * The ids of every entry the query matches, oldest first (e.g. for an export); the
+     * request's paging is ignored. Scoped to the user's own mail when {@code user} is given.
+     *
+     * @throws org.cleanmail.archive.search.InvalidArchiveQueryException when the query cannot be parsed or run
+     */
+    public List<ArchiveId> matchingIds(ArchiveQuery query, Optional<String> user) throws IOException {
+        return search.matchingIds(query, user);
     }
 
     /** Entries the searcher sees (refreshed within the refresh interval). */
@@ -260,6 +344,10 @@ public final class MessageArchive implements Closeable {
                     }
                 }
                 progress.progress(scanned, indexed, unreadable);
+                if (progress.cancelled()) {
+                    index.commit();
+                    throw new MaintenanceCancelledException(new MaintenanceReport(scanned, indexed, unreadable, 0));
+                }
             }
         } catch (UncheckedIOException e) {
             throw e.getCause();

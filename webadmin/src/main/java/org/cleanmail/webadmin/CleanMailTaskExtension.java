@@ -15,6 +15,7 @@ import org.apache.james.server.task.json.dto.TaskDTOModule;
 import org.apache.james.task.Task;
 import org.apache.james.task.TaskExecutionDetails;
 import org.cleanmail.james.policy.PolicyServices;
+import org.cleanmail.webadmin.archive.ArchiveTaskExtension;
 import org.cleanmail.webadmin.fingerprint.BulkLearning;
 import org.cleanmail.webadmin.fingerprint.LearnDetailsDTO;
 import org.cleanmail.webadmin.fingerprint.LearnFingerprintsTaskDTO;
@@ -31,17 +32,21 @@ import org.cleanmail.webadmin.policy.PurgeExpiredTaskDTO;
  * lazily (nothing is opened until a task is revived). Tasks:
  * <ul>
  *   <li>{@code cleanmail-quarantine-purge} ({@code POST /cleanmail/quarantine?action=purge});</li>
- *   <li>{@code cleanmail-fingerprints-learn} ({@code POST /cleanmail/fingerprints/learn}).</li>
+ *   <li>{@code cleanmail-fingerprints-learn} ({@code POST /cleanmail/fingerprints/learn});</li>
+ *   <li>the archive's re-indexing, repair, purge and export ({@link ArchiveTaskExtension}).</li>
  * </ul>
  */
 public class CleanMailTaskExtension implements TaskExtensionModule {
     private final Provider<PolicyServices> policies;
     private final Provider<BulkLearning> learning;
+    private final ArchiveTaskExtension archive;
 
     @Inject
-    public CleanMailTaskExtension(Provider<PolicyServices> policies, Provider<BulkLearning> learning) {
+    public CleanMailTaskExtension(Provider<PolicyServices> policies, Provider<BulkLearning> learning,
+                                  ArchiveTaskExtension archive) {
         this.policies = policies;
         this.learning = learning;
+        this.archive = archive;
     }
 
     @Override
@@ -72,14 +77,14 @@ public class CleanMailTaskExtension implements TaskExtensionModule {
         return List.of(LearnFingerprintsTaskDTO.module(learning));
     }
 
-    /** The archive's tasks (webadmin {@code archive} package): their DTO modules go here. */
-    private List<TaskDTOModule<? extends Task, ? extends TaskDTO>> archiveTasks() {
-        return List.of();
+    /** The archive's tasks (webadmin {@code archive} package, {@link ArchiveTaskExtension}). */
+    private Set<TaskDTOModule<? extends Task, ? extends TaskDTO>> archiveTasks() {
+        return archive.taskDTOModules();
     }
 
-    /** The details of the archive's tasks: their DTO modules go here. */
-    private List<AdditionalInformationDTOModule<? extends TaskExecutionDetails.AdditionalInformation,
+    /** The details of the archive's tasks. */
+    private Set<AdditionalInformationDTOModule<? extends TaskExecutionDetails.AdditionalInformation,
         ? extends AdditionalInformationDTO>> archiveTaskDetails() {
-        return List.of();
+        return archive.taskAdditionalInformationDTOModules();
     }
 }

@@ -30,6 +30,7 @@ import org.cleanmail.james.CleanMailRuntime;
 import org.cleanmail.james.policy.PolicyServices;
 import org.cleanmail.james.policy.PolicySettings;
 import org.cleanmail.james.policy.QuarantineRepository;
+import org.cleanmail.webadmin.archive.ArchiveTaskExtension;
 import org.cleanmail.webadmin.fingerprint.BulkLearning;
 import org.cleanmail.webadmin.fingerprint.LearnDetails;
 import org.cleanmail.webadmin.fingerprint.LearnFingerprintsTask;
@@ -65,7 +66,9 @@ class CleanMailTaskSerializationTest {
             EmbeddedPolicyStore.inMemory(), EmbeddedQuarantineIndex.inMemory(), DeletionLog.inMemory(CLOCK, 10),
             new QuarantineRepository(null, "memory://var/mail/quarantine/"), CLOCK);
         learning = new BulkLearning(runtime, CLOCK);
-        extension = new CleanMailTaskExtension(() -> policies, () -> learning);
+        extension = new CleanMailTaskExtension(() -> policies, () -> learning, new ArchiveTaskExtension(() -> {
+            throw new AssertionError("no archive task is revived here");
+        }, CLOCK));
     }
 
     @AfterEach
@@ -158,12 +161,16 @@ class CleanMailTaskSerializationTest {
         Provider<BulkLearning> alsoUnusable = () -> {
             throw new AssertionError("opened while registering");
         };
-        CleanMailTaskExtension lazy = new CleanMailTaskExtension(unusable, alsoUnusable);
+        CleanMailTaskExtension lazy = new CleanMailTaskExtension(unusable, alsoUnusable,
+            new ArchiveTaskExtension(() -> {
+                throw new AssertionError("opened while registering");
+            }, CLOCK));
 
         String json = new JsonTaskSerializer(lazy.taskDTOModules()).serialize(new PurgeExpiredTask(policies));
 
         assertThat(json).contains("cleanmail-quarantine-purge");
-        assertThat(lazy.taskAdditionalInformationDTOModules()).hasSize(2);
+        assertThat(lazy.taskAdditionalInformationDTOModules()).hasSize(5);
+        assertThat(lazy.taskDTOModules()).hasSize(5);
     }
 
     @Test

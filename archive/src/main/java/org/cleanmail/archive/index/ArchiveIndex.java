@@ -26,6 +26,8 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.Bits;
+import org.cleanmail.archive.crypto.EncryptedDirectory;
+import org.cleanmail.archive.crypto.KeyRing;
 import org.cleanmail.archive.model.ArchiveId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * that delay (near-real-time); searches never refresh. The same thread commits pending
  * changes every commit interval; {@link #close()} commits too. Entries are written with
  * {@code updateDocument(archiveId term)}, so indexing a message again replaces its entry.
- * Thread-safe.
+ * Every index file is encrypted ({@link EncryptedDirectory}). Thread-safe.
  */
 public final class ArchiveIndex implements Closeable {
     public static final String THREAD_NAME = "cleanmail-archive-index-refresh";
@@ -60,15 +62,18 @@ public final class ArchiveIndex implements Closeable {
     }
 
     /**
-     * Opens (or creates) the index in the folder and starts its refresh thread.
+     * Opens (or creates) the index in the folder, every file encrypted with the key ring
+     * ({@link EncryptedDirectory}), and starts its refresh thread.
      *
+     * @param keys            the archive keys: new files use the active one
      * @param refreshInterval how long a new entry may stay invisible to searches, e.g. 500 ms
      * @param commitInterval  how often pending changes are made durable, e.g. 10 s
      */
-    public static ArchiveIndex open(Path folder, Duration refreshInterval, Duration commitInterval) throws IOException {
+    public static ArchiveIndex open(Path folder, KeyRing keys, Duration refreshInterval, Duration commitInterval)
+        throws IOException {
         requirePositive("refresh interval", refreshInterval);
         requirePositive("commit interval", commitInterval);
-        Directory directory = FSDirectory.open(folder);
+        Directory directory = new EncryptedDirectory(FSDirectory.open(folder), keys);
         Analyzer analyzer = ArchiveAnalyzers.perField();
         IndexWriter writer = null;
         try {

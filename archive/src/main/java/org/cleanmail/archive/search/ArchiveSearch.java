@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
@@ -70,6 +72,43 @@ public final class ArchiveSearch {
             throw new IllegalArgumentException("A personal search needs the user's address, e.g. alice@example.com");
         }
         return run(request, luceneQuery(request, user.trim().toLowerCase(Locale.ROOT)));
+    }
+
+    /**
+     * The ids of every entry the request matches, oldest first; its paging and sort are
+     * ignored. Scoped like {@link #searchPersonal} when a user is given.
+     *
+     * @throws InvalidArchiveQueryException when the query cannot be parsed or run
+     */
+    public List<ArchiveId> matchingIds(ArchiveQuery request, Optional<String> user) throws IOException {
+        Query query = luceneQuery(request, user.map(ArchiveSearch::personal).orElse(null));
+        try {
+            return index.search(searcher -> {
+                int count = searcher.count(query);
+                if (count == 0) {
+                    return List.of();
+                }
+                TopFieldDocs top = searcher.search(query, new TopFieldCollectorManager(new Sort(OLDEST_FIRST, BY_ID),
+                    count, null, Integer.MAX_VALUE));
+                StoredFields stored = searcher.storedFields();
+                List<ArchiveId> ids = new ArrayList<>(top.scoreDocs.length);
+                for (ScoreDoc doc : top.scoreDocs) {
+                    ids.add(ArchiveId.of(stored.document(doc.doc, Set.of(ArchiveFields.ARCHIVE_ID))
+                        .get(ArchiveFields.ARCHIVE_ID)));
+                }
+                return ids;
+            });
+        } catch (TooComplexToDeterminizeException | IndexSearcher.TooManyClauses e) {
+            throw new InvalidArchiveQueryException("Query is too complex to run: " + e.getMessage()
+                + "; use fewer or simpler wildcards and regular expressions", e);
+        }
+    }
+
+    private static String personal(String user) {
+        if (user.isBlank()) {
+            throw new IllegalArgumentException("A personal search needs the user's address, e.g. alice@example.com");
+        }
+        return user.trim().toLowerCase(Locale.ROOT);
     }
 
     /** The Lucene query of a request, scoped to the user when there is one. */

@@ -27,6 +27,10 @@ import org.apache.james.GuiceJamesServer;
 import org.apache.james.JamesServerBuilder;
 import org.apache.james.JamesServerExtension;
 import org.apache.james.MemoryJamesConfiguration;
+import org.apache.james.mime4j.dom.Message;
+import org.apache.james.mime4j.message.DefaultMessageBuilder;
+import org.apache.james.mime4j.mboxiterator.CharBufferWrapper;
+import org.apache.james.mime4j.mboxiterator.MboxIterator;
 import org.apache.james.modules.protocols.SmtpGuiceProbe;
 import org.apache.james.utils.DataProbeImpl;
 import org.apache.james.utils.SMTPMessageSender;
@@ -265,6 +269,25 @@ class ArchiveSearchTest {
     }
 
     @Test
+    void theIndexShouldHoldNoPlaintextEither() throws IOException {
+        List<Path> files;
+        try (Stream<Path> paths = Files.walk(workingDirectory.resolve("var/cleanmail/archive/index"))) {
+            // write.lock is Lucene's empty lock file; a file being created is empty until its first flush.
+            files = paths.filter(Files::isRegularFile).filter(path -> path.toFile().length() > 0)
+                .collect(Collectors.toList());
+        }
+        assertThat(files).isNotEmpty();
+        for (Path file : files) {
+            assertThat(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1))
+                .as("index file %s", file.getFileName())
+                .startsWith("CMIX")
+                .doesNotContain(INVOICE_TOKEN)
+                .doesNotContain("lighthouse")
+                .doesNotContain("alice@example.com");
+        }
+    }
+
+    @Test
     @Order(Integer.MAX_VALUE)
     void aFlippedByteShouldBeReportedAsTampered() throws IOException {
         String id = idOf("Evidence");
@@ -301,24 +324,125 @@ class ArchiveSearchTest {
     }
 
     @Test
-    void reindexShouldRunInTheBackground() {
-        given().post("/cleanmail/archive?action=reindex").then()
-            .statusCode(202)
-            .body("action", equalTo("reindex"))
-            .body("progress", equalTo("/cleanmail/archive/status"));
-        AWAIT.untilAsserted(() -> given().get("/cleanmail/archive/status").then()
-            .body("maintenance.action", equalTo("reindex"))
-            .body("maintenance.state", equalTo("completed"))
-            .body("maintenance.scanned", equalTo(3)));
+    void reindexShouldBeATaskWithProgress() {
+        String taskId = submitted(given().post("/cleanmail/archive?action=reindex"));
+
+        given().get("/tasks/" + taskId + "/await").then()
+            .statusCode(200)
+            .body("status", equalTo("completed"))
+            .body("type", equalTo("cleanmail-archive-maintenance"))
+            .body("additionalInformation.action", equalTo("reindex"))
+            .body("additionalInformation.seen", equalTo(3))
+            .body("additionalInformation.indexed", equalTo(3))
+            .body("additionalInformation.failed", equalTo(0));
         search("q", "subject:invoice").get("/cleanmail/archive").then().body("count", equalTo(1));
+        given().get("/cleanmail/archive/status").then().body("maintenance.action", equalTo("reindex"));
+    }
+
+    @Test
+    void repairShouldBeATaskThatFindsNothingToRepair() {
+        String taskId = submitted(given().post("/cleanmail/archive?action=repair"));
+
+        given().get("/tasks/" + taskId + "/await").then()
+            .statusCode(200)
+            .body("status", equalTo("completed"))
+            .body("additionalInformation.action", equalTo("repair"))
+            .body("additionalInformation.seen", equalTo(3))
+            .body("additionalInformation.indexed", equalTo(0))
+            .body("additionalInformation.repaired", equalTo(0));
+    }
+
+    @Test
+    void purgeShouldBeATaskThatKeepsRecentMail() {
+        String taskId = submitted(given().post("/cleanmail/archive?action=purge"));
+
+        given().get("/tasks/" + taskId + "/await").then()
+            .statusCode(200)
+            .body("status", equalTo("completed"))
+            .body("type", equalTo("cleanmail-archive-purge"))
+            .body("additionalInformation.purged", equalTo(0))
+            .body("additionalInformation.cutoff", startsWith(String.valueOf(LocalDate.now(ZoneOffset.UTC).getYear() - 7)));
+        given().get("/cleanmail/archive").then().body("count", equalTo(3));
     }
 
     @Test
     void anUnknownActionShouldBe400() {
         given().post("/cleanmail/archive?action=optimize").then()
             .statusCode(400)
-            .body("details", equalTo("'action' must be reindex or repair, e.g. POST /cleanmail/archive?action=reindex;"
-                + " got 'optimize'"));
+            .body("details", equalTo("'action' must be reindex, repair or purge, e.g. POST /cleanmail/archive"
+                + "?action=reindex; got 'optimize'"));
+    }
+
+    @Test
+    void anExportShouldHoldExactlyTheMatchingMessagesAsMbox() throws IOException {
+        String fileName = exportAndAwait(given().queryParam("to", USER).post("/cleanmail/archive/exports"), 2);
+
+        assertThat(subjectsInMbox(download(fileName))).containsExactlyInAnyOrder("Quarterly invoice", "Evidence");
+        given().get("/cleanmail/archive/exports").then()
+            .statusCode(200)
+            .body("fileName", hasItem(fileName));
+        given().delete("/cleanmail/archive/exports/" + fileName).then().statusCode(204);
+        given().get("/cleanmail/archive/exports/" + fileName).then().statusCode(404);
+        given().get("/cleanmail/archive/exports").then().body("fileName", not(hasItem(fileName)));
+    }
+
+    @Test
+    void aPersonalExportShouldHoldOnlyTheUsersMail() throws IOException {
+        String fileName = exportAndAwait(given().post("/cleanmail/users/" + OTHER_USER + "/archive/exports"), 1);
+
+        assertThat(subjectsInMbox(download(fileName))).containsExactly("Holiday plans");
+    }
+
+    @Test
+    void anExportOfABadQueryShouldBe400AndUnknownFiles404() {
+        search("q", "foo:bar").post("/cleanmail/archive/exports").then()
+            .statusCode(400)
+            .body("details", containsString("unknown field 'foo'"));
+        given().get("/cleanmail/archive/exports/archive-export-20260101-000000-00000000.mbox").then().statusCode(404);
+        given().get("/cleanmail/archive/exports/..%2F..%2Farchive.keys").then().statusCode(404);
+    }
+
+    private static String submitted(io.restassured.response.Response response) {
+        String taskId = response.then()
+            .statusCode(201)
+            .extract().jsonPath().getString("taskId");
+        assertThat(response.header("Location")).isEqualTo("/tasks/" + taskId);
+        return taskId;
+    }
+
+    private static String exportAndAwait(io.restassured.response.Response response, int expected) {
+        String fileName = response.then().statusCode(201).extract().jsonPath().getString("fileName");
+        String taskId = submitted(response);
+        given().get("/tasks/" + taskId + "/await").then()
+            .statusCode(200)
+            .body("status", equalTo("completed"))
+            .body("type", equalTo("cleanmail-archive-export"))
+            .body("additionalInformation.fileName", equalTo(fileName))
+            .body("additionalInformation.matched", equalTo(expected))
+            .body("additionalInformation.exported", equalTo(expected))
+            .body("additionalInformation.failed", equalTo(0));
+        return fileName;
+    }
+
+    private static Path download(String fileName) throws IOException {
+        io.restassured.response.Response response = given().get("/cleanmail/archive/exports/" + fileName);
+        response.then().statusCode(200).contentType("application/mbox");
+        Path file = Files.createTempFile("export", ".mbox");
+        Files.write(file, response.asByteArray());
+        return file;
+    }
+
+    private static List<String> subjectsInMbox(Path file) throws IOException {
+        List<String> subjects = new java.util.ArrayList<>();
+        try (MboxIterator mbox = MboxIterator.fromFile(file).charset(StandardCharsets.UTF_8).build()) {
+            for (CharBufferWrapper message : mbox) {
+                Message parsed = new DefaultMessageBuilder().parseMessage(message.asInputStream(StandardCharsets.UTF_8));
+                subjects.add(parsed.getSubject());
+            }
+        } finally {
+            Files.deleteIfExists(file);
+        }
+        return subjects;
     }
 
     static List<Path> contentFiles() throws IOException {

@@ -3,20 +3,26 @@ package org.cleanmail.james.archive;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongConsumer;
 
+import org.cleanmail.archive.MaintenanceCancelledException;
 import org.cleanmail.archive.MaintenanceReport;
 import org.cleanmail.archive.MessageArchive;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The archive's long operations on one named background thread: repair and re-indexing on
- * request (one at a time, progress in {@link MaintenanceRun}), and the daily retention purge.
+ * The archive's long operations on one named background thread, so that they never run
+ * together: repair and re-indexing on request (one at a time, progress in
+ * {@link MaintenanceRun}, cancellable), the daily retention purge and purges on request.
  */
 public final class ArchiveMaintenance implements AutoCloseable {
     private static final Logger LOGGER = LoggerFactory.getLogger(ArchiveMaintenance.class);
@@ -59,6 +65,28 @@ public final class ArchiveMaintenance implements AutoCloseable {
         return Optional.of(run);
     }
 
+    /** Whether a repair or re-indexing is waiting or running. */
+    public boolean busy() {
+        MaintenanceRun current = last.get();
+        return current != null && !current.finished();
+    }
+
+    /**
+     * Purges now, on the maintenance thread (after any run in progress), and waits: what
+     * arrived before the cutoff is deleted; the consumer hears the count after each message.
+     */
+    public long purgeNow(Instant cutoff, LongConsumer progress) throws IOException, InterruptedException {
+        Future<Long> purge = executor.submit(() -> archive.purgeOlderThan(cutoff, progress));
+        try {
+            return purge.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException) {
+                throw (IOException) e.getCause();
+            }
+            throw new IllegalStateException("Archive purge failed: " + e.getCause(), e.getCause());
+        }
+    }
+
     /** The latest run, finished or not. */
     public Optional<MaintenanceRun> lastRun() {
         return Optional.ofNullable(last.get());
@@ -71,6 +99,9 @@ public final class ArchiveMaintenance implements AutoCloseable {
             MaintenanceReport report = run.kind() == MaintenanceRun.Kind.REPAIR ? archive.repair(run)
                 : archive.reindexAll(run);
             run.completed(report, clock.instant());
+        } catch (MaintenanceCancelledException e) {
+            LOGGER.info("Archive {} cancelled: {}", run.kind().keyword(), e.partial());
+            run.cancelled(e.partial(), clock.instant());
         } catch (IOException | RuntimeException e) {
             LOGGER.error("Archive {} failed", run.kind().keyword(), e);
             run.failed(e.getClass().getSimpleName() + ": " + e.getMessage(), clock.instant());

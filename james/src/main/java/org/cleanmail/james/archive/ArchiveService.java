@@ -39,6 +39,8 @@ import org.slf4j.LoggerFactory;
 public class ArchiveService {
     /** Folder of the archive inside the state folder. */
     public static final String FOLDER = "archive";
+    /** Folder of mbox exports inside the archive folder. */
+    public static final String EXPORTS = "exports";
     private static final Logger LOGGER = LoggerFactory.getLogger(ArchiveService.class);
 
     private final ArchiveSettingsSection settings;
@@ -46,6 +48,7 @@ public class ArchiveService {
     private final MessageArchive archive;
     private final ArchiveWriter writer;
     private final ArchiveMaintenance maintenance;
+    private final Path exportsFolder;
 
     @Inject
     public ArchiveService(CleanMailRuntime runtime, StateDirectory stateDirectory, FileSystem fileSystem,
@@ -58,6 +61,7 @@ public class ArchiveService {
                            ArchiveWriter.ErrorRepository errorRepository, Clock clock) {
         this.settings = settings;
         this.errorRepository = errorRepository;
+        this.exportsFolder = stateDirectory.resolve(FOLDER).resolve(EXPORTS);
         if (!settings.enabled()) {
             this.archive = null;
             this.writer = null;
@@ -75,7 +79,7 @@ public class ArchiveService {
             errorRepository);
         this.maintenance = new ArchiveMaintenance(archive, clock);
         maintenance.schedulePurge(settings.retention());
-        if (archive.previousRunEndedUncleanly()) {
+        if (archive.previousRunEndedUncleanly() || archive.indexRebuildNeeded()) {
             maintenance.start(MaintenanceRun.Kind.REPAIR);
         }
         LOGGER.info("CleanMail archive started: {}", settings);
@@ -119,6 +123,11 @@ public class ArchiveService {
     /** The writer queue; empty when disabled. */
     public Optional<ArchiveWriter> writer() {
         return Optional.ofNullable(writer);
+    }
+
+    /** Where mbox exports are written ({@code <state.directory>/archive/exports/}). */
+    public Path exportsFolder() {
+        return exportsFolder;
     }
 
     /** The maintenance thread; empty when disabled. */

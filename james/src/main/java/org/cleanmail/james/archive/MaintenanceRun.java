@@ -3,13 +3,15 @@ package org.cleanmail.james.archive;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 
 import org.cleanmail.archive.MaintenanceProgress;
 import org.cleanmail.archive.MaintenanceReport;
 
 /**
  * One repair or re-indexing running in the background, with its progress: what the
- * status route shows. Thread-safe: the maintenance thread writes, routes read.
+ * status route and the maintenance task show. Cancellable. Thread-safe: the maintenance
+ * thread writes, routes and tasks read.
  */
 public final class MaintenanceRun implements MaintenanceProgress {
     /** What a run does. */
@@ -23,7 +25,7 @@ public final class MaintenanceRun implements MaintenanceProgress {
 
     /** Where a run is. */
     public enum State {
-        WAITING, RUNNING, COMPLETED, FAILED;
+        WAITING, RUNNING, COMPLETED, FAILED, CANCELLED;
 
         public String keyword() {
             return name().toLowerCase(Locale.ROOT);
@@ -39,6 +41,8 @@ public final class MaintenanceRun implements MaintenanceProgress {
     private volatile MaintenanceReport report;
     private volatile String failure;
     private volatile Instant ended;
+    private volatile boolean cancelRequested;
+    private final CountDownLatch done = new CountDownLatch(1);
 
     public MaintenanceRun(Kind kind, Instant submitted) {
         this.kind = kind;
@@ -50,15 +54,55 @@ public final class MaintenanceRun implements MaintenanceProgress {
     }
 
     void completed(MaintenanceReport report, Instant at) {
-        this.report = report;
-        this.ended = at;
-        this.state = State.COMPLETED;
+        end(report, at, State.COMPLETED);
+    }
+
+    void cancelled(MaintenanceReport partial, Instant at) {
+        end(partial, at, State.CANCELLED);
     }
 
     void failed(String failure, Instant at) {
         this.failure = failure;
+        end(null, at, State.FAILED);
+    }
+
+    private void end(MaintenanceReport report, Instant at, State state) {
+        this.report = report;
         this.ended = at;
-        this.state = State.FAILED;
+        this.state = state;
+        done.countDown();
+    }
+
+    /** Asks the run to stop after the message it is on; it commits what it did and ends CANCELLED. */
+    public void cancel() {
+        cancelRequested = true;
+    }
+
+    @Override
+    public boolean cancelled() {
+        return cancelRequested;
+    }
+
+    /** Waits until the run has ended (completed, failed or cancelled). */
+    public void await() throws InterruptedException {
+        done.await();
+    }
+
+    /** Waits until the run has ended; if interrupted meanwhile, cancels it, still waits, and interrupts again. */
+    public void awaitCancellingOnInterrupt() {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                done.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+                cancel();
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
@@ -77,7 +121,7 @@ public final class MaintenanceRun implements MaintenanceProgress {
     }
 
     public boolean finished() {
-        return state == State.COMPLETED || state == State.FAILED;
+        return state == State.COMPLETED || state == State.FAILED || state == State.CANCELLED;
     }
 
     public Instant submitted() {

@@ -20,7 +20,8 @@ import com.google.common.hash.Hashing;
  * A parsed message's tokens for the Bayes filter, each hashed to 64 bits (the database
  * keeps hashes, not words), distinct, sorted. Tokens as SpamAssassin's Bayes tokenises:
  * <ul>
- *   <li>words of the decoded body text (HTML as text), lower-cased, 3 to 15 characters;
+ *   <li>words of the decoded body text (HTML as text), 3 to 15 characters, lower-cased
+ *       unless written in capitals (shouting is a sign of its own);
  *       a longer word gives {@code sk:} and its first 7 characters;</li>
  *   <li>words of the subject, prefixed {@code S:};</li>
  *   <li>the sender's address, local part and domain ({@code H*F:}), Reply-To ({@code H*RT:}),
@@ -148,12 +149,24 @@ public final class BayesTokenizer {
         if (length < SHORTEST_WORD) {
             return;
         }
-        String word = text.substring(from, to).toLowerCase(Locale.ROOT);
+        String word = caseKept(text.substring(from, to));
         if (length > LONGEST_WORD) {
             sink.add(prefix + "sk:" + word.substring(0, SKIPPED_PREFIX));
         } else {
             sink.add(prefix + word);
         }
+    }
+
+    /** Shouting is a sign: a word without lower-case letters keeps its case, others are lower-cased. */
+    private static String caseKept(String word) {
+        boolean lower = false;
+        boolean upper = false;
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            lower |= Character.isLowerCase(c);
+            upper |= Character.isUpperCase(c);
+        }
+        return upper && !lower ? word : word.toLowerCase(Locale.ROOT);
     }
 
     /** Punctuation kept inside a word but not at its ends ("end." gives "end"; "$100" keeps its "$"). */

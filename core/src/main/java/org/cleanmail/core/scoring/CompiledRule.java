@@ -22,6 +22,8 @@ final class CompiledRule {
     final EvalFunction eval;
     final List<String> evalArguments;
     final MetaExpression meta;
+    /** What a {@code mimeheader} rule matches, or null. */
+    final MimeHeaderSelector partHeader;
     /** Index of the header selection, or -1. */
     final int selector;
     final boolean negated;
@@ -45,6 +47,7 @@ final class CompiledRule {
         this.evalArguments = builder.evalArguments;
         this.meta = builder.meta;
         this.selector = builder.selector;
+        this.partHeader = builder.partHeader;
         this.negated = builder.negated;
         this.ifUnset = builder.ifUnset;
         this.multiple = builder.multiple;
@@ -86,6 +89,7 @@ final class CompiledRule {
         private List<String> evalArguments = List.of();
         private MetaExpression meta;
         private int selector = -1;
+        private MimeHeaderSelector partHeader;
         private boolean negated;
         private String ifUnset;
         private boolean multiple;
@@ -127,6 +131,12 @@ final class CompiledRule {
             this.selector = selectorIndex;
             this.negated = negatedMatch;
             this.ifUnset = ifUnsetText;
+            return this;
+        }
+
+        Builder partHeader(MimeHeaderSelector selection, boolean negatedMatch) {
+            this.partHeader = selection;
+            this.negated = negatedMatch;
             return this;
         }
 

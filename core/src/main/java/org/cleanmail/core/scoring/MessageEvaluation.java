@@ -2,7 +2,9 @@ package org.cleanmail.core.scoring;
 
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
@@ -41,6 +43,8 @@ final class MessageEvaluation {
     /** The texts of each pattern target, by {@link RuleType#ordinal()}, prepared on first use. */
     private final List<List<String>> texts = new ArrayList<>();
     private final long[] nanosByRule;
+    /** The texts of each mimeheader selection, by key, prepared on first use. */
+    private final Map<String, List<String>> partHeaderTexts = new HashMap<>();
     private final ToDoubleFunction<String> metaInput = this::metaInput;
     private int regexRuns;
 
@@ -66,6 +70,7 @@ final class MessageEvaluation {
     /** Runs every rule; returns the value of each rule by index (hit count, or meta value). */
     double[] run() {
         headerRules();
+        mimeHeaderRules();
         patternRules(RuleType.BODY, () -> ByteText.of(features.body().text()));
         patternRules(RuleType.RAWBODY, () -> ByteText.of(features.rawBody().text()));
         patternRules(RuleType.URI, () -> ByteText.of(String.join("\n", features.uris().uris())));
@@ -148,6 +153,49 @@ final class MessageEvaluation {
         }
     }
 
+    private void mimeHeaderRules() {
+        TargetIndex target = rules.target(RuleType.MIMEHEADER);
+        if (target == null) {
+            return;
+        }
+        for (int index : target.alwaysRun()) {
+            CompiledRule rule = rules.rule(index);
+            if (rule.subRule) {
+                pending.set(index);
+            } else {
+                mimeHeaderRule(rule);
+            }
+        }
+    }
+
+    /**
+     * As SpamAssassin's MIMEHeader plugin: the hits of the first entity whose text matches;
+     * {@code !~} fires when no entity's text matches.
+     */
+    private void mimeHeaderRule(CompiledRule rule) {
+        if (health.disabled(rule.index)) {
+            return;
+        }
+        List<String> texts = partHeaderTexts.computeIfAbsent(rule.partHeader.key(), key ->
+            byteChunks(rule.partHeader.select(features.partHeaders(), rules.options().maxHeaderChars())));
+        for (String text : texts) {
+            int matches;
+            if (text.isEmpty()) {
+                matches = rule.matchesEmpty ? 1 : 0;
+            } else {
+                matches = countMatches(rule, List.of(text));
+                if (matches < 0) {
+                    return;
+                }
+            }
+            if (matches > 0) {
+                values[rule.index] = rule.negated ? 0 : matches;
+                return;
+            }
+        }
+        values[rule.index] = rule.negated ? 1 : 0;
+    }
+
     private String selection(int selector) {
         String text = selected[selector];
         if (text == null) {
@@ -223,6 +271,8 @@ final class MessageEvaluation {
         CompiledRule rule = rules.rule(index);
         if (rule.type == RuleType.HEADER) {
             headerRule(rule);
+        } else if (rule.type == RuleType.MIMEHEADER) {
+            mimeHeaderRule(rule);
         } else {
             patternRule(rule, texts(rule.type));
         }

@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 
 import org.cleanmail.core.message.MessageFeatures;
 import org.cleanmail.core.message.MessageHeaders;
+import org.cleanmail.core.message.relay.RelayPath;
 import org.cleanmail.core.rules.RuleType;
 import org.cleanmail.core.scan.RuleHit;
 
@@ -45,6 +46,7 @@ final class MessageEvaluation {
     private final long[] nanosByRule;
     /** The texts of each mimeheader selection, by key, prepared on first use. */
     private final Map<String, List<String>> partHeaderTexts = new HashMap<>();
+    private RelayPath relayPath;
     private final ToDoubleFunction<String> metaInput = this::metaInput;
     private int regexRuns;
 
@@ -199,11 +201,19 @@ final class MessageEvaluation {
     private String selection(int selector) {
         String text = selected[selector];
         if (text == null) {
-            Optional<String> found = rules.selectors().get(selector).select(features.headers());
+            Optional<String> found = rules.selectors().get(selector).select(features.headers(), this::relayPath);
             text = found.isPresent() ? ByteText.of(cap(found.get())) : ABSENT;
             selected[selector] = text;
         }
         return text;
+    }
+
+    /** The message's relays as the rule set's trusted/internal networks split them, analysed on first use. */
+    private RelayPath relayPath() {
+        if (relayPath == null) {
+            relayPath = RelayPath.of(features.headers(), rules.ruleSet().relayNetworks());
+        }
+        return relayPath;
     }
 
     private String cap(String text) {

@@ -75,7 +75,7 @@ final class MessageEvaluation {
         mimeHeaderRules();
         patternRules(RuleType.BODY, () -> ByteText.of(features.body().text()));
         patternRules(RuleType.RAWBODY, () -> ByteText.of(features.rawBody().text()));
-        patternRules(RuleType.URI, () -> ByteText.of(String.join("\n", features.uris().uris())));
+        patternRules(RuleType.URI, () -> ByteText.of(String.join("\n", features.uris().ruleTexts())));
         patternRules(RuleType.FULL, null);
         evalRules();
         metaRules();
@@ -263,7 +263,7 @@ final class MessageEvaluation {
                     prepared = byteChunks(features.rawBody().chunks());
                     break;
                 case URI:
-                    prepared = byteChunks(features.uris().uris());
+                    prepared = byteChunks(features.uris().ruleTexts());
                     break;
                 case FULL:
                     prepared = List.of(ByteText.of(features.full()));

@@ -965,7 +965,8 @@ public final class ReceivedLineParser {
                 by = by.substring(0, by.length() - 1);
             }
             return new Outcome(new Relay(strip(ip), strip(rdns), strip(helo), strip(by), strip(ident),
-                envfrom == null ? null : cleanEnvfrom(envfrom), id, auth), false, null, false);
+                envfrom == null ? null : cleanEnvfrom(envfrom), id, auth, rdns.isEmpty() && lookedUpDns), false, null,
+                false);
         }
 
         private static String cleanEnvfrom(String value) {

@@ -21,8 +21,14 @@ public final class Relay {
     private final String id;
     private final String auth;
     private final boolean privateIp;
+    private final boolean noReverseDns;
 
     Relay(String ip, String rdns, String helo, String by, String ident, String envfrom, String id, String auth) {
+        this(ip, rdns, helo, by, ident, envfrom, id, auth, false);
+    }
+
+    Relay(String ip, String rdns, String helo, String by, String ident, String envfrom, String id, String auth,
+          boolean noReverseDns) {
         this.ip = Objects.requireNonNull(ip);
         this.rdns = Objects.requireNonNull(rdns);
         this.helo = Objects.requireNonNull(helo);
@@ -32,11 +38,12 @@ public final class Relay {
         this.id = Objects.requireNonNull(id);
         this.auth = Objects.requireNonNull(auth);
         this.privateIp = IpAddresses.isPrivate(ip);
+        this.noReverseDns = noReverseDns;
     }
 
     /** The same relay with another envelope sender (qmail-scanner's hint from the next header). */
     Relay withEnvfrom(String sender) {
-        return new Relay(ip, rdns, helo, by, ident, sender, id, auth);
+        return new Relay(ip, rdns, helo, by, ident, sender, id, auth, noReverseDns);
     }
 
     public String ip() {
@@ -76,6 +83,11 @@ public final class Relay {
     /** Whether the IP is private, loopback, link-local or shared (SpamAssassin's IP_PRIVATE). */
     public boolean privateIp() {
         return privateIp;
+    }
+
+    /** Whether the receiving MTA looked the IP up and found no reverse DNS (not merely left it out). */
+    public boolean noReverseDns() {
+        return noReverseDns;
     }
 
     /** SpamAssassin's text form of the relay. */

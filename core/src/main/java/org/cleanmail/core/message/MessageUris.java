@@ -42,6 +42,11 @@ public final class MessageUris {
         this.domains = Collections.unmodifiableSet(domainSet);
     }
 
+    /** The registrable domain of a host name ({@code mx1.mail.example.co.uk} gives {@code example.co.uk}). */
+    public static String registrableDomain(String host) {
+        return UriNormalization.registrableDomain(host.toLowerCase(java.util.Locale.ROOT));
+    }
+
     public static MessageUris none() {
         return NONE;
     }

@@ -55,4 +55,22 @@ class RelayEvalsTest {
         assertThat(call("check_for_no_rdns_dotcom_helo", message("Received: from mx02.hotmail.com (mx02.hotmail.com "
             + "[198.51.100.9]) by mx.example.org (Postfix) with SMTP id 5", "Subject: x", "", "b"))).isFalse();
     }
+
+    @Test
+    void envelopeSenderShouldBeComparedWithFrom() {
+        assertThat(call("check_for_matching_env_and_hdr_from", message("Return-Path: <Ann@Example.com>", PUBLIC,
+            "From: Ann <ann@example.com>", "", "b"))).isTrue();
+        assertThat(call("check_for_matching_env_and_hdr_from", message("Return-Path: <bounce@lists.example.org>",
+            PUBLIC, "From: Ann <ann@example.com>", "", "b"))).isFalse();
+    }
+
+    @Test
+    void envelopeSenderDomainShouldMatchTheHandingOverRelay() {
+        String relay = "Received: from out.example.com (mx2.mail.example.com [198.51.100.9]) by mx.example.org "
+            + "(Postfix) with ESMTP id 5";
+        assertThat(call("check_mailfrom_matches_rcvd", message("Return-Path: <ann@news.example.com>", relay,
+            "Subject: x", "", "b"))).isTrue();
+        assertThat(call("check_mailfrom_matches_rcvd", message("Return-Path: <ann@other.example>", relay,
+            "Subject: x", "", "b"))).isFalse();
+    }
 }

@@ -42,6 +42,8 @@ final class RelayEvals {
         functions.put("check_relays_unparseable", (features, arguments) -> paths.get(features).unparseable() > 0);
         functions.put("check_for_sender_no_reverse", (features, arguments) -> senderNoReverse(paths.get(features)));
         functions.put("check_for_no_rdns_dotcom_helo", (features, arguments) -> noRdnsDotcomHelo(paths.get(features)));
+        functions.put("check_equal_from_domains", (features, arguments) ->
+            HeaderEvals.fromDomainsDiffer(features, paths.get(features).envelopeFrom().orElse("")));
         functions.put("check_for_matching_env_and_hdr_from", (features, arguments) -> envelopeMatchesFrom(features));
         functions.put("check_mailfrom_matches_rcvd", (features, arguments) -> mailFromMatchesRelay(paths.get(features)));
         return functions;

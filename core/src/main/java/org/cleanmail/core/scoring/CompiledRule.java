@@ -32,6 +32,8 @@ final class CompiledRule {
     /** Counts every match, up to {@link #maxHits}. */
     final boolean multiple;
     final int maxHits;
+    /** {@code tflags nosubject}: a body rule that does not see the Subject paragraph. */
+    final boolean noSubject;
     /** Whether the pattern matches the empty string: the answer for absent headers, known without running. */
     final boolean matchesEmpty;
 
@@ -52,6 +54,7 @@ final class CompiledRule {
         this.ifUnset = builder.ifUnset;
         this.multiple = builder.multiple;
         this.maxHits = builder.maxHits;
+        this.noSubject = builder.noSubject;
         this.matchesEmpty = pattern != null && matchesEmptyText(pattern);
     }
 
@@ -94,6 +97,7 @@ final class CompiledRule {
         private String ifUnset;
         private boolean multiple;
         private int maxHits = Integer.MAX_VALUE;
+        private boolean noSubject;
 
         private Builder(int index, String name, RuleType type) {
             this.index = index;
@@ -143,6 +147,11 @@ final class CompiledRule {
         Builder counting(boolean everyMatch, int max) {
             this.multiple = everyMatch;
             this.maxHits = everyMatch ? max : 1;
+            return this;
+        }
+
+        Builder noSubject(boolean value) {
+            this.noSubject = value;
             return this;
         }
 

@@ -236,7 +236,8 @@ public final class CompiledRuleSet {
             CompiledRule.Builder builder = CompiledRule.builder(index, definition.name(), definition.type())
                 .score(score)
                 .description(definition.description().orElse(""))
-                .counting(definition.tflags().multiple(), definition.tflags().maxHits().orElse(Integer.MAX_VALUE));
+                .counting(definition.tflags().multiple(), definition.tflags().maxHits().orElse(Integer.MAX_VALUE))
+                .noSubject(definition.type() == RuleType.BODY && definition.tflags().has("nosubject"));
             Optional<EvalCall> eval = definition.eval();
             if (eval.isPresent()) {
                 EvalFunction function = functions.get(eval.get().function()).orElseThrow(() ->

@@ -247,8 +247,15 @@ final class MessageEvaluation {
         if (rule.subRule) {
             pending.set(rule.index);
         } else {
-            patternRule(rule, texts(rule.type));
+            patternRule(rule, texts(rule));
         }
+    }
+
+    /** The texts a rule matches: those of its type, without the Subject paragraph for {@code nosubject}. */
+    private List<String> texts(CompiledRule rule) {
+        List<String> texts = texts(rule.type);
+        boolean subjectFirst = features.headers().first("Subject").filter(subject -> !subject.isBlank()).isPresent();
+        return rule.noSubject && subjectFirst && !texts.isEmpty() ? texts.subList(1, texts.size()) : texts;
     }
 
     /** The texts rules of a type match, in byte form: body paragraphs, rawbody lines, URIs, the full message. */
@@ -284,7 +291,7 @@ final class MessageEvaluation {
         } else if (rule.type == RuleType.MIMEHEADER) {
             mimeHeaderRule(rule);
         } else {
-            patternRule(rule, texts(rule.type));
+            patternRule(rule, texts(rule));
         }
     }
 

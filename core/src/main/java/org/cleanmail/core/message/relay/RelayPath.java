@@ -11,6 +11,9 @@ import org.cleanmail.core.message.HeaderField;
 import org.cleanmail.core.message.MailAddress;
 import org.cleanmail.core.message.MessageHeaders;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 /**
  * The relays a message went through, split at the trust boundary as SpamAssassin's
  * {@code parse_received_headers} does. The Received fields are read newest first (plus
@@ -48,8 +51,28 @@ public final class RelayPath {
         this.networks = networks;
     }
 
-    /** Analyses the Received fields of a top-level header. */
+    /**
+     * The last paths worked out, by header (held weakly, compared by identity): the header
+     * rules and the relay evals of one scan ask for the same path, computed once.
+     */
+    private static final Cache<MessageHeaders, RelayPath> RECENT = Caffeine.newBuilder()
+        .weakKeys()
+        .maximumSize(256)
+        .build();
+
+    /** Analyses the Received fields of a top-level header; the same header and networks give the same path. */
     public static RelayPath of(MessageHeaders headers, RelayNetworks networks) {
+        RelayPath recent = RECENT.getIfPresent(headers);
+        if (recent != null && (recent.networks == networks || recent.networks.equals(networks))) {
+            return recent;
+        }
+        RelayPath path = analyse(headers, networks);
+        RECENT.put(headers, path);
+        return path;
+    }
+
+    /** Analyses without looking at or filling the cache (measurements). */
+    static RelayPath analyse(MessageHeaders headers, RelayNetworks networks) {
         List<String> lines = new ArrayList<>(headers.values("Received"));
         for (String name : networks.originatingIpHeaders()) {
             List<String> values = headers.values(name);

@@ -28,30 +28,34 @@ final class RelayEvals {
 
     private static final Pattern ADDRESS_DOMAIN = Pattern.compile("@([^@]+\\.[^@]+)\\z");
 
-    private final PerMessageCache<RelayPath> paths;
+    private final RelayNetworks networks;
 
     RelayEvals(RelayNetworks networks) {
-        Objects.requireNonNull(networks, "relay networks");
-        this.paths = new PerMessageCache<>(features -> RelayPath.of(features.headers(), networks));
+        this.networks = Objects.requireNonNull(networks, "relay networks");
+    }
+
+    /** The message's relay path; {@link RelayPath#of} remembers it for the header rules of the same scan. */
+    private RelayPath path(MessageFeatures features) {
+        return RelayPath.of(features.headers(), networks);
     }
 
     Map<String, EvalFunction> functions() {
         Map<String, EvalFunction> functions = new TreeMap<>();
-        functions.put("check_all_trusted", (features, arguments) -> allTrusted(paths.get(features)));
-        functions.put("check_no_relays", (features, arguments) -> noRelays(paths.get(features)));
-        functions.put("check_relays_unparseable", (features, arguments) -> paths.get(features).unparseable() > 0);
-        functions.put("check_for_sender_no_reverse", (features, arguments) -> senderNoReverse(paths.get(features)));
-        functions.put("check_for_no_rdns_dotcom_helo", (features, arguments) -> noRdnsDotcomHelo(paths.get(features)));
+        functions.put("check_all_trusted", (features, arguments) -> allTrusted(path(features)));
+        functions.put("check_no_relays", (features, arguments) -> noRelays(path(features)));
+        functions.put("check_relays_unparseable", (features, arguments) -> path(features).unparseable() > 0);
+        functions.put("check_for_sender_no_reverse", (features, arguments) -> senderNoReverse(path(features)));
+        functions.put("check_for_no_rdns_dotcom_helo", (features, arguments) -> noRdnsDotcomHelo(path(features)));
         functions.put("check_equal_from_domains", (features, arguments) ->
-            HeaderEvals.fromDomainsDiffer(features, paths.get(features).envelopeFrom().orElse("")));
+            HeaderEvals.fromDomainsDiffer(features, path(features).envelopeFrom().orElse("")));
         functions.put("check_for_matching_env_and_hdr_from", (features, arguments) -> envelopeMatchesFrom(features));
-        functions.put("check_mailfrom_matches_rcvd", (features, arguments) -> mailFromMatchesRelay(paths.get(features)));
+        functions.put("check_mailfrom_matches_rcvd", (features, arguments) -> mailFromMatchesRelay(path(features)));
         return functions;
     }
 
     /** EnvelopeFrom and From name the same address (both absent counts as the same, as in SpamAssassin). */
     private boolean envelopeMatchesFrom(MessageFeatures features) {
-        String envelope = paths.get(features).envelopeFrom().orElse("");
+        String envelope = path(features).envelopeFrom().orElse("");
         String from = features.headers().address("From").orElse("");
         return envelope.equalsIgnoreCase(from);
     }

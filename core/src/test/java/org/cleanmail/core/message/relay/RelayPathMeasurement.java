@@ -41,7 +41,7 @@ class RelayPathMeasurement {
         }
         RelayNetworks networks = RelayNetworks.builder().apply("originating_ip_headers", "X-Originating-IP").build();
         for (MessageHeaders message : headers) {
-            RelayPath.of(message, networks).untrustedText();
+            RelayPath.analyse(message, networks).untrustedText();
         }
         long[] nanos = new long[headers.size()];
         long slowest = 0;
@@ -49,7 +49,7 @@ class RelayPathMeasurement {
         int relays = 0;
         for (int i = 0; i < headers.size(); i++) {
             long start = CPU.getCurrentThreadCpuTime();
-            RelayPath path = RelayPath.of(headers.get(i), networks);
+            RelayPath path = RelayPath.analyse(headers.get(i), networks);
             path.externalText();
             nanos[i] = CPU.getCurrentThreadCpuTime() - start;
             if (nanos[i] > slowest) {
@@ -66,7 +66,7 @@ class RelayPathMeasurement {
         long[] again = new long[201];
         for (int i = 0; i < again.length; i++) {
             long start = CPU.getCurrentThreadCpuTime();
-            RelayPath.of(slowestHeaders, networks).externalText();
+            RelayPath.analyse(slowestHeaders, networks).externalText();
             again[i] = CPU.getCurrentThreadCpuTime() - start;
         }
         Arrays.sort(again);

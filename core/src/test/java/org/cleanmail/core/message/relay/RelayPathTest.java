@@ -119,4 +119,16 @@ class RelayPathTest {
 
         assertThat(RelayPath.of(headers(lines), RelayNetworks.defaults()).untrusted()).hasSize(1000);
     }
+
+    @Test
+    void sameHeaderAndNetworksShouldGiveTheSamePathOnce() {
+        MessageHeaders message = headers("Received: " + EXTERNAL_HOP, "Subject: hi");
+        RelayNetworks trusting = RelayNetworks.builder().apply("trusted_networks", "198.51.100.8").build();
+
+        RelayPath first = RelayPath.of(message, RelayNetworks.defaults());
+
+        assertThat(RelayPath.of(message, RelayNetworks.defaults())).isSameAs(first);
+        assertThat(RelayPath.of(message, trusting).trusted()).extracting(Relay::ip).containsExactly("198.51.100.8");
+        assertThat(first.trusted()).isEmpty();
+    }
 }

@@ -216,15 +216,14 @@ public final class RelayPath {
         return Optional.empty();
     }
 
-    /** Whether a Received field comes before the first field of that name. */
+    /** Whether some field of that name comes after a Received field (SpamAssassin's {@code /^Received:.*?^Name:/sm}). */
     private boolean belowReceived(String name) {
+        boolean received = false;
         for (HeaderField field : headers.fields()) {
-            if (field.hasName(name)) {
-                return false;
+            if (received && field.hasName(name)) {
+                return true;
             }
-            if (field.hasName("Received")) {
-                return headers.exists(name);
-            }
+            received |= field.hasName("Received");
         }
         return false;
     }

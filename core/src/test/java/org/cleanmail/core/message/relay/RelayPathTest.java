@@ -96,6 +96,9 @@ class RelayPathTest {
         assertThat(fromRelay.envelopeFrom()).contains("joe@example.com");
         assertThat(fromReturnPath.envelopeFrom()).contains("bounce@example.net");
         assertThat(returnPathBelowReceived.envelopeFrom()).isEmpty();
+        assertThat(RelayPath.of(headers("Return-Path: <first@sender.example>", "Received: " + EXTERNAL_HOP,
+            "Return-Path: <second@sender.example>"), RelayNetworks.defaults()).envelopeFrom())
+            .as("a Return-Path below a Received field makes them all untrustworthy, as in SpamAssassin").isEmpty();
         assertThat(configured.envelopeFrom()).contains("env@example.org");
     }
 

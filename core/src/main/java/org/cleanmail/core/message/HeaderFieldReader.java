@@ -24,7 +24,7 @@ final class HeaderFieldReader {
             value = value.substring(0, maxHeaderBytes);
         }
         String raw = unfold(value).trim();
-        return new HeaderField(field.getName(), raw, decode(raw, defects));
+        return new HeaderField(field.getName(), raw, decode(raw, defects), folded(value));
     }
 
     /** A header value with encoded-words decoded and whitespace runs made one space. */
@@ -41,6 +41,11 @@ final class HeaderFieldReader {
         String line = TextDecoding.decodeUndeclared(bytes, bytes.length);
         int colon = line.indexOf(':');
         return colon < 0 ? "" : line.substring(colon + 1);
+    }
+
+    /** The value with CR dropped and LF kept, trimmed: folding as written. */
+    private static String folded(String value) {
+        return value.indexOf('\r') < 0 ? value.trim() : value.replace("\r", "").trim();
     }
 
     private static String unfold(String value) {

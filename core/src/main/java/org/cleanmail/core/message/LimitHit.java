@@ -19,6 +19,8 @@ public enum LimitHit {
     HEADER_COUNT,
     /** A header field was longer than kept; its value was cut. */
     HEADER_LENGTH,
+    /** The header fields of MIME parts together were longer than kept; later fields were dropped. */
+    PART_HEADER_BYTES,
     /** An HTML part was longer than rendered. */
     HTML_SIZE,
     /** There were more URIs than kept. */

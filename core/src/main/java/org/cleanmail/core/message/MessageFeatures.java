@@ -2,6 +2,7 @@ package org.cleanmail.core.message;
 
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -19,12 +20,13 @@ public final class MessageFeatures {
     private final String full;
     private final MessageUris uris;
     private final MimeStructure mime;
+    private final List<MessageHeaders> partHeaders;
     private final Set<HeaderFact> headerFacts;
     private final Set<LimitHit> limitsHit;
     private final Set<MimeDefect> defects;
 
     MessageFeatures(MessageHeaders headers, BodyText body, BodyText rawBody, String full, MessageUris uris,
-                    MimeStructure mime, Set<HeaderFact> headerFacts, Set<LimitHit> limitsHit,
+                    MimeStructure mime, List<MessageHeaders> partHeaders, Set<HeaderFact> headerFacts, Set<LimitHit> limitsHit,
                     Set<MimeDefect> defects) {
         this.headers = Objects.requireNonNull(headers, "headers");
         this.body = Objects.requireNonNull(body, "body");
@@ -32,6 +34,7 @@ public final class MessageFeatures {
         this.full = Objects.requireNonNull(full, "full");
         this.uris = Objects.requireNonNull(uris, "uris");
         this.mime = Objects.requireNonNull(mime, "mime structure");
+        this.partHeaders = List.copyOf(partHeaders);
         this.headerFacts = immutableCopy(headerFacts, HeaderFact.class);
         this.limitsHit = immutableCopy(limitsHit, LimitHit.class);
         this.defects = immutableCopy(defects, MimeDefect.class);
@@ -66,6 +69,17 @@ public final class MessageFeatures {
 
     public MimeStructure mime() {
         return mime;
+    }
+
+    /**
+     * The header of every MIME entity, as SpamAssassin's {@code find_parts(qr/./)} lists
+     * them for {@code mimeheader} rules: the top-level header first, then every part in
+     * depth-first order, multipart containers and attached messages included. Fields past
+     * {@link ParserLimits#maxPartHeaderBytes()} are dropped; parts past
+     * {@link ParserLimits#maxParts()} are not listed.
+     */
+    public List<MessageHeaders> partHeaders() {
+        return partHeaders;
     }
 
     public Set<HeaderFact> headerFacts() {

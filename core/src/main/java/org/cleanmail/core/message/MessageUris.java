@@ -1,5 +1,6 @@
 package org.cleanmail.core.message;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,11 +16,20 @@ public final class MessageUris {
     private static final MessageUris NONE = new MessageUris(List.of());
 
     private final List<String> uris;
+    private final List<String> asWritten;
     private final Set<String> hosts;
     private final Set<String> domains;
 
     public MessageUris(List<String> uris) {
+        this(uris, List.of());
+    }
+
+    /** @param asWritten URIs as written where they differ from their normalized form (escapes, numeric hosts) */
+    public MessageUris(List<String> uris, List<String> asWritten) {
         this.uris = List.copyOf(new LinkedHashSet<>(uris));
+        Set<String> written = new LinkedHashSet<>(asWritten);
+        written.removeAll(this.uris);
+        this.asWritten = List.copyOf(written);
         Set<String> hostSet = new LinkedHashSet<>();
         Set<String> domainSet = new LinkedHashSet<>();
         for (String uri : this.uris) {
@@ -32,6 +42,11 @@ public final class MessageUris {
         this.domains = Collections.unmodifiableSet(domainSet);
     }
 
+    /** The registrable domain of a host name ({@code mx1.mail.example.co.uk} gives {@code example.co.uk}). */
+    public static String registrableDomain(String host) {
+        return UriNormalization.registrableDomain(host.toLowerCase(java.util.Locale.ROOT));
+    }
+
     public static MessageUris none() {
         return NONE;
     }
@@ -39,6 +54,20 @@ public final class MessageUris {
     /** Normalized URIs such as {@code http://example.com/path}, {@code mailto:a@example.com}. */
     public List<String> uris() {
         return uris;
+    }
+
+    /**
+     * What SpamAssassin's {@code uri} rules match: the normalized URIs, then the forms as
+     * written that normalizing changed (%-escapes, numeric or obfuscated hosts), as
+     * SpamAssassin keeps both.
+     */
+    public List<String> ruleTexts() {
+        if (asWritten.isEmpty()) {
+            return uris;
+        }
+        List<String> texts = new ArrayList<>(uris);
+        texts.addAll(asWritten);
+        return texts;
     }
 
     /** Lower-case hosts, in order of first appearance. */
@@ -57,12 +86,13 @@ public final class MessageUris {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof MessageUris && uris.equals(((MessageUris) o).uris);
+        return o instanceof MessageUris && uris.equals(((MessageUris) o).uris)
+            && asWritten.equals(((MessageUris) o).asWritten);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(uris);
+        return Objects.hash(uris, asWritten);
     }
 
     @Override

@@ -49,6 +49,8 @@ final class ParseSession {
     private final Set<MimeDefect> defects = EnumSet.noneOf(MimeDefect.class);
     private final DefectMonitor monitor = new DefectMonitor(defects);
     private final List<HeaderField> topHeaders = new ArrayList<>();
+    /** The header fields of every entity, top first, in SpamAssassin's part order (depth first). */
+    private final List<List<HeaderField>> entityHeaders = new ArrayList<>();
     private final List<MimePart> parts = new ArrayList<>();
     private final List<String> multipartTypes = new ArrayList<>();
     private final List<String> renderedTexts = new ArrayList<>();
@@ -58,12 +60,14 @@ final class ParseSession {
     private final Deque<Entity> entities = new ArrayDeque<>();
     private HtmlStats htmlStats = HtmlStats.none();
     private long textBytesLeft;
+    private long partHeaderCharsLeft;
     private int entityCount;
 
     ParseSession(ParserLimits limits, MimeConfig config) {
         this.limits = limits;
         this.config = config;
         this.textBytesLeft = limits.maxTextBytes();
+        this.partHeaderCharsLeft = limits.maxPartHeaderBytes();
         this.uris = new UriCollector(limits.maxUris());
         this.headerReader = new HeaderFieldReader(limits.maxHeaderBytes());
     }
@@ -88,8 +92,16 @@ final class ParseSession {
             limitsHit.add(LimitHit.URI_COUNT);
         }
         MessageHeaders headers = new MessageHeaders(topHeaders);
+        List<MessageHeaders> partHeaders = new ArrayList<>(entityHeaders.size());
+        for (List<HeaderField> fields : entityHeaders) {
+            partHeaders.add(fields == topHeaders ? headers : new MessageHeaders(fields));
+        }
+        if (partHeaders.isEmpty()) {
+            partHeaders.add(headers);
+        }
         return new MessageFeatures(headers, renderedBody(headers), rawBody(), full, uris.toMessageUris(),
-            new MimeStructure(parts, multipartTypes, htmlStats), HeaderFacts.of(headers), limitsHit, defects);
+            new MimeStructure(parts, multipartTypes, htmlStats), partHeaders, HeaderFacts.of(headers), limitsHit,
+            defects);
     }
 
     /** The length of a leading mbox {@code From } line, 0 when there is none. */
@@ -130,7 +142,7 @@ final class ParseSession {
     private boolean onToken(MimeTokenStream stream, EntityState state) throws IOException {
         switch (state) {
             case T_START_MESSAGE:
-                entities.push(new Entity(entities.isEmpty() ? 0 : entities.peek().depth + 1, entities.isEmpty()));
+                pushEntity(entities.isEmpty() ? 0 : entities.peek().depth + 1, entities.isEmpty());
                 return true;
             case T_START_BODYPART:
                 entityCount++;
@@ -141,7 +153,7 @@ final class ParseSession {
                 if (!entities.isEmpty()) {
                     entities.peek().children++;
                 }
-                entities.push(new Entity(entities.isEmpty() ? 0 : entities.peek().depth + 1, false));
+                pushEntity(entities.isEmpty() ? 0 : entities.peek().depth + 1, false);
                 return true;
             case T_END_MESSAGE:
             case T_END_BODYPART:
@@ -172,6 +184,12 @@ final class ParseSession {
         }
     }
 
+    private void pushEntity(int depth, boolean top) {
+        Entity entity = new Entity(depth, top, top ? topHeaders : new ArrayList<>());
+        entities.push(entity);
+        entityHeaders.add(entity.fields);
+    }
+
     private int currentDepth() {
         return entities.isEmpty() ? 0 : entities.peek().depth;
     }
@@ -196,6 +214,12 @@ final class ParseSession {
         }
         if (entity.top) {
             topHeaders.add(headerReader.read(field, limitsHit, defects));
+        } else if (partHeaderCharsLeft > 0) {
+            HeaderField read = headerReader.read(field, limitsHit, defects);
+            partHeaderCharsLeft -= read.name().length() + read.folded().length() + 2;
+            entity.fields.add(read);
+        } else {
+            limitsHit.add(LimitHit.PART_HEADER_BYTES);
         }
     }
 
@@ -336,17 +360,19 @@ final class ParseSession {
         return value == null || value.isBlank() ? fallback : value.trim().toLowerCase(Locale.ROOT);
     }
 
-    /** Where the walk is: an entity's depth, how many fields and parts it had, its preamble. */
+    /** Where the walk is: an entity's depth, its fields, how many fields and parts it had, its preamble. */
     private static final class Entity {
         private final int depth;
         private final boolean top;
+        private final List<HeaderField> fields;
         private int headerCount;
         private int children;
         private byte[] preamble;
 
-        Entity(int depth, boolean top) {
+        Entity(int depth, boolean top, List<HeaderField> fields) {
             this.depth = depth;
             this.top = top;
+            this.fields = fields;
         }
     }
 }

@@ -16,6 +16,7 @@ import java.util.Objects;
  * <tr><td>maxDepth</td><td>nesting depth of multiparts and attached messages</td><td>{@value #DEFAULT_MAX_DEPTH}</td></tr>
  * <tr><td>maxHeaders</td><td>header fields kept per entity</td><td>{@value #DEFAULT_MAX_HEADERS}</td></tr>
  * <tr><td>maxHeaderBytes</td><td>characters kept of one header field</td><td>{@value #DEFAULT_MAX_HEADER_BYTES}</td></tr>
+ * <tr><td>maxPartHeaderBytes</td><td>characters of header fields kept over all MIME parts below the top</td><td>{@value #DEFAULT_MAX_PART_HEADER_BYTES}</td></tr>
  * <tr><td>maxHtmlBytes</td><td>characters of one HTML part given to the HTML parser</td><td>{@value #DEFAULT_MAX_HTML_BYTES}</td></tr>
  * <tr><td>maxUris</td><td>distinct URIs kept</td><td>{@value #DEFAULT_MAX_URIS}</td></tr>
  * </table>
@@ -28,6 +29,7 @@ public final class ParserLimits {
     public static final int DEFAULT_MAX_DEPTH = 20;
     public static final int DEFAULT_MAX_HEADERS = 1000;
     public static final int DEFAULT_MAX_HEADER_BYTES = 64 * 1024;
+    public static final int DEFAULT_MAX_PART_HEADER_BYTES = 256 * 1024;
     public static final int DEFAULT_MAX_HTML_BYTES = 512 * 1024;
     public static final int DEFAULT_MAX_URIS = 1000;
 
@@ -42,6 +44,7 @@ public final class ParserLimits {
     private final int maxHeaderBytes;
     private final int maxHtmlBytes;
     private final int maxUris;
+    private final int maxPartHeaderBytes;
 
     private ParserLimits(Builder builder) {
         this.maxMessageBytes = builder.maxMessageBytes;
@@ -53,6 +56,7 @@ public final class ParserLimits {
         this.maxHeaderBytes = builder.maxHeaderBytes;
         this.maxHtmlBytes = builder.maxHtmlBytes;
         this.maxUris = builder.maxUris;
+        this.maxPartHeaderBytes = builder.maxPartHeaderBytes;
     }
 
     public static ParserLimits defaults() {
@@ -95,6 +99,11 @@ public final class ParserLimits {
         return maxHtmlBytes;
     }
 
+    /** Characters of header fields (names and values) kept over all MIME parts below the top header. */
+    public int maxPartHeaderBytes() {
+        return maxPartHeaderBytes;
+    }
+
     public int maxUris() {
         return maxUris;
     }
@@ -109,13 +118,13 @@ public final class ParserLimits {
             && maxTextBytes == other.maxTextBytes && maxParts == other.maxParts
             && maxDepth == other.maxDepth && maxHeaders == other.maxHeaders
             && maxHeaderBytes == other.maxHeaderBytes && maxHtmlBytes == other.maxHtmlBytes
-            && maxUris == other.maxUris;
+            && maxUris == other.maxUris && maxPartHeaderBytes == other.maxPartHeaderBytes;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(maxMessageBytes, maxPartBytes, maxTextBytes, maxParts, maxDepth,
-            maxHeaders, maxHeaderBytes, maxHtmlBytes, maxUris);
+            maxHeaders, maxHeaderBytes, maxHtmlBytes, maxUris, maxPartHeaderBytes);
     }
 
     @Override
@@ -123,7 +132,8 @@ public final class ParserLimits {
         return "ParserLimits{maxMessageBytes=" + maxMessageBytes + ", maxPartBytes=" + maxPartBytes
             + ", maxTextBytes=" + maxTextBytes + ", maxParts=" + maxParts + ", maxDepth=" + maxDepth
             + ", maxHeaders=" + maxHeaders + ", maxHeaderBytes=" + maxHeaderBytes
-            + ", maxHtmlBytes=" + maxHtmlBytes + ", maxUris=" + maxUris + "}";
+            + ", maxHtmlBytes=" + maxHtmlBytes + ", maxUris=" + maxUris
+            + ", maxPartHeaderBytes=" + maxPartHeaderBytes + "}";
     }
 
     /** Starts from the defaults; every limit must be positive. */
@@ -137,6 +147,7 @@ public final class ParserLimits {
         private int maxHeaderBytes = DEFAULT_MAX_HEADER_BYTES;
         private int maxHtmlBytes = DEFAULT_MAX_HTML_BYTES;
         private int maxUris = DEFAULT_MAX_URIS;
+        private int maxPartHeaderBytes = DEFAULT_MAX_PART_HEADER_BYTES;
 
         private Builder() {
         }
@@ -183,6 +194,11 @@ public final class ParserLimits {
 
         public Builder maxUris(int value) {
             this.maxUris = positive("maxUris", value);
+            return this;
+        }
+
+        public Builder maxPartHeaderBytes(int value) {
+            this.maxPartHeaderBytes = positive("maxPartHeaderBytes", value);
             return this;
         }
 

@@ -12,6 +12,7 @@ import java.util.Set;
 final class UriCollector {
     private final int maxUris;
     private final Set<String> uris = new LinkedHashSet<>();
+    private final Set<String> asWritten = new LinkedHashSet<>();
     private boolean limitHit;
 
     UriCollector(int maxUris) {
@@ -33,6 +34,9 @@ final class UriCollector {
             return;
         }
         addNormalized(normalized.get());
+        if (asWritten.size() < maxUris) {
+            UriNormalization.asWritten(candidate, normalized.get()).ifPresent(asWritten::add);
+        }
         UriNormalization.embeddedTargets(normalized.get()).forEach(this::addNormalized);
     }
 
@@ -52,6 +56,6 @@ final class UriCollector {
     }
 
     MessageUris toMessageUris() {
-        return new MessageUris(List.copyOf(uris));
+        return new MessageUris(List.copyOf(uris), List.copyOf(asWritten));
     }
 }

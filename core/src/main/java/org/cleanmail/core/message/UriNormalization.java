@@ -73,6 +73,25 @@ final class UriNormalization {
         return normalizeHierarchical(name, rest.replace('\\', '/'));
     }
 
+    /**
+     * The URI as written (entities decoded, white space and wrapping punctuation dropped), when
+     * normalizing changed more than case or a trailing slash: %-escapes decoded, or another
+     * host (numeric, obfuscated). SpamAssassin's uri rules see this form too.
+     */
+    static Optional<String> asWritten(String candidate, String normalized) {
+        String uri = clean(candidate);
+        Matcher scheme = SCHEME.matcher(uri);
+        if (!scheme.find() || uri.equals(normalized)) {
+            return Optional.empty();
+        }
+        String name = scheme.group(1).toLowerCase(Locale.ROOT);
+        if (!name.equals("http") && !name.equals("https") && !name.equals("ftp")) {
+            return Optional.empty();
+        }
+        boolean otherHost = !host(uri).map(h -> h.toLowerCase(Locale.ROOT)).equals(host(normalized));
+        return uri.indexOf('%') >= 0 || otherHost ? Optional.of(uri) : Optional.empty();
+    }
+
     /** Absolute URIs embedded in a normalized URI, such as a redirector's {@code url=} target. */
     static List<String> embeddedTargets(String normalized) {
         List<String> targets = new ArrayList<>();

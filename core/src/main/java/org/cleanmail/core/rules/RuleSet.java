@@ -8,6 +8,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import org.cleanmail.core.message.relay.RelayNetworks;
 import org.cleanmail.core.rules.meta.MetaEvaluationPlan;
 
 /**
@@ -26,6 +27,7 @@ public final class RuleSet {
     private final List<LoadProblem> problems;
     private final MetaEvaluationPlan metaPlan;
     private final LoadSummary summary;
+    private volatile RelayNetworks relayNetworks;
 
     public RuleSet(Map<String, RuleDefinition> rules, List<SkippedRule> skipped, List<OtherDirective> otherDirectives,
                    List<LoadProblem> problems, MetaEvaluationPlan metaPlan, LoadSummary summary) {
@@ -82,6 +84,46 @@ public final class RuleSet {
     }
 
     /** Unparseable lines and doubtful constructs, each with its file:line. */
+    /**
+     * The trust boundary the rule files set ({@code trusted_networks}, {@code internal_networks},
+     * {@code msa_networks}, {@code originating_ip_headers}, {@code envelope_sender_header}),
+     * directives applied in load order; entries that are not networks were reported in
+     * {@link #problems()} and are left out.
+     */
+    public RelayNetworks relayNetworks() {
+        RelayNetworks networks = relayNetworks;
+        if (networks == null) {
+            RelayNetworks.Builder builder = RelayNetworks.builder();
+            for (OtherDirective directive : otherDirectives) {
+                if (RelayNetworks.DIRECTIVES.contains(directive.name())) {
+                    applyLeniently(builder, directive);
+                }
+            }
+            networks = builder.build();
+            relayNetworks = networks;
+        }
+        return networks;
+    }
+
+    private static void applyLeniently(RelayNetworks.Builder builder, OtherDirective directive) {
+        try {
+            builder.apply(directive.name(), directive.value());
+        } catch (IllegalArgumentException e) {
+            StringBuilder good = new StringBuilder();
+            for (String entry : directive.value().trim().split("\\s+")) {
+                try {
+                    RelayNetworks.builder().apply(directive.name(), entry);
+                    good.append(entry).append(' ');
+                } catch (IllegalArgumentException bad) {
+                    // reported by the loader as a problem of the file
+                }
+            }
+            if (good.length() > 0) {
+                builder.apply(directive.name(), good.toString());
+            }
+        }
+    }
+
     public List<LoadProblem> problems() {
         return problems;
     }

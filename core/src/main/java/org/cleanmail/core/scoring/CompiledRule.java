@@ -22,6 +22,8 @@ final class CompiledRule {
     final EvalFunction eval;
     final List<String> evalArguments;
     final MetaExpression meta;
+    /** What a {@code mimeheader} rule matches, or null. */
+    final MimeHeaderSelector partHeader;
     /** Index of the header selection, or -1. */
     final int selector;
     final boolean negated;
@@ -30,6 +32,8 @@ final class CompiledRule {
     /** Counts every match, up to {@link #maxHits}. */
     final boolean multiple;
     final int maxHits;
+    /** {@code tflags nosubject}: a body rule that does not see the Subject paragraph. */
+    final boolean noSubject;
     /** Whether the pattern matches the empty string: the answer for absent headers, known without running. */
     final boolean matchesEmpty;
 
@@ -45,10 +49,12 @@ final class CompiledRule {
         this.evalArguments = builder.evalArguments;
         this.meta = builder.meta;
         this.selector = builder.selector;
+        this.partHeader = builder.partHeader;
         this.negated = builder.negated;
         this.ifUnset = builder.ifUnset;
         this.multiple = builder.multiple;
         this.maxHits = builder.maxHits;
+        this.noSubject = builder.noSubject;
         this.matchesEmpty = pattern != null && matchesEmptyText(pattern);
     }
 
@@ -86,10 +92,12 @@ final class CompiledRule {
         private List<String> evalArguments = List.of();
         private MetaExpression meta;
         private int selector = -1;
+        private MimeHeaderSelector partHeader;
         private boolean negated;
         private String ifUnset;
         private boolean multiple;
         private int maxHits = Integer.MAX_VALUE;
+        private boolean noSubject;
 
         private Builder(int index, String name, RuleType type) {
             this.index = index;
@@ -130,9 +138,20 @@ final class CompiledRule {
             return this;
         }
 
+        Builder partHeader(MimeHeaderSelector selection, boolean negatedMatch) {
+            this.partHeader = selection;
+            this.negated = negatedMatch;
+            return this;
+        }
+
         Builder counting(boolean everyMatch, int max) {
             this.multiple = everyMatch;
             this.maxHits = everyMatch ? max : 1;
+            return this;
+        }
+
+        Builder noSubject(boolean value) {
+            this.noSubject = value;
             return this;
         }
 

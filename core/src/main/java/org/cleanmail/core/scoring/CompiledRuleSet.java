@@ -205,10 +205,10 @@ public final class CompiledRuleSet {
             }
             Map<RuleType, TargetIndex> targets = new EnumMap<>(RuleType.class);
             byTarget.forEach((type, rules) -> targets.put(type, TargetIndex.of(rules,
-                rule -> type != RuleType.HEADER || headerRuleIsFilterable(rule))));
+                rule -> type != RuleType.MIMEHEADER && (type != RuleType.HEADER || headerRuleIsFilterable(rule)))));
             long[][] startChars = new long[compiled.length][];
             targets.forEach((type, target) -> {
-                if (type != RuleType.HEADER && options.startCharSearch()) {
+                if (type != RuleType.HEADER && type != RuleType.MIMEHEADER && options.startCharSearch()) {
                     for (int index : target.alwaysRun()) {
                         startChars[index] = StartChars.of(compiled[index].pattern);
                     }
@@ -236,11 +236,8 @@ public final class CompiledRuleSet {
             CompiledRule.Builder builder = CompiledRule.builder(index, definition.name(), definition.type())
                 .score(score)
                 .description(definition.description().orElse(""))
-                .counting(definition.tflags().multiple(), definition.tflags().maxHits().orElse(Integer.MAX_VALUE));
-            if (definition.type() == RuleType.MIMEHEADER) {
-                throw new IllegalArgumentException("mimeheader rules are not supported: the message API does not "
-                    + "expose the headers of MIME parts");
-            }
+                .counting(definition.tflags().multiple(), definition.tflags().maxHits().orElse(Integer.MAX_VALUE))
+                .noSubject(definition.type() == RuleType.BODY && definition.tflags().has("nosubject"));
             Optional<EvalCall> eval = definition.eval();
             if (eval.isPresent()) {
                 EvalFunction function = functions.get(eval.get().function()).orElseThrow(() ->
@@ -251,7 +248,11 @@ public final class CompiledRuleSet {
                 return builder.meta(definition.meta().get()).build();
             }
             definition.pattern().ifPresent(pattern -> builder.pattern(pattern.pattern()));
-            if (definition.type() == RuleType.HEADER) {
+            if (definition.type() == RuleType.MIMEHEADER) {
+                HeaderSpec spec = definition.header().orElseThrow(() ->
+                    new IllegalArgumentException("mimeheader rule without a header specification"));
+                builder.partHeader(MimeHeaderSelector.of(spec, definition.tflags()), spec.negated());
+            } else if (definition.type() == RuleType.HEADER) {
                 HeaderSpec spec = definition.header().orElseThrow(() ->
                     new IllegalArgumentException("header rule without a header specification"));
                 HeaderSelector selector = HeaderSelector.of(spec);

@@ -5,10 +5,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.cleanmail.core.message.HeaderField;
 import org.cleanmail.core.message.MailAddress;
 import org.cleanmail.core.message.MessageHeaders;
+import org.cleanmail.core.message.relay.RelayPath;
 import org.cleanmail.core.rules.HeaderSpec;
 
 /**
@@ -18,16 +20,23 @@ import org.cleanmail.core.rules.HeaderSpec;
  * the To then Cc fields; {@code MESSAGEID} the non-empty message-id fields; {@code :addr}
  * and {@code :name} the addresses or display names of every field, one per line;
  * {@code :first} and {@code :last} keep the first or last field. An absent header selects
- * nothing ({@link Optional#empty()}). The pseudo-headers SpamAssassin computes from its
- * relay analysis ({@code X-Spam-Relays-*}, {@code ALL-TRUSTED} and the like,
- * {@code EnvelopeFrom}) are not supported: rules on them are reported, not run. Immutable.
+ * nothing ({@link Optional#empty()}). The pseudo-headers of SpamAssassin's relay analysis
+ * come from the message's {@link RelayPath}: {@code X-Spam-Relays-Trusted},
+ * {@code -Untrusted}, {@code -Internal}, {@code -External} (the relays in text form, no
+ * newline, "" when there are none), {@code ALL-TRUSTED}, {@code ALL-UNTRUSTED},
+ * {@code ALL-INTERNAL}, {@code ALL-EXTERNAL} (the fields on that side of the boundary) and
+ * {@code EnvelopeFrom}. Immutable.
  */
 final class HeaderSelector {
     /** SpamAssassin's order for MESSAGEID. */
     private static final List<String> MESSAGE_ID_FIELDS =
         List.of("X-Message-Id", "Resent-Message-Id", "X-Original-Message-ID", "Message-Id");
     private static final List<String> TO_CC_FIELDS = List.of("To", "Cc");
-    private static final String RELAYS_PREFIX = "X-Spam-Relays-";
+    private static final List<String> RELAY_TEXTS = List.of("X-Spam-Relays-Trusted", "X-Spam-Relays-Untrusted",
+        "X-Spam-Relays-Internal", "X-Spam-Relays-External");
+    private static final List<String> RELAY_HEADERS = List.of("ALL-TRUSTED", "ALL-UNTRUSTED", "ALL-INTERNAL",
+        "ALL-EXTERNAL");
+    private static final String ENVELOPE_FROM = "EnvelopeFrom";
 
     private final String header;
     private final boolean raw;
@@ -48,10 +57,13 @@ final class HeaderSelector {
     /** The selector of a rule's spec; fails with the reason when a modifier is not supported. */
     static HeaderSelector of(HeaderSpec spec) {
         String header = spec.header();
-        if (header.regionMatches(true, 0, RELAYS_PREFIX, 0, RELAYS_PREFIX.length()) || header.startsWith("ALL-")
-            || header.equalsIgnoreCase("EnvelopeFrom") || header.equalsIgnoreCase("X-Spam-Relays")) {
-            throw new IllegalArgumentException("pseudo-header " + header + " is not supported: it needs SpamAssassin's "
-                + "relay analysis of the Received headers (trusted networks, envelope sender)");
+        for (String relayText : RELAY_TEXTS) {
+            if (relayText.equalsIgnoreCase(header)) {
+                header = relayText;
+            }
+        }
+        if (header.equalsIgnoreCase(ENVELOPE_FROM)) {
+            header = ENVELOPE_FROM;
         }
         boolean raw = false;
         boolean addr = false;
@@ -79,7 +91,7 @@ final class HeaderSelector {
                     throw new IllegalArgumentException("header modifier :" + modifier + " is not supported");
             }
         }
-        return new HeaderSelector(spec.header(), raw, addr, name, first, last);
+        return new HeaderSelector(header, raw, addr, name, first, last);
     }
 
     /** The key under which a scan caches this selection. */
@@ -90,11 +102,26 @@ final class HeaderSelector {
 
     /** Whether every text this selects is a substring of {@code ALL} or {@code ALL:raw}, so the prefilter applies. */
     boolean withinAllHeaders() {
-        return !addr && !name;
+        return !addr && !name && !relayPseudoHeader();
     }
 
-    /** The selected text, or empty when the header is absent. */
-    Optional<String> select(MessageHeaders headers) {
+    /** Whether the text comes from the relay analysis rather than from fields. */
+    boolean relayPseudoHeader() {
+        return RELAY_TEXTS.contains(header) || RELAY_HEADERS.contains(header) || header.equals(ENVELOPE_FROM);
+    }
+
+    /** The selected text, or empty when the header is absent; {@code relays} gives the message's relay path. */
+    Optional<String> select(MessageHeaders headers, Supplier<RelayPath> relays) {
+        if (RELAY_HEADERS.contains(header)) {
+            return relays.get().allHeaders(header, raw);
+        }
+        if (RELAY_TEXTS.contains(header) || header.equals(ENVELOPE_FROM)) {
+            Optional<String> value = relayText(relays.get());
+            if (value.isEmpty() || !(addr || name)) {
+                return value;
+            }
+            return select(new MessageHeaders(List.of(new HeaderField(header, value.get(), value.get()))), relays);
+        }
         if (header.equals(HeaderSpec.ALL)) {
             String all = raw ? headers.allRaw() : headers.all();
             return all.isEmpty() ? Optional.empty() : Optional.of(all);
@@ -124,6 +151,21 @@ final class HeaderSelector {
             text.append(raw ? field.raw() : field.decoded()).append('\n');
         }
         return Optional.of(text.toString());
+    }
+
+    private Optional<String> relayText(RelayPath relays) {
+        switch (header) {
+            case "X-Spam-Relays-Trusted":
+                return Optional.of(relays.trustedText());
+            case "X-Spam-Relays-Untrusted":
+                return Optional.of(relays.untrustedText());
+            case "X-Spam-Relays-Internal":
+                return Optional.of(relays.internalText());
+            case "X-Spam-Relays-External":
+                return Optional.of(relays.externalText());
+            default:
+                return relays.envelopeFrom();
+        }
     }
 
     private List<HeaderField> fields(MessageHeaders headers) {

@@ -2,13 +2,16 @@ package org.cleanmail.core.scoring;
 
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
 
 import org.cleanmail.core.message.MessageFeatures;
 import org.cleanmail.core.message.MessageHeaders;
+import org.cleanmail.core.message.relay.RelayPath;
 import org.cleanmail.core.rules.RuleType;
 import org.cleanmail.core.scan.RuleHit;
 
@@ -41,6 +44,9 @@ final class MessageEvaluation {
     /** The texts of each pattern target, by {@link RuleType#ordinal()}, prepared on first use. */
     private final List<List<String>> texts = new ArrayList<>();
     private final long[] nanosByRule;
+    /** The texts of each mimeheader selection, by key, prepared on first use. */
+    private final Map<String, List<String>> partHeaderTexts = new HashMap<>();
+    private RelayPath relayPath;
     private final ToDoubleFunction<String> metaInput = this::metaInput;
     private int regexRuns;
 
@@ -66,9 +72,10 @@ final class MessageEvaluation {
     /** Runs every rule; returns the value of each rule by index (hit count, or meta value). */
     double[] run() {
         headerRules();
+        mimeHeaderRules();
         patternRules(RuleType.BODY, () -> ByteText.of(features.body().text()));
         patternRules(RuleType.RAWBODY, () -> ByteText.of(features.rawBody().text()));
-        patternRules(RuleType.URI, () -> ByteText.of(String.join("\n", features.uris().uris())));
+        patternRules(RuleType.URI, () -> ByteText.of(String.join("\n", features.uris().ruleTexts())));
         patternRules(RuleType.FULL, null);
         evalRules();
         metaRules();
@@ -148,14 +155,65 @@ final class MessageEvaluation {
         }
     }
 
+    private void mimeHeaderRules() {
+        TargetIndex target = rules.target(RuleType.MIMEHEADER);
+        if (target == null) {
+            return;
+        }
+        for (int index : target.alwaysRun()) {
+            CompiledRule rule = rules.rule(index);
+            if (rule.subRule) {
+                pending.set(index);
+            } else {
+                mimeHeaderRule(rule);
+            }
+        }
+    }
+
+    /**
+     * As SpamAssassin's MIMEHeader plugin: the hits of the first entity whose text matches;
+     * {@code !~} fires when no entity's text matches.
+     */
+    private void mimeHeaderRule(CompiledRule rule) {
+        if (health.disabled(rule.index)) {
+            return;
+        }
+        List<String> texts = partHeaderTexts.computeIfAbsent(rule.partHeader.key(), key ->
+            byteChunks(rule.partHeader.select(features.partHeaders(), rules.options().maxHeaderChars())));
+        for (String text : texts) {
+            int matches;
+            if (text.isEmpty()) {
+                matches = rule.matchesEmpty ? 1 : 0;
+            } else {
+                matches = countMatches(rule, List.of(text));
+                if (matches < 0) {
+                    return;
+                }
+            }
+            if (matches > 0) {
+                values[rule.index] = rule.negated ? 0 : matches;
+                return;
+            }
+        }
+        values[rule.index] = rule.negated ? 1 : 0;
+    }
+
     private String selection(int selector) {
         String text = selected[selector];
         if (text == null) {
-            Optional<String> found = rules.selectors().get(selector).select(features.headers());
+            Optional<String> found = rules.selectors().get(selector).select(features.headers(), this::relayPath);
             text = found.isPresent() ? ByteText.of(cap(found.get())) : ABSENT;
             selected[selector] = text;
         }
         return text;
+    }
+
+    /** The message's relays as the rule set's trusted/internal networks split them, analysed on first use. */
+    private RelayPath relayPath() {
+        if (relayPath == null) {
+            relayPath = RelayPath.of(features.headers(), rules.ruleSet().relayNetworks());
+        }
+        return relayPath;
     }
 
     private String cap(String text) {
@@ -189,8 +247,15 @@ final class MessageEvaluation {
         if (rule.subRule) {
             pending.set(rule.index);
         } else {
-            patternRule(rule, texts(rule.type));
+            patternRule(rule, texts(rule));
         }
+    }
+
+    /** The texts a rule matches: those of its type, without the Subject paragraph for {@code nosubject}. */
+    private List<String> texts(CompiledRule rule) {
+        List<String> texts = texts(rule.type);
+        boolean subjectFirst = features.headers().first("Subject").filter(subject -> !subject.isBlank()).isPresent();
+        return rule.noSubject && subjectFirst && !texts.isEmpty() ? texts.subList(1, texts.size()) : texts;
     }
 
     /** The texts rules of a type match, in byte form: body paragraphs, rawbody lines, URIs, the full message. */
@@ -205,7 +270,7 @@ final class MessageEvaluation {
                     prepared = byteChunks(features.rawBody().chunks());
                     break;
                 case URI:
-                    prepared = byteChunks(features.uris().uris());
+                    prepared = byteChunks(features.uris().ruleTexts());
                     break;
                 case FULL:
                     prepared = List.of(ByteText.of(features.full()));
@@ -223,8 +288,10 @@ final class MessageEvaluation {
         CompiledRule rule = rules.rule(index);
         if (rule.type == RuleType.HEADER) {
             headerRule(rule);
+        } else if (rule.type == RuleType.MIMEHEADER) {
+            mimeHeaderRule(rule);
         } else {
-            patternRule(rule, texts(rule.type));
+            patternRule(rule, texts(rule));
         }
     }
 

@@ -114,4 +114,16 @@ class UriExtractionTest {
         assertThat(UriNormalization.normalize("http://bad host!/")).isEqualTo(Optional.empty());
         assertThat(UriNormalization.normalize("")).isEmpty();
     }
+
+    @org.junit.jupiter.api.Test
+    void uriRulesShouldAlsoSeeEscapedAndNumericFormsAsWritten() {
+        MessageUris uris = urisOfHtml("<a href=\"http://%77%77%77.example.com/a\">x</a> <a href=\"http://3627732462/ip\">y</a>"
+            + " <a href=\"http://Example.com/plain\">z</a>");
+
+        assertThat(uris.uris()).containsExactly("http://www.example.com/a", "http://216.58.205.238/ip",
+            "http://example.com/plain");
+        assertThat(uris.ruleTexts()).containsExactly("http://www.example.com/a", "http://216.58.205.238/ip",
+            "http://example.com/plain", "http://%77%77%77.example.com/a", "http://3627732462/ip");
+        assertThat(uris.hosts()).containsExactly("www.example.com", "216.58.205.238", "example.com");
+    }
 }

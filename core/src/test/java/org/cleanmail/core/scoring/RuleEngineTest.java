@@ -120,6 +120,17 @@ class RuleEngineTest {
         }
 
         @Test
+        void nosubjectBodyRuleShouldNotSeeTheSubject() {
+            RuleEngine engine = engine("body SUBJ_PILLS /cheap pills today/i\n"
+                + "body BODY_ONLY /cheap pills today/i\ntflags BODY_ONLY nosubject\n"
+                + "body NONEMPTY /\\S/\ntflags NONEMPTY nosubject\n");
+            String emptyBody = "Subject: Cheap pills today\r\nFrom: a@example.com\r\n\r\n\r\n";
+
+            assertThat(scan(engine, MESSAGE).hitNames()).containsExactlyInAnyOrder("SUBJ_PILLS", "NONEMPTY");
+            assertThat(scan(engine, emptyBody).hitNames()).containsExactly("SUBJ_PILLS");
+        }
+
+        @Test
         void rawbodyRuleShouldSeeTheHtml() {
             RuleEngine engine = engine("rawbody HTML_P /<p>Buy/\nbody NO_TAGS_IN_BODY /<p>Buy/\n");
 

@@ -22,19 +22,23 @@ import org.cleanmail.core.rules.RuleSet;
 import org.cleanmail.core.rules.SkipCategory;
 import org.cleanmail.core.rules.SkippedRule;
 import org.cleanmail.core.rules.meta.MetaExpression;
+import org.cleanmail.core.rules.sa.RuleLoadOptions;
+import org.cleanmail.core.rules.sa.SpamAssassinRuleLoader;
 import org.cleanmail.core.scan.RawMessage;
+import org.cleanmail.core.scoring.eval.StandardEvalFunctions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Agreement with SpamAssassin on the corpus: runs odd-numbered ham and spam messages
  * through {@code spamd -L} (stock rules, no Bayes, no network; see {@link SpamdProcess})
- * and through a {@link RuleEngine} with the same rules, and compares the rules hit, over
- * the rules both engines evaluate (the rules our engine runs: eval rules without a Java
+ * and through a {@link RuleEngine} with the same rules and CleanMail's Java eval functions,
+ * and compares the rules hit, over the rules both engines evaluate (the rules our engine
+ * runs, evals, mimeheader and relay rules included: eval rules without a Java
  * implementation are left out). Agreement is |hit by both| / |hit by either| over
  * (message, rule) pairs; also given without the metas that read a rule we do not run
- * (their inputs differ by construction). Prints the top disagreeing rules. Asserts
- * nothing. Run with
+ * (their inputs differ by construction), and per rule type. Prints the top disagreeing
+ * rules. Asserts nothing. Run with
  * {@code mvn -B -o -q -pl core verify -Dcleanmail.measure=true -Dtest=SpamAssassinAgreementMeasurement}
  * ({@code -Dcleanmail.agreement.messages=300} sets the sample size); figures in
  * {@code core/target/measurements/spamassassin-agreement.txt}.
@@ -49,8 +53,9 @@ class SpamAssassinAgreementMeasurement {
     void measureAgreementWithSpamAssassin() throws Exception {
         assumeThat(SpamdProcess.installed()).as("spamd and spamc installed").isTrue();
         int messages = Integer.getInteger("cleanmail.agreement.messages", 300);
-        EvalFunctions evals = EvalFunctions.none();
-        RuleSet ruleSet = StockRules.load(evals);
+        RuleSet ruleSet = new SpamAssassinRuleLoader(RuleLoadOptions.builder().plugins(StockRules.DEBIAN_PLUGINS)
+            .implementedEvals(StandardEvalFunctions.names()).build()).loadDirectory(StockRules.FOLDER);
+        EvalFunctions evals = StandardEvalFunctions.forRules(ruleSet);
         CompiledRuleSet compiled = CompiledRuleSet.compile(ruleSet, evals, ScoringOptions.defaults());
         RuleEngine engine = new RuleEngine(compiled, MessageParser.defaultParser(), new RuleHitCounters());
         Set<String> incompleteMetas = metasReadingMissingRules(ruleSet, compiled);
@@ -58,6 +63,7 @@ class SpamAssassinAgreementMeasurement {
         List<Path> files = new ArrayList<>(StockRules.oddSample("ham", 7, messages / 2));
         files.addAll(StockRules.oddSample("spam", 3, messages - messages / 2));
         Map<String, int[]> byRule = new TreeMap<>();
+        Map<String, int[]> byType = new TreeMap<>();
         long both = 0;
         long either = 0;
         long bothComplete = 0;
@@ -89,6 +95,8 @@ class SpamAssassinAgreementMeasurement {
                     }
                     int[] counts = byRule.computeIfAbsent(rule, name -> new int[3]);
                     counts[inBoth ? 0 : sa.contains(rule) ? 1 : 2]++;
+                    int[] typeCounts = byType.computeIfAbsent(typeOf(ruleSet, rule), name -> new int[3]);
+                    typeCounts[inBoth ? 0 : sa.contains(rule) ? 1 : 2]++;
                 }
             }
         }
@@ -101,15 +109,23 @@ class SpamAssassinAgreementMeasurement {
             100.0 * both / Math.max(1, either));
         log.line("without the %d metas that read a rule we do not run: %d / %d = %.1f%%", incompleteMetas.size(),
             bothComplete, eitherComplete, 100.0 * bothComplete / Math.max(1, eitherComplete));
+        log.line("by rule type (both, SpamAssassin only, CleanMail only, agreement):");
+        byType.forEach((type, counts) -> log.line("  %-10s %5d %5d %5d %6.1f%%", type, counts[0], counts[1], counts[2],
+            100.0 * counts[0] / Math.max(1, counts[0] + counts[1] + counts[2])));
         log.line("top disagreeing rules (both, SpamAssassin only, CleanMail only):");
         byRule.entrySet().stream()
             .filter(entry -> entry.getValue()[1] + entry.getValue()[2] > 0)
             .sorted((a, b) -> Integer.compare(b.getValue()[1] + b.getValue()[2], a.getValue()[1] + a.getValue()[2]))
-            .limit(30)
+            .limit(40)
             .forEach(entry -> log.line("  %-28s %4d %4d %4d%s %s", entry.getKey(), entry.getValue()[0],
                 entry.getValue()[1], entry.getValue()[2], incompleteMetas.contains(entry.getKey()) ? " (incomplete)" : "",
                 ruleSet.rule(entry.getKey()).map(rule -> rule.type().directive() + " " + abbreviate(rule.definition()))
                     .orElse("")));
+    }
+
+    /** The directive of a rule, {@code eval} for eval rules of any target. */
+    private static String typeOf(RuleSet ruleSet, String name) {
+        return ruleSet.rule(name).map(rule -> rule.eval().isPresent() ? "eval" : rule.type().directive()).orElse("?");
     }
 
     private static String abbreviate(String text) {

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.cleanmail.core.message.relay.NetworkList;
 import org.cleanmail.core.rules.OtherDirective;
 import org.cleanmail.core.rules.RuleType;
 import org.cleanmail.core.rules.SkipCategory;
@@ -276,6 +277,17 @@ final class RuleFileReader {
                 break;
             case "require_version":
                 requireVersion(file, value, location);
+                break;
+            case "trusted_networks":
+            case "internal_networks":
+            case "msa_networks":
+                try {
+                    NetworkList.check(value);
+                } catch (IllegalArgumentException e) {
+                    raw.problem(location, key + ": " + e.getMessage()
+                        + "; the bad entry is ignored");
+                }
+                raw.otherDirectives.add(new OtherDirective(key, value, location));
                 break;
             case "enable_compat":
                 conditions.enableCompat(value.trim());

@@ -70,7 +70,9 @@ final class RuleSetCompiler {
             String name = entry.getKey();
             RawRuleSet.RawRule rule = entry.getValue();
             TFlags tflags = TFlags.parse(raw.tflags.getOrDefault(name, ""));
-            if (tflags.net() && !options.netRules()) {
+            // As SpamAssassin with -L: a net rule still runs unless it needs the network (an eval
+            // function); a meta flagged net reads the net rules as not hit.
+            if (tflags.net() && !options.netRules() && rule.type != RuleType.META && EVAL.matcher(rule.text.trim()).matches()) {
                 skipped.add(new SkippedRule(name, rule.type, rule.location, SkipCategory.NET_RULE, "network rules are off"));
                 continue;
             }

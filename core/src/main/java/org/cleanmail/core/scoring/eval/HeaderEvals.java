@@ -46,7 +46,6 @@ final class HeaderEvals {
     static Map<String, EvalFunction> functions() {
         Map<String, EvalFunction> functions = new TreeMap<>();
         functions.put("check_for_missing_to_header", (features, arguments) -> missingTo(features));
-        functions.put("check_equal_from_domains", (features, arguments) -> fromDomainsDiffer(features));
         functions.put("check_illegal_chars", HeaderEvals::illegalChars);
         functions.put("subject_is_all_caps", (features, arguments) -> subjectIsAllCaps(features));
         functions.put("check_ratware_name_id", (features, arguments) -> ratwareNameId(features));
@@ -64,9 +63,10 @@ final class HeaderEvals {
         return !headers.exists("To") && !headers.exists("Apparently-To");
     }
 
-    static boolean fromDomainsDiffer(MessageFeatures features) {
+    /** SpamAssassin's check_equal_from_domains (registered by {@link RelayEvals}, which knows EnvelopeFrom). */
+    static boolean fromDomainsDiffer(MessageFeatures features, String envelopeFrom) {
         String from = organisationalDomain(features.headers().address("From").orElse(""));
-        String envelope = organisationalDomain(SenderAddresses.envelopeFrom(features.headers()));
+        String envelope = organisationalDomain(envelopeFrom);
         return !from.isEmpty() && !envelope.isEmpty() && !from.equalsIgnoreCase(envelope);
     }
 

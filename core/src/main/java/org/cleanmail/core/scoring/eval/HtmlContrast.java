@@ -1,6 +1,7 @@
 package org.cleanmail.core.scoring.eval;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,7 +20,8 @@ import org.jsoup.select.NodeVisitor;
 /**
  * SpamAssassin's {@code font_low_contrast} test: whether some visible text is drawn in a
  * colour (almost) equal to its background, the way spam hides words from readers but not
- * from filters. Colours follow SpamAssassin's text-style stack: {@code body text},
+ * from filters; and {@code font_invalid_color}: whether some other visible text has a
+ * colour that is not one (SpamAssassin's {@code html_font_invisible}). Colours follow SpamAssassin's text-style stack: {@code body text},
  * {@code font color}, and CSS {@code color}, {@code background-color} and
  * {@code background} in the style attributes of the tags SpamAssassin reads; like
  * SpamAssassin's, it ignores {@code bgcolor} attributes.
@@ -48,9 +50,21 @@ final class HtmlContrast {
     }
 
     static boolean hasLowContrastText(Document document) {
+        return flags(document).contains("font_low_contrast");
+    }
+
+    /** {@code font_low_contrast} and {@code font_invalid_color}, for the texts that show them. */
+    static Set<String> flags(Document document) {
         Visitor visitor = new Visitor();
         NodeTraversor.traverse(visitor, document);
-        return visitor.lowContrast;
+        Set<String> flags = new HashSet<>();
+        if (visitor.lowContrast) {
+            flags.add("font_low_contrast");
+        }
+        if (visitor.invalidColor) {
+            flags.add("font_invalid_color");
+        }
+        return flags;
     }
 
     static boolean isLowContrast(String foreground, String background) {
@@ -94,17 +108,22 @@ final class HtmlContrast {
             new Style("default", DEFAULT_FOREGROUND, DEFAULT_BACKGROUND)));
         private int hiddenDepth;
         private boolean lowContrast;
+        private boolean invalidColor;
 
         @Override
         public void head(Node node, int depth) {
-            if (lowContrast) {
+            if (lowContrast && invalidColor) {
                 return;
             }
             if (node instanceof TextNode) {
                 String text = ((TextNode) node).getWholeText();
                 if (hiddenDepth == 0 && !text.replaceAll("[ \\t\\n\\r\\f\\x0b\\xa0]", "").isEmpty()) {
                     Style top = stack.get(stack.size() - 1);
-                    lowContrast = isLowContrast(top.foreground, top.background);
+                    if (isLowContrast(top.foreground, top.background)) {
+                        lowContrast = true;
+                    } else if (top.foreground.equals(HtmlColors.INVALID) || top.background.equals(HtmlColors.INVALID)) {
+                        invalidColor = true;
+                    }
                 }
                 return;
             }

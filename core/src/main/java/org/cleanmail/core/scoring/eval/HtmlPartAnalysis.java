@@ -102,9 +102,7 @@ final class HtmlPartAnalysis {
         if (document.select("font[face]").stream().anyMatch(font -> !FONT_FACE.matcher(font.attr("face")).find())) {
             flags.add("font_face_bad");
         }
-        if (HtmlContrast.hasLowContrastText(document)) {
-            flags.add("font_low_contrast");
-        }
+        flags.addAll(HtmlContrast.flags(document));
         return flags;
     }
 

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 
+import org.cleanmail.core.message.relay.RelayNetworks;
 import org.cleanmail.core.rules.OtherDirective;
 import org.cleanmail.core.rules.RuleSet;
 import org.cleanmail.core.scoring.EvalFunction;
@@ -45,6 +46,14 @@ public final class StandardEvalFunctions {
      * address lists the list tests read.
      */
     public static EvalFunctions create(FreemailDomains freemail, AddressLists addressLists) {
+        return create(freemail, addressLists, RelayNetworks.defaults());
+    }
+
+    /**
+     * The functions, with the free-mail providers, the address lists, and the trusted and
+     * internal networks the relay tests split the Received chain with.
+     */
+    public static EvalFunctions create(FreemailDomains freemail, AddressLists addressLists, RelayNetworks networks) {
         Objects.requireNonNull(freemail, "freemail domains");
         Objects.requireNonNull(addressLists, "address lists");
         DerivedFacts derived = new DerivedFacts();
@@ -57,12 +66,16 @@ public final class StandardEvalFunctions {
         functions.putAll(new HtmlEvals(derived, patterns).functions());
         functions.putAll(new FreemailEvals(freemail, patterns).functions());
         functions.putAll(new AddressListEvals(addressLists).functions());
+        functions.putAll(new RelayEvals(networks).functions());
         return EvalFunctions.of(functions);
     }
 
-    /** The functions, configured by the rule set's {@code freemail_*} and {@code enlist_addrlist} directives. */
+    /**
+     * The functions, configured by the rule set's {@code freemail_*}, {@code enlist_addrlist}
+     * and {@code trusted_networks}-like directives.
+     */
     public static EvalFunctions forRules(RuleSet rules) {
-        return create(freemailDomains(rules), AddressLists.of(values(rules, ENLIST_ADDRLIST)));
+        return create(freemailDomains(rules), AddressLists.of(values(rules, ENLIST_ADDRLIST)), rules.relayNetworks());
     }
 
     /** The free-mail providers named by the rule set's directives. */

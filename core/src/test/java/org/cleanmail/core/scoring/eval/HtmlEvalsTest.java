@@ -67,6 +67,17 @@ class HtmlEvalsTest {
     }
 
     @Test
+    void visibleTextInAColourThatIsNoneShouldBeFontInvalidColor() {
+        MessageFeatures invalid = html("x", "<p>fine</p><font color=\"#zz1122\">odd colour</font>");
+        MessageFeatures named = html("x", "<font color=\"navy\">navy text</font>");
+        MessageFeatures hiddenOnly = html("x", "<p>fine</p><font color=\"bogus\"> </font>");
+
+        assertThat(call("html_test", invalid, "font_invalid_color")).isTrue();
+        assertThat(call("html_test", named, "font_invalid_color")).isFalse();
+        assertThat(call("html_test", hiddenOnly, "font_invalid_color")).isFalse();
+    }
+
+    @Test
     void coloursShouldBeReadAsSpamAssassinReadsThem() {
         assertThat(HtmlColors.toRgb("White")).isEqualTo("#ffffff");
         assertThat(HtmlColors.toRgb("#abc")).isEqualTo("#aabbcc");

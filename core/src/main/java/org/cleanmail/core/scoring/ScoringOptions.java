@@ -26,6 +26,7 @@ public final class ScoringOptions {
     private final int maxHeaderChars;
     private final int strikesBeforeDisabling;
     private final boolean startCharSearch;
+    private final boolean anchorSearch;
 
     private ScoringOptions(Builder builder) {
         this.scoreSet = builder.scoreSet;
@@ -33,6 +34,7 @@ public final class ScoringOptions {
         this.maxHeaderChars = builder.maxHeaderChars;
         this.strikesBeforeDisabling = builder.strikesBeforeDisabling;
         this.startCharSearch = builder.startCharSearch;
+        this.anchorSearch = builder.anchorSearch;
     }
 
     public static ScoringOptions defaults() {
@@ -73,11 +75,20 @@ public final class ScoringOptions {
         return startCharSearch;
     }
 
+    /**
+     * Whether body, rawbody, uri and full rules try only the positions near an occurrence of
+     * a literal every match holds at a bounded offset ({@link AnchorSearch}); on by default.
+     * Off, every position is tried: the same hits, more work (for comparisons).
+     */
+    public boolean anchorSearch() {
+        return anchorSearch;
+    }
+
     @Override
     public String toString() {
         return "ScoringOptions{scoreSet=" + scoreSet + ", ruleBudget=" + ruleBudget + ", maxHeaderChars="
             + maxHeaderChars + ", strikesBeforeDisabling=" + strikesBeforeDisabling + ", startCharSearch="
-            + startCharSearch + "}";
+            + startCharSearch + ", anchorSearch=" + anchorSearch + "}";
     }
 
     /** Builds {@link ScoringOptions}; starts from the defaults and checks each value. */
@@ -87,8 +98,14 @@ public final class ScoringOptions {
         private int maxHeaderChars = DEFAULT_MAX_HEADER_CHARS;
         private int strikesBeforeDisabling = DEFAULT_STRIKES_BEFORE_DISABLING;
         private boolean startCharSearch = true;
+        private boolean anchorSearch = true;
 
         private Builder() {
+        }
+
+        public Builder anchorSearch(boolean enabled) {
+            this.anchorSearch = enabled;
+            return this;
         }
 
         public Builder startCharSearch(boolean enabled) {

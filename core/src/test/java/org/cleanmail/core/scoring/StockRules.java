@@ -35,6 +35,16 @@ final class StockRules {
         return Path.of(System.getProperty("cleanmail.corpus", "../../shared/corpus"), "spamassassin-public");
     }
 
+    /** Every message of a label ({@code ham}, {@code spam}), sorted. */
+    static List<Path> allMessages(String label) {
+        try (Stream<Path> files = Files.list(corpus().resolve(label))) {
+            return files.filter(path -> path.getFileName().toString().endsWith(".eml")).sorted()
+                .collect(Collectors.toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Odd-numbered messages of a label, every {@code step}-th of them, at most {@code max}. */
     static List<Path> oddSample(String label, int step, int max) {
         try (Stream<Path> files = Files.list(corpus().resolve(label))) {

@@ -21,7 +21,6 @@ import org.cleanmail.core.scan.MessageScanner;
 import org.cleanmail.core.scan.RawMessage;
 import org.cleanmail.core.scoring.LiveRules;
 import org.cleanmail.core.scoring.RuleSources;
-import org.cleanmail.core.scoring.ScoringOptions;
 import org.cleanmail.core.scoring.eval.StandardEvalFunctions;
 
 /**
@@ -70,7 +69,7 @@ public final class CleanMailEngine implements Closeable {
                                        Clock clock) throws IOException {
         MessageParser parser = MessageParser.defaultParser();
         LiveRules rules = new LiveRules(RuleSources.of(rulesOptions.readOnlyFolders(), rulesOptions.writableFolder()),
-            StandardEvalFunctions::forRules, ScoringOptions.defaults(), RULE_LOAD_OPTIONS, parser, clock);
+            StandardEvalFunctions::forRules, rulesOptions.scoring(), RULE_LOAD_OPTIONS, parser, clock);
         if (!rulesOptions.reloadInterval().isZero()) {
             rules.start(rulesOptions.reloadInterval());
         }

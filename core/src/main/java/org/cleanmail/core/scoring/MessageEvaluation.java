@@ -47,6 +47,8 @@ final class MessageEvaluation {
     /** The texts of each pattern target, by {@link RuleType#ordinal()}, prepared on first use. */
     private final List<List<String>> texts = new ArrayList<>();
     private final long[] nanosByRule;
+    /** This message's number, for the rules' strike window. */
+    private final long message;
     private final ToDoubleFunction<String> metaInput;
     /** Whether reading a rule is cheap, by index: 0 not known yet, 1 cheap, 2 costly (a hint for metas' order). */
     private final byte[] cheapness;
@@ -63,6 +65,7 @@ final class MessageEvaluation {
     MessageEvaluation(CompiledRuleSet rules, RuleHealth health, MessageFeatures features, long[] nanosByRule,
                       boolean cheapFirst) {
         this.metaInput = cheapFirst ? new Inputs() : this::metaInput;
+        this.message = health.messageStarted();
         this.nanosByRule = nanosByRule;
         this.rules = rules;
         this.health = health;
@@ -162,7 +165,8 @@ final class MessageEvaluation {
         }
     }
 
-    private String selection(int selector) {
+    /** The text a header selection gives, capped, in byte form; {@link #ABSENT} when no field is there. */
+    String selection(int selector) {
         String text = selected[selector];
         if (text == null) {
             Optional<String> found = rules.selectors().get(selector).select(features.headers());
@@ -365,7 +369,7 @@ final class MessageEvaluation {
     }
 
     private void fail(CompiledRule rule, String reason) {
-        if (health.strike(rule.index, reason)) {
+        if (health.strike(rule.index, reason, message)) {
             LOGGER.warn("Rule {} disabled: {}; messages are scored without it", rule.name, reason);
         } else {
             LOGGER.debug("Rule {} failed on a message: {}", rule.name, reason);

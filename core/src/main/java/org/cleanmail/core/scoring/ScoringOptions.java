@@ -6,7 +6,8 @@ import org.cleanmail.core.rules.RuleScore;
  * How a {@link CompiledRuleSet} scores: the SpamAssassin score set (0 = no Bayes, no
  * network tests, the default), the work budget of one rule on one message (in characters
  * read by its regular expression; a rule that exceeds it is stopped, and disabled after
- * {@link #strikesBeforeDisabling()} such messages; the budget grows with the text), and the
+ * {@link #strikesBeforeDisabling()} such messages within {@link #strikeWindow()}; the budget
+ * grows with the text), and the
  * cap on header text, 64 KB as in SpamAssassin. Immutable.
  */
 public final class ScoringOptions {
@@ -19,12 +20,15 @@ public final class ScoringOptions {
      * pattern on a huge message is not mistaken for a runaway one.
      */
     public static final long BUDGET_PER_TEXT_CHAR = 32;
-    public static final int DEFAULT_STRIKES_BEFORE_DISABLING = 1;
+    /** Failures, within {@link #DEFAULT_STRIKE_WINDOW} messages, that disable a rule. */
+    public static final int DEFAULT_STRIKES_BEFORE_DISABLING = 3;
+    public static final int DEFAULT_STRIKE_WINDOW = 1000;
 
     private final int scoreSet;
     private final long ruleBudget;
     private final int maxHeaderChars;
     private final int strikesBeforeDisabling;
+    private final int strikeWindow;
     private final boolean startCharSearch;
     private final boolean anchorSearch;
 
@@ -33,6 +37,7 @@ public final class ScoringOptions {
         this.ruleBudget = builder.ruleBudget;
         this.maxHeaderChars = builder.maxHeaderChars;
         this.strikesBeforeDisabling = builder.strikesBeforeDisabling;
+        this.strikeWindow = builder.strikeWindow;
         this.startCharSearch = builder.startCharSearch;
         this.anchorSearch = builder.anchorSearch;
     }
@@ -62,9 +67,18 @@ public final class ScoringOptions {
         return maxHeaderChars;
     }
 
-    /** Messages on which a rule may exceed its budget before it is disabled. */
+    /**
+     * On how many messages among {@link #strikeWindow()} consecutive ones a rule must fail
+     * (exceed its budget, overflow the stack) to be disabled until the next reload; the
+     * message it fails on is always scored without it.
+     */
     public int strikesBeforeDisabling() {
         return strikesBeforeDisabling;
+    }
+
+    /** The number of consecutive messages within which {@link #strikesBeforeDisabling()} failures disable a rule. */
+    public int strikeWindow() {
+        return strikeWindow;
     }
 
     /**
@@ -76,7 +90,7 @@ public final class ScoringOptions {
     }
 
     /**
-     * Whether body, rawbody, uri and full rules try only the positions near an occurrence of
+     * Whether pattern rules try only the positions near an occurrence of
      * a literal every match holds at a bounded offset ({@link AnchorSearch}); on by default.
      * Off, every position is tried: the same hits, more work (for comparisons).
      */
@@ -87,7 +101,8 @@ public final class ScoringOptions {
     @Override
     public String toString() {
         return "ScoringOptions{scoreSet=" + scoreSet + ", ruleBudget=" + ruleBudget + ", maxHeaderChars="
-            + maxHeaderChars + ", strikesBeforeDisabling=" + strikesBeforeDisabling + ", startCharSearch="
+            + maxHeaderChars + ", strikesBeforeDisabling=" + strikesBeforeDisabling + ", strikeWindow=" + strikeWindow
+            + ", startCharSearch="
             + startCharSearch + ", anchorSearch=" + anchorSearch + "}";
     }
 
@@ -97,6 +112,7 @@ public final class ScoringOptions {
         private long ruleBudget = DEFAULT_RULE_BUDGET;
         private int maxHeaderChars = DEFAULT_MAX_HEADER_CHARS;
         private int strikesBeforeDisabling = DEFAULT_STRIKES_BEFORE_DISABLING;
+        private int strikeWindow = DEFAULT_STRIKE_WINDOW;
         private boolean startCharSearch = true;
         private boolean anchorSearch = true;
 
@@ -142,9 +158,19 @@ public final class ScoringOptions {
 
         public Builder strikesBeforeDisabling(int strikes) {
             if (strikes < 1) {
-                throw new IllegalArgumentException("'strikesBeforeDisabling' must be at least 1, e.g. 1; got " + strikes);
+                throw new IllegalArgumentException("'strikesBeforeDisabling' must be at least 1, e.g. "
+                    + DEFAULT_STRIKES_BEFORE_DISABLING + "; got " + strikes);
             }
             this.strikesBeforeDisabling = strikes;
+            return this;
+        }
+
+        public Builder strikeWindow(int messages) {
+            if (messages < 1) {
+                throw new IllegalArgumentException("'strikeWindow' must be at least 1 message, e.g. " + DEFAULT_STRIKE_WINDOW
+                    + "; got " + messages);
+            }
+            this.strikeWindow = messages;
             return this;
         }
 

@@ -216,9 +216,9 @@ public final class CompiledRuleSet {
             long[][] startChars = new long[compiled.length][];
             AnchorSearch[] anchors = new AnchorSearch[compiled.length];
             byTarget.forEach((type, rules) -> {
-                if (type != RuleType.HEADER && options.anchorSearch()) {
+                if (options.anchorSearch()) {
                     for (CompiledRule rule : rules) {
-                        anchors[rule.index] = AnchorSearch.of(rule.pattern);
+                        anchors[rule.index] = rule.pattern == null ? null : AnchorSearch.of(rule.pattern);
                     }
                 }
             });

@@ -10,12 +10,14 @@ import java.util.regex.Matcher;
 import org.cleanmail.core.message.MessageFeatures;
 import org.cleanmail.core.message.MessageParser;
 import org.cleanmail.core.rules.RuleSet;
+import org.cleanmail.core.rules.RuleType;
 import org.cleanmail.core.scan.RawMessage;
 import org.cleanmail.core.scan.RuleHit;
 
 /**
  * Compares, on corpus messages with the stock rules, the fast paths against plain
- * matching: for every body, rawbody, uri and full rule with an anchor, the number of
+ * matching: for every rule with an anchor (on its header selection, or its body,
+ * rawbody, uri or full texts), the number of
  * matches found near its anchors against {@link Matcher#find()} at every position; and the
  * scored hits of a whole evaluation (anchors, start characters, cheap-first metas) against
  * one with all three off. Collects the differences.
@@ -46,7 +48,9 @@ final class SameHitsCheck {
             if (rule == null || anchor == null) {
                 continue;
             }
-            for (String text : texts.texts(rule.type)) {
+            List<String> ruleTexts = rule.type == RuleType.HEADER ? List.of(texts.selection(rule.selector))
+                : texts.texts(rule.type);
+            for (String text : ruleTexts) {
                 ruleTextPairs++;
                 int everywhere = MessageEvaluation.findAll(rule, rule.pattern.matcher(text), 0);
                 Matcher matcher = rule.pattern.matcher(text);

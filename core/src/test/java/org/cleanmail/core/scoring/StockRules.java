@@ -27,8 +27,22 @@ final class StockRules {
     }
 
     static RuleSet load(EvalFunctions evals) {
+        return loader(evals).loadDirectory(FOLDER);
+    }
+
+    static SpamAssassinRuleLoader loader(EvalFunctions evals) {
         return new SpamAssassinRuleLoader(RuleLoadOptions.builder().plugins(DEBIAN_PLUGINS)
-            .implementedEvals(evals.names()).build()).loadDirectory(FOLDER);
+            .implementedEvals(evals.names()).build());
+    }
+
+    /** The stock {@code .cf} files in the order SpamAssassin reads them. */
+    static List<Path> ruleFiles() {
+        try (Stream<Path> files = Files.list(FOLDER)) {
+            return files.filter(path -> path.getFileName().toString().endsWith(".cf")).sorted()
+                .collect(Collectors.toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static Path corpus() {

@@ -1,6 +1,8 @@
 package org.cleanmail.core.prefilter;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -29,6 +31,14 @@ public final class RegexAnchors {
     private static final int MAX_EXACT_STRINGS = 64;
     private static final int MAX_EXACT_LENGTH = 32;
     private static final int MAX_REPEAT_EXPANSION = 4;
+    /**
+     * Longer patterns are not analysed: in the stock rules they are ReplaceTags expansions
+     * (of 50,000 to 300,000 characters) whose anchors filter nothing, and reading them costs
+     * a good part of a second each.
+     */
+    private static final int MAX_PATTERN_LENGTH = 20_000;
+    /** An anchor of more literals than this would filter nothing; not worth its cost. */
+    private static final int MAX_ANCHOR_LITERALS = 512;
     /** Lengths beyond this count as unbounded: an anchor that far from the start filters nothing. */
     private static final int MAX_LENGTH = 10_000;
 
@@ -41,6 +51,9 @@ public final class RegexAnchors {
      * @param comments whether the pattern is compiled with {@code Pattern.COMMENTS} ({@code /x})
      */
     public static Optional<Anchor> of(String javaRegex, boolean comments) {
+        if (javaRegex.length() > MAX_PATTERN_LENGTH) {
+            return Optional.empty();
+        }
         try {
             Parser parser = new Parser(javaRegex, comments);
             Node node = parser.alternation();
@@ -61,17 +74,28 @@ public final class RegexAnchors {
         private final Set<String> literals;
         private final int minOffset;
         private final int maxOffset;
+        /** The estimated share of positions where one of the literals starts. */
+        private final double perPosition;
         private final double expectedTries;
 
         Anchor(Set<String> literals, int minOffset, int maxOffset) {
-            this.literals = Set.copyOf(literals);
+            this(Set.copyOf(literals), minOffset, maxOffset, perPosition(literals));
+        }
+
+        private Anchor(Set<String> literals, int minOffset, int maxOffset, double perPosition) {
+            this.literals = literals;
             this.minOffset = minOffset;
             this.maxOffset = maxOffset;
-            double perPosition = 0;
-            for (String literal : literals) {
-                perPosition += CharFrequency.of(literal);
-            }
+            this.perPosition = perPosition;
             this.expectedTries = Math.min(1.0, perPosition) * ((double) maxOffset - minOffset + 1);
+        }
+
+        private static double perPosition(Set<String> literals) {
+            double sum = 0;
+            for (String literal : literals) {
+                sum += CharFrequency.of(literal);
+            }
+            return sum;
         }
 
         /** Case-folded, non-empty. */
@@ -100,7 +124,7 @@ public final class RegexAnchors {
             if (max == INFINITE || (long) maxOffset + max > MAX_LENGTH) {
                 return null;
             }
-            return new Anchor(literals, minOffset + min, maxOffset + max);
+            return new Anchor(literals, minOffset + min, maxOffset + max, perPosition);
         }
 
         static Anchor better(Anchor a, Anchor b) {
@@ -158,11 +182,19 @@ public final class RegexAnchors {
         }
 
         static int minLength(Set<String> strings) {
-            return strings.stream().mapToInt(String::length).min().orElse(0);
+            int min = Integer.MAX_VALUE;
+            for (String string : strings) {
+                min = Math.min(min, string.length());
+            }
+            return strings.isEmpty() ? 0 : min;
         }
 
         static int maxLength(Set<String> strings) {
-            return strings.stream().mapToInt(String::length).max().orElse(0);
+            int max = 0;
+            for (String string : strings) {
+                max = Math.max(max, string.length());
+            }
+            return max;
         }
     }
 
@@ -184,6 +216,9 @@ public final class RegexAnchors {
     }
 
     private static Set<String> product(Set<String> left, Set<String> right) {
+        if (left.size() == 1 && right.size() == 1) {
+            return Set.of(left.iterator().next() + right.iterator().next());
+        }
         Set<String> product = new HashSet<>();
         for (String l : left) {
             for (String r : right) {
@@ -223,34 +258,49 @@ public final class RegexAnchors {
         }
 
         Node alternation() {
-            Node result = concatenation();
+            Node first = concatenation();
+            if (peek() != '|') {
+                return first;
+            }
+            List<Node> branches = new ArrayList<>();
+            branches.add(first);
             while (peek() == '|') {
                 pos++;
-                result = or(result, concatenation());
+                branches.add(concatenation());
             }
-            return result;
+            return or(branches);
         }
 
-        private static Node or(Node a, Node b) {
-            int min = Math.min(a.min, b.min);
-            int max = Math.max(a.max, b.max);
-            if (a.exact != null && b.exact != null) {
-                Set<String> union = new HashSet<>(a.exact);
-                union.addAll(b.exact);
-                if (union.size() <= MAX_EXACT_STRINGS) {
-                    return new Node(min, max, union, null);
+        /** The branches united in one pass: exact strings while few, else one anchor of each branch. */
+        private static Node or(List<Node> branches) {
+            int min = INFINITE;
+            int max = 0;
+            Set<String> exact = new HashSet<>();
+            for (Node branch : branches) {
+                min = Math.min(min, branch.min);
+                max = Math.max(max, branch.max);
+                if (exact != null && branch.exact != null && exact.size() + branch.exact.size() <= MAX_EXACT_STRINGS * 2) {
+                    exact.addAll(branch.exact);
+                } else {
+                    exact = null;
                 }
             }
-            Anchor left = a.best();
-            Anchor right = b.best();
-            Anchor united = null;
-            if (left != null && right != null) {
-                Set<String> literals = new HashSet<>(left.literals());
-                literals.addAll(right.literals());
-                united = new Anchor(literals, Math.min(left.minOffset(), right.minOffset()),
-                    Math.max(left.maxOffset(), right.maxOffset()));
+            if (exact != null && exact.size() <= MAX_EXACT_STRINGS) {
+                return new Node(min, max, exact, null);
             }
-            return new Node(min, max, null, united);
+            Set<String> literals = new HashSet<>();
+            int minOffset = INFINITE;
+            int maxOffset = 0;
+            for (Node branch : branches) {
+                Anchor anchor = branch.best();
+                if (anchor == null || literals.size() + anchor.literals().size() > MAX_ANCHOR_LITERALS) {
+                    return new Node(min, max, null, null);
+                }
+                literals.addAll(anchor.literals());
+                minOffset = Math.min(minOffset, anchor.minOffset());
+                maxOffset = Math.max(maxOffset, anchor.maxOffset());
+            }
+            return new Node(min, max, null, new Anchor(literals, minOffset, maxOffset));
         }
 
         /**
@@ -758,6 +808,11 @@ public final class RegexAnchors {
         private static Node charSet(long[] set) {
             if (set == null) {
                 return Node.any(1, 2);
+            }
+            int count = Long.bitCount(set[0]) + Long.bitCount(set[1]) + Long.bitCount(set[2]) + Long.bitCount(set[3]);
+            if (count > MAX_EXACT_STRINGS * 2) {
+                // a class this wide (\w, \S, [\x00-\x7f]) anchors nothing
+                return Node.any(1, 1);
             }
             Set<String> strings = new HashSet<>();
             for (int c = 0; c < 256; c++) {

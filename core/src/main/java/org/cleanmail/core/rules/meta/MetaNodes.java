@@ -106,11 +106,9 @@ final class MetaNodes {
 
     /**
      * {@code A && B}: 0 when either is 0, else B. Reads A first, unless the inputs say B is
-     * cheap and A is not ({@link MetaInputs}): then B first, and A only when B is not 0.
+     * cheap ({@link MetaInputs}): then B first, and A only when B is not 0.
      */
     static MetaNode and(MetaNode left, MetaNode right) {
-        Set<String> leftNames = new HashSet<>();
-        left.collectReferences(leftNames);
         Set<String> rightNames = new HashSet<>();
         right.collectReferences(rightNames);
         return new MetaNode() {
@@ -118,7 +116,7 @@ final class MetaNodes {
             public double evaluate(ToDoubleFunction<String> ruleValue) {
                 if (ruleValue instanceof MetaInputs && !rightNames.isEmpty()) {
                     MetaInputs inputs = (MetaInputs) ruleValue;
-                    if (inputs.cheap(rightNames) && !inputs.cheap(leftNames)) {
+                    if (inputs.cheap(rightNames)) {
                         double r = right.evaluate(ruleValue);
                         if (r == 0) {
                             return r;
@@ -133,7 +131,7 @@ final class MetaNodes {
 
             @Override
             public void collectReferences(Set<String> names) {
-                names.addAll(leftNames);
+                left.collectReferences(names);
                 names.addAll(rightNames);
             }
         };

@@ -71,8 +71,10 @@ final class CliEnvironment {
         FingerprintOptions fingerprints = FingerprintConfiguration.from(configuration);
         Files.createDirectories(stateDirectory);
         RulesOptions rules = RulesConfiguration.from(configuration, stateDirectory, this::path);
+        // No reloading on the command line; the budget settings apply as in the server.
         return CleanMailEngine.open(stateDirectory, new RulesOptions(rules.readOnlyFolders(), rules.writableFolder(),
-            Duration.ZERO).withFolders(extraRules), fingerprints, BayesConfiguration.from(configuration), Clock.systemUTC());
+            Duration.ZERO, rules.scoring()).withFolders(extraRules), fingerprints, BayesConfiguration.from(configuration),
+            Clock.systemUTC());
     }
 
     /** A configured path: absolute, or a James URL / relative path resolved against {@code $CLEANMAIL_HOME}. */

@@ -54,6 +54,7 @@ public class CleanMailRuntime {
     private final MetricFactory metricFactory;
     private final Metric scannedMetric;
     private final Metric spamMetric;
+    private final RuleHitMetrics ruleHitMetrics;
 
     @Inject
     public CleanMailRuntime(PropertiesProvider propertiesProvider, MetricFactory metricFactory, FileSystem fileSystem) {
@@ -81,6 +82,7 @@ public class CleanMailRuntime {
         this.scanner = engine.scanner();
         this.scannedMetric = metricFactory.generate(METRIC_SCANNED);
         this.spamMetric = metricFactory.generate(METRIC_SPAM);
+        this.ruleHitMetrics = new RuleHitMetrics(metricFactory);
         LOGGER.info("CleanMail started: {} rule(s), {}", scanner.ruleCount(), configuration);
     }
 
@@ -142,6 +144,7 @@ public class CleanMailRuntime {
                 scanned.truncated());
         statistics.record(result, threshold);
         scannedMetric.increment();
+        ruleHitMetrics.record(result);
         if (result.reaches(threshold)) {
             spamMetric.increment();
         }

@@ -10,6 +10,7 @@ import java.util.function.Function;
 
 import org.cleanmail.core.pipeline.CleanMailEngine;
 import org.cleanmail.core.pipeline.RulesOptions;
+import org.cleanmail.core.scoring.ScoringOptions;
 
 /**
  * The {@code rules.} keys of {@code cleanmail.properties}:
@@ -20,6 +21,13 @@ import org.cleanmail.core.pipeline.RulesOptions;
  * rules.folders=/etc/cleanmail/rules
  * # how often the folders are checked for changes, in seconds (0: never)
  * rules.reload-seconds=10
+ * # characters one rule's regular expression may read on one message (plus 32 per character
+ * # of text); past it the rule is stopped and the message scored without it
+ * rules.budget-chars=20000000
+ * # a rule stopped on this many messages among strike-window consecutive ones is disabled
+ * # until the next reload
+ * rules.strikes-before-disabling=3
+ * rules.strike-window=1000
  * </pre>
  * CleanMail's own rules always load first; webadmin edits are kept in
  * {@code <state.directory>/rules} and load last. Paths may be absolute or James URLs
@@ -30,7 +38,11 @@ public final class RulesConfiguration {
     public static final String SPAMASSASSIN_FOLDER = "spamassassin-folder";
     public static final String FOLDERS = "folders";
     public static final String RELOAD_SECONDS = "reload-seconds";
-    public static final List<String> KEYS = List.of(SPAMASSASSIN_FOLDER, FOLDERS, RELOAD_SECONDS);
+    public static final String BUDGET_CHARS = "budget-chars";
+    public static final String STRIKES_BEFORE_DISABLING = "strikes-before-disabling";
+    public static final String STRIKE_WINDOW = "strike-window";
+    public static final List<String> KEYS = List.of(SPAMASSASSIN_FOLDER, FOLDERS, RELOAD_SECONDS, BUDGET_CHARS,
+        STRIKES_BEFORE_DISABLING, STRIKE_WINDOW);
 
     private RulesConfiguration() {
     }
@@ -62,7 +74,42 @@ public final class RulesConfiguration {
                 section.get(RELOAD_SECONDS));
         }
         return new RulesOptions(folders, stateDirectory.resolve(CleanMailEngine.RULES_FOLDER),
-            Duration.ofMillis(Math.round(seconds * 1000)));
+            Duration.ofMillis(Math.round(seconds * 1000)), scoring(section, parser));
+    }
+
+    private static ScoringOptions scoring(Map<String, String> section, SettingParser parser) {
+        ScoringOptions.Builder builder = ScoringOptions.builder();
+        if (section.containsKey(BUDGET_CHARS)) {
+            long budget = parser.parseSize(PREFIX + BUDGET_CHARS, section.get(BUDGET_CHARS), PREFIX + BUDGET_CHARS + "=20000000");
+            apply(parser, BUDGET_CHARS, section, "=20000000", () -> builder.ruleBudget(budget));
+        }
+        if (section.containsKey(STRIKES_BEFORE_DISABLING)) {
+            int strikes = wholeNumber(parser, STRIKES_BEFORE_DISABLING, section, "=3");
+            apply(parser, STRIKES_BEFORE_DISABLING, section, "=3", () -> builder.strikesBeforeDisabling(strikes));
+        }
+        if (section.containsKey(STRIKE_WINDOW)) {
+            int window = wholeNumber(parser, STRIKE_WINDOW, section, "=1000");
+            apply(parser, STRIKE_WINDOW, section, "=1000", () -> builder.strikeWindow(window));
+        }
+        return builder.build();
+    }
+
+    private static int wholeNumber(SettingParser parser, String key, Map<String, String> section, String example) {
+        double value = parser.parseDouble(PREFIX + key, section.get(key), PREFIX + key + example);
+        if (value != Math.rint(value) || value < 1 || value > Integer.MAX_VALUE) {
+            throw parser.fail(PREFIX + key, "must be a whole number of at least 1", PREFIX + key + example, section.get(key));
+        }
+        return (int) value;
+    }
+
+    private static void apply(SettingParser parser, String key, Map<String, String> section, String example,
+                              Runnable setting) {
+        try {
+            setting.run();
+        } catch (IllegalArgumentException e) {
+            throw parser.fail(PREFIX + key, "is out of range (" + e.getMessage() + ")", PREFIX + key + example,
+                section.get(key));
+        }
     }
 
     private static Path existingFolder(String key, String value, Function<String, Path> paths, String fix) {

@@ -112,7 +112,8 @@ class CleanMailConfigurationTest {
                 RulesConfiguration.KEYS))
             .isInstanceOf(ConfigurationException.class)
             .hasMessage("cleanmail.properties: unknown key 'rules.folder'; the rules keys are "
-                + "rules.spamassassin-folder, rules.folders, rules.reload-seconds");
+                + "rules.spamassassin-folder, rules.folders, rules.reload-seconds, rules.budget-chars, "
+                + "rules.strikes-before-disabling, rules.strike-window");
     }
 
     @Test

@@ -7,9 +7,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import javax.mail.MessagingException;
 import javax.mail.Session;
@@ -27,6 +31,7 @@ import org.cleanmail.core.scan.ScanResult;
 import org.cleanmail.james.CleanMailAttributes;
 import org.cleanmail.james.CleanMailConfiguration;
 import org.cleanmail.james.CleanMailRuntime;
+import org.cleanmail.james.RuleHitMetrics;
 import org.cleanmail.james.sender.SenderProtection;
 import org.cleanmail.james.sender.SenderSettings;
 import org.cleanmail.james.verdict.CappedMessageReader;
@@ -148,6 +153,29 @@ class ScoreMessageTest {
         assertThat(metricFactory.countFor(CleanMailRuntime.METRIC_SCANNED)).isEqualTo(2);
         assertThat(metricFactory.countFor(CleanMailRuntime.METRIC_SPAM)).isEqualTo(1);
         assertThat(metricFactory.executionTimesFor(CleanMailRuntime.METRIC_SCAN_TIME)).hasSize(2);
+    }
+
+    @Test
+    void serviceShouldCountHitsPerRuleInMetricsForRulesThatFire() throws MessagingException {
+        Set<String> fired = new HashSet<>();
+        for (String body : List.of("Test " + GTUBE, "Again " + GTUBE, "ordinary")) {
+            Mail mail = mail(body);
+            mailet.service(mail);
+            fired.addAll(hitNames(mail));
+        }
+
+        assertThat(metricFactory.countFor(RuleHitMetrics.PREFIX + "GTUBE")).isEqualTo(2);
+        assertThat(metricFactory.countForPrefixName(RuleHitMetrics.PREFIX).keySet())
+            .containsExactlyInAnyOrderElementsOf(fired.stream().map(name -> RuleHitMetrics.PREFIX + name)
+                .collect(Collectors.toList()));
+    }
+
+    private static List<String> hitNames(Mail mail) {
+        return mail.getAttribute(CleanMailAttributes.HITS)
+            .map(attribute -> ((Collection<?>) attribute.getValue().value()).stream()
+                .map(value -> String.valueOf(((AttributeValue<?>) value).value()))
+                .collect(Collectors.toList()))
+            .orElse(List.of());
     }
 
     @Test

@@ -31,7 +31,6 @@ import org.cleanmail.core.scan.RawMessage;
 import org.cleanmail.core.scoring.LiveRules;
 import org.cleanmail.core.scoring.EvalFunctions;
 import org.cleanmail.core.scoring.RuleSources;
-import org.cleanmail.core.scoring.ScoringOptions;
 import org.cleanmail.core.scoring.eval.StandardEvalFunctions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -109,7 +108,7 @@ public final class CleanMailEngine implements Closeable {
         int scoreSet = bayes.isPresent() && bayes.get().ready()
             ? BayesOptions.SCORE_SET_WITH_BAYES : BayesOptions.SCORE_SET_WITHOUT_BAYES;
         LiveRules rules = new LiveRules(RuleSources.of(rulesOptions.readOnlyFolders(), rulesOptions.writableFolder()),
-            evals, ScoringOptions.defaults().withScoreSet(scoreSet), loadOptions, parser, clock);
+            evals, rulesOptions.scoring().withScoreSet(scoreSet), loadOptions, parser, clock);
         if (!rulesOptions.reloadInterval().isZero()) {
             rules.start(rulesOptions.reloadInterval());
         }

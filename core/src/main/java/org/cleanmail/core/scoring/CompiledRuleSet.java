@@ -37,12 +37,13 @@ public final class CompiledRuleSet {
     private final int[] metaOrder;
     private final List<UnusedRule> unused;
     private final long[][] startChars;
+    private final AnchorSearch[] anchors;
     private final int runnable;
 
     private CompiledRuleSet(RuleSet source, ScoringOptions options, CompiledRule[] rules,
                             Map<String, Integer> indexByName, List<HeaderSelector> selectors,
                             Map<RuleType, TargetIndex> targets, int[] evalRules, int[] metaOrder,
-                            List<UnusedRule> unused, long[][] startChars) {
+                            List<UnusedRule> unused, long[][] startChars, AnchorSearch[] anchors) {
         this.source = source;
         this.options = options;
         this.rules = rules;
@@ -53,6 +54,7 @@ public final class CompiledRuleSet {
         this.metaOrder = metaOrder;
         this.unused = unused;
         this.startChars = startChars;
+        this.anchors = anchors;
         int count = 0;
         for (CompiledRule rule : rules) {
             count += rule != null ? 1 : 0;
@@ -143,6 +145,11 @@ public final class CompiledRuleSet {
         return startChars[index];
     }
 
+    /** Where a match of the rule can start ({@link AnchorSearch}), or null: search every position. */
+    AnchorSearch anchor(int index) {
+        return anchors[index];
+    }
+
     int[] evalRules() {
         return evalRules;
     }
@@ -207,10 +214,20 @@ public final class CompiledRuleSet {
             byTarget.forEach((type, rules) -> targets.put(type, TargetIndex.of(rules,
                 rule -> type != RuleType.MIMEHEADER && (type != RuleType.HEADER || headerRuleIsFilterable(rule)))));
             long[][] startChars = new long[compiled.length][];
+            AnchorSearch[] anchors = new AnchorSearch[compiled.length];
+            byTarget.forEach((type, rules) -> {
+                if (options.anchorSearch()) {
+                    for (CompiledRule rule : rules) {
+                        anchors[rule.index] = rule.pattern == null ? null : AnchorSearch.of(rule.pattern);
+                    }
+                }
+            });
             targets.forEach((type, target) -> {
                 if (type != RuleType.HEADER && type != RuleType.MIMEHEADER && options.startCharSearch()) {
                     for (int index : target.alwaysRun()) {
-                        startChars[index] = StartChars.of(compiled[index].pattern);
+                        if (anchors[index] == null) {
+                            startChars[index] = StartChars.of(compiled[index].pattern);
+                        }
                     }
                 }
             });
@@ -223,7 +240,7 @@ public final class CompiledRuleSet {
             }
             return new CompiledRuleSet(ruleSet, options, compiled, Collections.unmodifiableMap(indexByName),
                 List.copyOf(selectors), Collections.unmodifiableMap(targets), toArray(evals), toArray(metas),
-                List.copyOf(unused.values()), startChars);
+                List.copyOf(unused.values()), startChars, anchors);
         }
 
         private boolean headerRuleIsFilterable(CompiledRule rule) {

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
 
@@ -13,6 +14,7 @@ import org.cleanmail.core.message.MessageFeatures;
 import org.cleanmail.core.message.MessageHeaders;
 import org.cleanmail.core.message.relay.RelayPath;
 import org.cleanmail.core.rules.RuleType;
+import org.cleanmail.core.rules.meta.MetaInputs;
 import org.cleanmail.core.scan.RuleHit;
 
 import org.slf4j.Logger;
@@ -31,6 +33,10 @@ final class MessageEvaluation {
     private static final Logger LOGGER = LoggerFactory.getLogger(MessageEvaluation.class);
     /** A header selection that found no field (distinct from the empty string by identity). */
     private static final String ABSENT = new String(new char[0]);
+    private static final byte CHEAP = 1;
+    private static final byte COSTLY = 2;
+    /** How deep sub-metas are followed to tell whether reading one is cheap. */
+    private static final int MAX_CHEAP_DEPTH = 4;
 
     private final CompiledRuleSet rules;
     private final RuleHealth health;
@@ -47,15 +53,25 @@ final class MessageEvaluation {
     /** The texts of each mimeheader selection, by key, prepared on first use. */
     private final Map<String, List<String>> partHeaderTexts = new HashMap<>();
     private RelayPath relayPath;
-    private final ToDoubleFunction<String> metaInput = this::metaInput;
+    /** This message's number, for the rules' strike window. */
+    private final long message;
+    private final ToDoubleFunction<String> metaInput;
+    /** Whether reading a rule is cheap, by index: 0 not known yet, 1 cheap, 2 costly (a hint for metas' order). */
+    private final byte[] cheapness;
     private int regexRuns;
 
     MessageEvaluation(CompiledRuleSet rules, RuleHealth health, MessageFeatures features) {
-        this(rules, health, features, null);
+        this(rules, health, features, null, true);
     }
 
-    /** @param nanosByRule where to add each rule's matching time (profiling), or null */
-    MessageEvaluation(CompiledRuleSet rules, RuleHealth health, MessageFeatures features, long[] nanosByRule) {
+    /**
+     * @param nanosByRule where to add each rule's matching time (profiling), or null
+     * @param cheapFirst whether metas read cheap operands of {@code &&} first ({@link MetaInputs}); off for comparisons
+     */
+    MessageEvaluation(CompiledRuleSet rules, RuleHealth health, MessageFeatures features, long[] nanosByRule,
+                      boolean cheapFirst) {
+        this.metaInput = cheapFirst ? new Inputs() : this::metaInput;
+        this.message = health.messageStarted();
         this.nanosByRule = nanosByRule;
         this.rules = rules;
         this.health = health;
@@ -64,6 +80,7 @@ final class MessageEvaluation {
         this.candidates = new BitSet(rules.size());
         this.selected = new String[rules.selectors().size()];
         this.pending = new BitSet(rules.size());
+        this.cheapness = new byte[rules.size()];
         for (int i = 0; i < RuleType.values().length; i++) {
             texts.add(null);
         }
@@ -178,9 +195,7 @@ final class MessageEvaluation {
         if (health.disabled(rule.index)) {
             return;
         }
-        List<String> texts = partHeaderTexts.computeIfAbsent(rule.partHeader.key(), key ->
-            byteChunks(rule.partHeader.select(features.partHeaders(), rules.options().maxHeaderChars())));
-        for (String text : texts) {
+        for (String text : partHeaderTexts(rule)) {
             int matches;
             if (text.isEmpty()) {
                 matches = rule.matchesEmpty ? 1 : 0;
@@ -198,7 +213,14 @@ final class MessageEvaluation {
         values[rule.index] = rule.negated ? 1 : 0;
     }
 
-    private String selection(int selector) {
+    /** The texts of a mimeheader rule's selection, one per MIME part, in byte form. */
+    List<String> partHeaderTexts(CompiledRule rule) {
+        return partHeaderTexts.computeIfAbsent(rule.partHeader.key(), key ->
+            byteChunks(rule.partHeader.select(features.partHeaders(), rules.options().maxHeaderChars())));
+    }
+
+    /** The text a header selection gives, capped, in byte form; {@link #ABSENT} when no field is there. */
+    String selection(int selector) {
         String text = selected[selector];
         if (text == null) {
             Optional<String> found = rules.selectors().get(selector).select(features.headers(), this::relayPath);
@@ -259,7 +281,7 @@ final class MessageEvaluation {
     }
 
     /** The texts rules of a type match, in byte form: body paragraphs, rawbody lines, URIs, the full message. */
-    private List<String> texts(RuleType type) {
+    List<String> texts(RuleType type) {
         List<String> prepared = texts.get(type.ordinal());
         if (prepared == null) {
             switch (type) {
@@ -325,21 +347,28 @@ final class MessageEvaluation {
         long budget = rules.options().ruleBudget() + ScoringOptions.BUDGET_PER_TEXT_CHAR * length;
         budgeted.budget(budget);
         int count = 0;
-        long[] starts = rules.startChars(rule.index);
+        AnchorSearch anchor = rules.anchor(rule.index);
+        long[] starts = anchor == null ? rules.startChars(rule.index) : null;
         try {
             Matcher matcher = null;
             for (String text : texts) {
                 budgeted.text(text);
                 if (matcher == null) {
                     matcher = rule.pattern.matcher(budgeted);
-                    if (starts != null) {
+                    if (starts != null || anchor != null) {
                         matcher.useTransparentBounds(true);
                         matcher.useAnchoringBounds(false);
                     }
                 } else {
                     matcher.reset(budgeted);
                 }
-                count = starts == null ? findAll(rule, matcher, count) : findAtStarts(rule, matcher, starts, text, count);
+                if (anchor != null) {
+                    count = findNearAnchors(rule, matcher, anchor, text, count);
+                } else if (starts != null) {
+                    count = findAtStarts(rule, matcher, starts, text, count);
+                } else {
+                    count = findAll(rule, matcher, count);
+                }
                 if (count >= rule.maxHits) {
                     return count;
                 }
@@ -355,7 +384,7 @@ final class MessageEvaluation {
         return -1;
     }
 
-    private static int findAll(CompiledRule rule, Matcher matcher, int counted) {
+    static int findAll(CompiledRule rule, Matcher matcher, int counted) {
         int count = counted;
         while (count < rule.maxHits && matcher.find()) {
             count++;
@@ -381,8 +410,37 @@ final class MessageEvaluation {
         return count;
     }
 
+    /**
+     * As {@link #findAll}, trying only the positions from which an occurrence of the rule's
+     * anchor lies within its offset window: no match can start anywhere else.
+     */
+    static int findNearAnchors(CompiledRule rule, Matcher matcher, AnchorSearch anchor, String text,
+                                       int counted) {
+        int count = counted;
+        int length = text.length();
+        int from = 0;
+        int occurrence = -1;
+        while (count < rule.maxHits && from < length) {
+            if (occurrence < from + anchor.minOffset()) {
+                occurrence = anchor.nextOccurrence(text, from + anchor.minOffset());
+                if (occurrence < 0) {
+                    break;
+                }
+            }
+            int position = Math.max(from, occurrence - anchor.maxOffset());
+            matcher.region(position, length);
+            if (matcher.lookingAt()) {
+                count++;
+                from = matcher.end() > position ? matcher.end() : position + 1;
+            } else {
+                from = position + 1;
+            }
+        }
+        return count;
+    }
+
     private void fail(CompiledRule rule, String reason) {
-        if (health.strike(rule.index, reason)) {
+        if (health.strike(rule.index, reason, message)) {
             LOGGER.warn("Rule {} disabled: {}; messages are scored without it", rule.name, reason);
         } else {
             LOGGER.debug("Rule {} failed on a message: {}", rule.name, reason);
@@ -439,6 +497,47 @@ final class MessageEvaluation {
         } catch (RuntimeException | StackOverflowError e) {
             fail(rule, "meta expression failed: " + e);
         }
+    }
+
+    /** What metas read: rule values, and which of them are cheap. */
+    private final class Inputs implements MetaInputs {
+        @Override
+        public double applyAsDouble(String name) {
+            return metaInput(name);
+        }
+
+        @Override
+        public boolean cheap(Set<String> ruleNames) {
+            return cheapToRead(ruleNames, 0);
+        }
+    }
+
+    /**
+     * Whether these rules can be read without running a body, rawbody, uri or full regular
+     * expression: known already, header tests, and metas over such rules.
+     */
+    private boolean cheapToRead(Set<String> ruleNames, int depth) {
+        for (String name : ruleNames) {
+            Integer index = rules.indexByName().get(name);
+            if (index != null && pending.get(index) && !cheapToRead(index, depth)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean cheapToRead(int index, int depth) {
+        if (cheapness[index] == 0) {
+            CompiledRule rule = rules.rule(index);
+            boolean cheap;
+            if (rule.meta != null) {
+                cheap = depth < MAX_CHEAP_DEPTH && cheapToRead(rule.meta.references(), depth + 1);
+            } else {
+                cheap = rule.type == RuleType.HEADER;
+            }
+            cheapness[index] = cheap ? CHEAP : COSTLY;
+        }
+        return cheapness[index] == CHEAP;
     }
 
     /** What a meta reads: the value of a rule, running a pending sub-rule or sub-meta first. */

@@ -20,8 +20,9 @@ import org.slf4j.LoggerFactory;
  * rawbody, uri and full rules (prefiltered by their literals), evals, then metas; the
  * score is the sum of the fired rules that are not {@code __} sub-rules. A rule that
  * exceeds its work budget is stopped, the message scored without it, and after
- * {@link ScoringOptions#strikesBeforeDisabling()} such messages the rule is disabled and
- * reported by {@link #unusedRules()}. A scan never throws for a bad message.
+ * {@link ScoringOptions#strikesBeforeDisabling()} such messages within
+ * {@link ScoringOptions#strikeWindow()} the rule is disabled and reported by
+ * {@link #unusedRules()}. A scan never throws for a bad message.
  * Thread-safe: one engine serves every mail processor thread.
  *
  * <pre>{@code

@@ -6,7 +6,8 @@ import org.cleanmail.core.rules.RuleScore;
  * How a {@link CompiledRuleSet} scores: the SpamAssassin score set (0 = no Bayes, no
  * network tests, the default), the work budget of one rule on one message (in characters
  * read by its regular expression; a rule that exceeds it is stopped, and disabled after
- * {@link #strikesBeforeDisabling()} such messages; the budget grows with the text), and the
+ * {@link #strikesBeforeDisabling()} such messages within {@link #strikeWindow()}; the budget
+ * grows with the text), and the
  * cap on header text, 64 KB as in SpamAssassin. Immutable.
  */
 public final class ScoringOptions {
@@ -19,20 +20,26 @@ public final class ScoringOptions {
      * pattern on a huge message is not mistaken for a runaway one.
      */
     public static final long BUDGET_PER_TEXT_CHAR = 32;
-    public static final int DEFAULT_STRIKES_BEFORE_DISABLING = 1;
+    /** Failures, within {@link #DEFAULT_STRIKE_WINDOW} messages, that disable a rule. */
+    public static final int DEFAULT_STRIKES_BEFORE_DISABLING = 3;
+    public static final int DEFAULT_STRIKE_WINDOW = 1000;
 
     private final int scoreSet;
     private final long ruleBudget;
     private final int maxHeaderChars;
     private final int strikesBeforeDisabling;
+    private final int strikeWindow;
     private final boolean startCharSearch;
+    private final boolean anchorSearch;
 
     private ScoringOptions(Builder builder) {
         this.scoreSet = builder.scoreSet;
         this.ruleBudget = builder.ruleBudget;
         this.maxHeaderChars = builder.maxHeaderChars;
         this.strikesBeforeDisabling = builder.strikesBeforeDisabling;
+        this.strikeWindow = builder.strikeWindow;
         this.startCharSearch = builder.startCharSearch;
+        this.anchorSearch = builder.anchorSearch;
     }
 
     public static ScoringOptions defaults() {
@@ -70,9 +77,18 @@ public final class ScoringOptions {
         return maxHeaderChars;
     }
 
-    /** Messages on which a rule may exceed its budget before it is disabled. */
+    /**
+     * On how many messages among {@link #strikeWindow()} consecutive ones a rule must fail
+     * (exceed its budget, overflow the stack) to be disabled until the next reload; the
+     * message it fails on is always scored without it.
+     */
     public int strikesBeforeDisabling() {
         return strikesBeforeDisabling;
+    }
+
+    /** The number of consecutive messages within which {@link #strikesBeforeDisabling()} failures disable a rule. */
+    public int strikeWindow() {
+        return strikeWindow;
     }
 
     /**
@@ -83,11 +99,21 @@ public final class ScoringOptions {
         return startCharSearch;
     }
 
+    /**
+     * Whether pattern rules try only the positions near an occurrence of
+     * a literal every match holds at a bounded offset ({@link AnchorSearch}); on by default.
+     * Off, every position is tried: the same hits, more work (for comparisons).
+     */
+    public boolean anchorSearch() {
+        return anchorSearch;
+    }
+
     @Override
     public String toString() {
         return "ScoringOptions{scoreSet=" + scoreSet + ", ruleBudget=" + ruleBudget + ", maxHeaderChars="
-            + maxHeaderChars + ", strikesBeforeDisabling=" + strikesBeforeDisabling + ", startCharSearch="
-            + startCharSearch + "}";
+            + maxHeaderChars + ", strikesBeforeDisabling=" + strikesBeforeDisabling + ", strikeWindow=" + strikeWindow
+            + ", startCharSearch="
+            + startCharSearch + ", anchorSearch=" + anchorSearch + "}";
     }
 
     /** Builds {@link ScoringOptions}; starts from the defaults and checks each value. */
@@ -96,9 +122,16 @@ public final class ScoringOptions {
         private long ruleBudget = DEFAULT_RULE_BUDGET;
         private int maxHeaderChars = DEFAULT_MAX_HEADER_CHARS;
         private int strikesBeforeDisabling = DEFAULT_STRIKES_BEFORE_DISABLING;
+        private int strikeWindow = DEFAULT_STRIKE_WINDOW;
         private boolean startCharSearch = true;
+        private boolean anchorSearch = true;
 
         private Builder() {
+        }
+
+        public Builder anchorSearch(boolean enabled) {
+            this.anchorSearch = enabled;
+            return this;
         }
 
         public Builder startCharSearch(boolean enabled) {
@@ -135,9 +168,19 @@ public final class ScoringOptions {
 
         public Builder strikesBeforeDisabling(int strikes) {
             if (strikes < 1) {
-                throw new IllegalArgumentException("'strikesBeforeDisabling' must be at least 1, e.g. 1; got " + strikes);
+                throw new IllegalArgumentException("'strikesBeforeDisabling' must be at least 1, e.g. "
+                    + DEFAULT_STRIKES_BEFORE_DISABLING + "; got " + strikes);
             }
             this.strikesBeforeDisabling = strikes;
+            return this;
+        }
+
+        public Builder strikeWindow(int messages) {
+            if (messages < 1) {
+                throw new IllegalArgumentException("'strikeWindow' must be at least 1 message, e.g. " + DEFAULT_STRIKE_WINDOW
+                    + "; got " + messages);
+            }
+            this.strikeWindow = messages;
             return this;
         }
 

@@ -229,22 +229,70 @@ class RuleEngineTest {
 
     @Nested
     class HostileRules {
+        private static final String BACKTRACKING = "Subject: x\r\n\r\n" + "a".repeat(40) + "!\r\n";
+        private static final String ORDINARY = "Subject: x\r\n\r\nx marks the spot\r\n";
+
         @Test
-        void ruleExceedingItsBudgetShouldBeDisabledAndTheMessageScoredWithoutIt() {
-            String message = "Subject: x\r\n\r\n" + "a".repeat(40) + "!\r\n";
+        void ruleExceedingItsBudgetShouldBeStoppedAndTheMessageScoredWithoutIt() {
             RuleEngine engine = engine("body BACKTRACK /(.*a){6}b/\nbody SANE /x/\n", EvalFunctions.none(),
                 ScoringOptions.builder().ruleBudget(100_000).build());
 
-            ScanResult first = scan(engine, message);
-            ScanResult second = scan(engine, message);
+            ScanResult result = scan(engine, BACKTRACKING);
 
-            assertThat(first.hitNames()).containsExactly("SANE");
-            assertThat(second.hitNames()).containsExactly("SANE");
+            assertThat(result.hitNames()).containsExactly("SANE");
             assertThat(engine.unusedRules()).singleElement().satisfies(rule -> {
                 assertThat(rule.name()).isEqualTo("BACKTRACK");
-                assertThat(rule.reason()).startsWith("disabled: work budget");
+                assertThat(rule.reason()).startsWith("failed, still enabled (disabled after 3 failures within 1000 "
+                    + "messages): work budget");
                 assertThat(rule.count()).isEqualTo(1);
             });
+        }
+
+        @Test
+        void ruleFailingOnMessageAfterMessageShouldBeDisabledQuickly() {
+            RuleEngine engine = engine("body BACKTRACK /(.*a){6}b/\nbody SANE /x/\n", EvalFunctions.none(),
+                ScoringOptions.builder().ruleBudget(100_000).build());
+
+            for (int i = 0; i < 3; i++) {
+                assertThat(scan(engine, BACKTRACKING).hitNames()).containsExactly("SANE");
+            }
+            long runsBefore = engine.regexRuns();
+            assertThat(scan(engine, BACKTRACKING).hitNames()).containsExactly("SANE");
+
+            assertThat(engine.regexRuns() - runsBefore).as("the disabled rule no longer runs").isEqualTo(1);
+            assertThat(engine.unusedRules()).singleElement().satisfies(rule -> {
+                assertThat(rule.reason()).startsWith("disabled (failed on 3 of 1000 consecutive messages): work budget");
+                assertThat(rule.count()).isEqualTo(3);
+            });
+        }
+
+        @Test
+        void ruleFailingRarelyShouldStayEnabled() {
+            RuleEngine engine = engine("body BACKTRACK /(.*a){6}b/\nbody SANE /x/\n", EvalFunctions.none(),
+                ScoringOptions.builder().ruleBudget(100_000).strikesBeforeDisabling(2).strikeWindow(3).build());
+
+            for (int round = 0; round < 3; round++) {
+                scan(engine, BACKTRACKING);
+                scan(engine, ORDINARY);
+                scan(engine, ORDINARY);
+            }
+
+            assertThat(engine.unusedRules()).singleElement().satisfies(rule -> {
+                assertThat(rule.reason()).startsWith("failed, still enabled");
+                assertThat(rule.count()).isEqualTo(3);
+            });
+            assertThat(scan(engine, "Subject: x\r\n\r\naaaaaab\r\n").hitNames()).contains("BACKTRACK");
+        }
+
+        @Test
+        void singleStrikePolicyShouldDisableAtTheFirstFailure() {
+            RuleEngine engine = engine("body BACKTRACK /(.*a){6}b/\nbody SANE /x/\n", EvalFunctions.none(),
+                ScoringOptions.builder().ruleBudget(100_000).strikesBeforeDisabling(1).build());
+
+            scan(engine, BACKTRACKING);
+
+            assertThat(engine.unusedRules()).singleElement()
+                .satisfies(rule -> assertThat(rule.reason()).startsWith("disabled (failed on 1 of 1000"));
         }
 
         @Test
@@ -252,8 +300,12 @@ class RuleEngineTest {
             String message = "Subject: x\r\n\r\n" + "ab".repeat(200_000) + "\r\n";
             RuleEngine engine = engine("rawbody DEEP /(?:a|b)*c/\nrawbody SANE /abab/\n");
 
-            assertThat(scan(engine, message).hitNames()).containsExactly("SANE");
+            for (int i = 0; i < ScoringOptions.DEFAULT_STRIKES_BEFORE_DISABLING; i++) {
+                assertThat(scan(engine, message).hitNames()).containsExactly("SANE");
+            }
             assertThat(engine.unusedRules()).extracting(UnusedRule::name).containsExactly("DEEP");
+            assertThat(engine.unusedRules()).singleElement()
+                .satisfies(rule -> assertThat(rule.reason()).startsWith("disabled"));
         }
 
         @Test

@@ -8,11 +8,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import org.cleanmail.core.fingerprint.MeasurementLog;
 import org.cleanmail.core.message.MessageFeatures;
 import org.cleanmail.core.message.MessageParser;
+import org.cleanmail.core.prefilter.RegexAnchors;
 import org.cleanmail.core.rules.RuleSet;
 import org.cleanmail.core.scan.RawMessage;
 import org.junit.jupiter.api.Test;
@@ -31,7 +34,7 @@ class RuleProfileMeasurement {
         RuleSet ruleSet = StockRules.load(EvalFunctions.none());
         CompiledRuleSet compiled = CompiledRuleSet.compile(ruleSet, EvalFunctions.none(), ScoringOptions.defaults());
         CompiledRuleSet plain = CompiledRuleSet.compile(ruleSet, EvalFunctions.none(),
-            ScoringOptions.builder().startCharSearch(false).build());
+            ScoringOptions.builder().anchorSearch(false).build());
         RuleHealth health = new RuleHealth(compiled);
         List<Path> files = new ArrayList<>(StockRules.oddSample("ham", 20, 60));
         files.addAll(StockRules.oddSample("spam", 10, 60));
@@ -44,27 +47,39 @@ class RuleProfileMeasurement {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         for (int round = 0; round < 2; round++) {
             for (CompiledRuleSet rules : List.of(plain, compiled)) {
+                boolean fast = rules == compiled;
                 RuleHealth roundHealth = new RuleHealth(rules);
                 long start = threads.getCurrentThreadCpuTime();
                 for (MessageFeatures features : messages) {
-                    new MessageEvaluation(rules, roundHealth, features).run();
+                    new MessageEvaluation(rules, roundHealth, features, null, fast).run();
                 }
-                log.line("round %d, start-char search %s: %d ms CPU for %d messages", round,
-                    rules.options().startCharSearch(), (threads.getCurrentThreadCpuTime() - start) / 1_000_000,
-                    messages.size());
+                log.line("round %d, %s: %d ms CPU for %d messages", round,
+                    fast ? "anchors and cheap-first metas" : "start characters only (before anchors)",
+                    (threads.getCurrentThreadCpuTime() - start) / 1_000_000, messages.size());
             }
         }
         long[] nanos = new long[compiled.size()];
         for (MessageFeatures features : messages) {
-            new MessageEvaluation(compiled, health, features, nanos).run();
+            new MessageEvaluation(compiled, health, features, nanos, true).run();
         }
         long total = IntStream.range(0, nanos.length).mapToLong(i -> nanos[i]).sum();
         log.line("%d messages, %d ms matching in all", files.size(), total / 1_000_000);
         IntStream.range(0, nanos.length).boxed()
             .sorted(Comparator.comparingLong((Integer i) -> nanos[i]).reversed())
             .limit(25)
-            .forEach(i -> log.line("%8d us  %s %s", nanos[i] / 1000, compiled.rule(i),
-                compiled.ruleSet().rule(compiled.rule(i).name).orElseThrow().definition()));
+            .forEach(i -> log.line("%8d us  %s %s%n          %s", nanos[i] / 1000, compiled.rule(i),
+                compiled.ruleSet().rule(compiled.rule(i).name).orElseThrow().definition(), anchorOf(compiled.rule(i))));
         log.line("failures: %s", health.failures());
+    }
+
+    private static String anchorOf(CompiledRule rule) {
+        if (rule.pattern == null) {
+            return "no pattern";
+        }
+        return RegexAnchors.of(rule.pattern.pattern(), (rule.pattern.flags() & Pattern.COMMENTS) != 0)
+            .map(anchor -> String.format("anchor: %d literals (%s), offsets %d..%d, %.3f tries per character",
+                anchor.literals().size(), anchor.literals().stream().sorted().limit(12).collect(Collectors.joining("|")),
+                anchor.minOffset(), anchor.maxOffset(), anchor.expectedTries()))
+            .orElse("no anchor");
     }
 }

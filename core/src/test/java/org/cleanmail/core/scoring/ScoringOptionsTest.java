@@ -12,8 +12,10 @@ class ScoringOptionsTest {
 
         assertThat(options.scoreSet()).isZero();
         assertThat(options.maxHeaderChars()).isEqualTo(65_536);
-        assertThat(options.strikesBeforeDisabling()).isEqualTo(1);
+        assertThat(options.strikesBeforeDisabling()).isEqualTo(3);
+        assertThat(options.strikeWindow()).isEqualTo(1000);
         assertThat(options.startCharSearch()).isTrue();
+        assertThat(options.anchorSearch()).isTrue();
     }
 
     @Test
@@ -28,6 +30,13 @@ class ScoringOptionsTest {
         assertThatThrownBy(() -> ScoringOptions.builder().ruleBudget(10))
             .isInstanceOf(IllegalArgumentException.class)
             .hasMessage("'ruleBudget' must be at least 1000 characters, e.g. 20000000; got 10");
+    }
+
+    @Test
+    void emptyStrikeWindowShouldBeRefused() {
+        assertThatThrownBy(() -> ScoringOptions.builder().strikeWindow(0))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessage("'strikeWindow' must be at least 1 message, e.g. 1000; got 0");
     }
 
     @Test

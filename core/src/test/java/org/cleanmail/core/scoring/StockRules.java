@@ -27,12 +27,36 @@ final class StockRules {
     }
 
     static RuleSet load(EvalFunctions evals) {
+        return loader(evals).loadDirectory(FOLDER);
+    }
+
+    static SpamAssassinRuleLoader loader(EvalFunctions evals) {
         return new SpamAssassinRuleLoader(RuleLoadOptions.builder().plugins(DEBIAN_PLUGINS)
-            .implementedEvals(evals.names()).build()).loadDirectory(FOLDER);
+            .implementedEvals(evals.names()).build());
+    }
+
+    /** The stock {@code .cf} files in the order SpamAssassin reads them. */
+    static List<Path> ruleFiles() {
+        try (Stream<Path> files = Files.list(FOLDER)) {
+            return files.filter(path -> path.getFileName().toString().endsWith(".cf")).sorted()
+                .collect(Collectors.toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static Path corpus() {
         return Path.of(System.getProperty("cleanmail.corpus", "../../shared/corpus"), "spamassassin-public");
+    }
+
+    /** Every message of a label ({@code ham}, {@code spam}), sorted. */
+    static List<Path> allMessages(String label) {
+        try (Stream<Path> files = Files.list(corpus().resolve(label))) {
+            return files.filter(path -> path.getFileName().toString().endsWith(".eml")).sorted()
+                .collect(Collectors.toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Odd-numbered messages of a label, every {@code step}-th of them, at most {@code max}. */

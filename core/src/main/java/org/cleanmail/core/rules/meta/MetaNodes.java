@@ -1,5 +1,6 @@
 package org.cleanmail.core.rules.meta;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
@@ -79,6 +80,9 @@ final class MetaNodes {
     }
 
     static MetaNode binary(MetaOperator operator, MetaNode left, MetaNode right) {
+        if (operator == MetaOperator.AND) {
+            return and(left, right);
+        }
         return new MetaNode() {
             @Override
             public double evaluate(ToDoubleFunction<String> ruleValue) {
@@ -96,6 +100,39 @@ final class MetaNodes {
             public void collectReferences(Set<String> names) {
                 left.collectReferences(names);
                 right.collectReferences(names);
+            }
+        };
+    }
+
+    /**
+     * {@code A && B}: 0 when either is 0, else B. Reads A first, unless the inputs say B is
+     * cheap ({@link MetaInputs}): then B first, and A only when B is not 0.
+     */
+    static MetaNode and(MetaNode left, MetaNode right) {
+        Set<String> rightNames = new HashSet<>();
+        right.collectReferences(rightNames);
+        return new MetaNode() {
+            @Override
+            public double evaluate(ToDoubleFunction<String> ruleValue) {
+                if (ruleValue instanceof MetaInputs && !rightNames.isEmpty()) {
+                    MetaInputs inputs = (MetaInputs) ruleValue;
+                    if (inputs.cheap(rightNames)) {
+                        double r = right.evaluate(ruleValue);
+                        if (r == 0) {
+                            return r;
+                        }
+                        double l = left.evaluate(ruleValue);
+                        return l == 0 ? l : r;
+                    }
+                }
+                double l = left.evaluate(ruleValue);
+                return l == 0 ? l : right.evaluate(ruleValue);
+            }
+
+            @Override
+            public void collectReferences(Set<String> names) {
+                left.collectReferences(names);
+                names.addAll(rightNames);
             }
         };
     }

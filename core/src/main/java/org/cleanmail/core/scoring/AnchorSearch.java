@@ -1,0 +1,148 @@
+package org.cleanmail.core.scoring;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.cleanmail.core.prefilter.CaseFold;
+import org.cleanmail.core.prefilter.RegexAnchors;
+import org.cleanmail.core.prefilter.RegexAnchors.Anchor;
+
+/**
+ * Where a rule's match can start in a text, found from its {@link Anchor}: one of the
+ * anchor's literals occurs between {@code minOffset} and {@code maxOffset} characters after
+ * every match start, so only the positions just before an occurrence need the regular
+ * expression. A scan over the text checks each character against a 256-bit set of the
+ * literals' first characters (any case), then the few literals starting with it.
+ * Texts are in byte form (one character per UTF-8 byte, {@link ByteText}); the character scan
+ * counts a character at or above 256 as an occurrence all the same, to stay safe.
+ * Immutable and thread-safe.
+ */
+final class AnchorSearch {
+    /** Beyond this many expected match attempts per character, the anchor filters too little. */
+    static final double MAX_EXPECTED_TRIES = 0.25;
+    /** Up to this many first characters, each is looked for with the vectorised {@link String#indexOf(int, int)}. */
+    private static final int MAX_INDEXED_CHARS = 4;
+
+    /** {@link CaseFold#fold(char)} of the characters below 256, looked up. */
+    private static final char[] FOLDED = new char[256];
+
+    static {
+        for (int c = 0; c < 256; c++) {
+            FOLDED[c] = CaseFold.fold((char) c);
+        }
+    }
+
+    private final long[] firstChars = new long[4];
+    /** Folded literals by raw first character below 256 (null when that character starts none). */
+    private final char[][][] byFirstChar = new char[256][][];
+    private final boolean singleChars;
+    /** The first characters (any case) when they are few enough to look for with {@link String#indexOf(int, int)}, or null. */
+    private final char[] rareFirstChars;
+    private final int minOffset;
+    private final int maxOffset;
+
+    private AnchorSearch(Anchor anchor) {
+        this.minOffset = anchor.minOffset();
+        this.maxOffset = anchor.maxOffset();
+        boolean single = true;
+        for (int c = 0; c < 256; c++) {
+            char folded = CaseFold.fold((char) c);
+            List<char[]> starting = new ArrayList<>();
+            for (String literal : anchor.literals()) {
+                if (literal.charAt(0) == folded) {
+                    starting.add(literal.toCharArray());
+                    single &= literal.length() == 1;
+                }
+            }
+            if (!starting.isEmpty()) {
+                firstChars[c >>> 6] |= 1L << c;
+                byFirstChar[c] = starting.toArray(new char[0][]);
+            }
+        }
+        this.singleChars = single;
+        int count = Long.bitCount(firstChars[0]) + Long.bitCount(firstChars[1]) + Long.bitCount(firstChars[2])
+            + Long.bitCount(firstChars[3]);
+        if (count <= MAX_INDEXED_CHARS) {
+            this.rareFirstChars = new char[count];
+            int i = 0;
+            for (int c = 0; c < 256; c++) {
+                if ((firstChars[c >>> 6] & (1L << c)) != 0) {
+                    rareFirstChars[i++] = (char) c;
+                }
+            }
+        } else {
+            this.rareFirstChars = null;
+        }
+    }
+
+    /** The search for a pattern whose anchor is selective enough, or null. */
+    static AnchorSearch of(Pattern pattern) {
+        return RegexAnchors.of(pattern.pattern(), (pattern.flags() & Pattern.COMMENTS) != 0)
+            .filter(anchor -> anchor.expectedTries() <= MAX_EXPECTED_TRIES)
+            .map(AnchorSearch::new)
+            .orElse(null);
+    }
+
+    int minOffset() {
+        return minOffset;
+    }
+
+    int maxOffset() {
+        return maxOffset;
+    }
+
+    /** The first position at or after {@code from} where one of the literals starts; -1 when none. */
+    int nextOccurrence(String text, int from) {
+        return rareFirstChars == null ? scan(text, from) : byIndexOf(text, from);
+    }
+
+    private int byIndexOf(String text, int from) {
+        int at = Math.max(from, 0);
+        while (true) {
+            int first = -1;
+            for (char c : rareFirstChars) {
+                int found = text.indexOf(c, at);
+                if (found >= 0 && (first < 0 || found < first)) {
+                    first = found;
+                }
+            }
+            if (first < 0 || singleChars || startsHere(text, first, byFirstChar[text.charAt(first)])) {
+                return first;
+            }
+            at = first + 1;
+        }
+    }
+
+    private int scan(String text, int from) {
+        for (int i = Math.max(from, 0), n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            if (c >= 256) {
+                return i;
+            }
+            if ((firstChars[c >>> 6] & (1L << c)) != 0 && (singleChars || startsHere(text, i, byFirstChar[c]))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static char fold(char c) {
+        return c < 256 ? FOLDED[c] : CaseFold.fold(c);
+    }
+
+    private static boolean startsHere(String text, int at, char[][] literals) {
+        for (char[] literal : literals) {
+            if (at + literal.length <= text.length()) {
+                int k = 1;
+                while (k < literal.length && fold(text.charAt(at + k)) == literal[k]) {
+                    k++;
+                }
+                if (k == literal.length) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,160 @@
+package org.cleanmail.core.prefilter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Optional;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.cleanmail.core.prefilter.RegexAnchors.Anchor;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class RegexAnchorsTest {
+    /** From 20_drugs.cf: an obfuscated word, no literal of three characters. */
+    private static final String DRUGS_ANXIETY3 = "(?:\\b|\\s)[_\\W]{0,3}(?:\\\\\\/|V)[_\\W]{0,3}[a4\\xE0-\\xE6@][_\\W]{0,3}"
+        + "[l|][_\\W]{0,3}[i1!|l\\xEC-\\xEF][_\\W]{0,3}[u\\xB5\\xF9-\\xFC][_\\W]{0,3}m\\b";
+    /** Shaped like 72_active.cf's __FILL_THIS_FORM_SHORT2 after ReplaceTags: optional words, then one of many. */
+    private static final String FILL_FORM = "(?:(?:(?:your|din|seu)[\\s,:]{1,5})?(?:present\\s|current\\s|full\\s?){0,3}"
+        + "(?:countr?y|city|province|(?:zip|post(?:al)?)(?:\\s?code)?|ages?|marital\\s?statu[se]|sex|gender|religion|"
+        + "nationality|telephone|mobile|occupation|amount)(?:\\sin\\sfull)?:?(?:[-=_.,:;*\\s]{1,100}|\\s?[/&+,]\\s?)){3}";
+
+    /** Pieces of the random texts: letters, separators and words the patterns look for. */
+    static final String[] TOKENS = {"a", "b", "c", "d", "e", "x", "y", "z", "q", "A", "V", "\\/", "4", "@", "l", "|",
+        "i", "1", "u", "\u00b5", "m", " ", " ", "_", "-", ".", "$", "\u00a3", "0", "2", "3", ",", "\n", "cheap", "free",
+        "meds", "pills", "million", "billion", "city", "gender", "your ", "present ", "zip", "code", ":", "/", "&", "pa",
+        "se", "me", "ab", "ccc", "bb", "Cheap", "FREE"};
+
+    private static Anchor anchor(String regex) {
+        return RegexAnchors.of(regex, false).orElseThrow();
+    }
+
+    @Test
+    void plainWordShouldAnchorAtTheStart() {
+        Anchor anchor = anchor("(?i)viagra");
+
+        assertThat(anchor.literals()).containsExactly("viagra");
+        assertThat(anchor.minOffset()).isZero();
+        assertThat(anchor.maxOffset()).isZero();
+    }
+
+    @Test
+    void boundedPrefixShouldGiveAnOffsetWindow() {
+        Anchor anchor = anchor("\\$\\s?\\d{1,3}[,.]?\\d{0,3} million");
+
+        assertThat(anchor.literals()).containsExactly(" million");
+        assertThat(anchor.minOffset()).isEqualTo(2);
+        assertThat(anchor.maxOffset()).isEqualTo(9);
+    }
+
+    @Test
+    void unboundedPrefixShouldDropTheLaterLiteral() {
+        Optional<Anchor> anchor = RegexAnchors.of("\\s*(?:money|cash)", false);
+
+        assertThat(anchor).isEmpty();
+    }
+
+    @Test
+    void obfuscatedWordShouldAnchorOnItsRarestLetter() {
+        Anchor anchor = anchor(DRUGS_ANXIETY3);
+
+        assertThat(anchor.literals()).doesNotContain("e", "t", "a", " ");
+        assertThat(anchor.maxOffset()).isLessThan(30);
+        assertThat(anchor.expectedTries()).isLessThan(0.25);
+    }
+
+    @Test
+    void alternationOfWordsAfterOptionalWordsShouldAnchorOnAnyOfTheWords() {
+        Anchor anchor = anchor(FILL_FORM);
+
+        assertThat(anchor.literals()).contains("city", "gender");
+        assertThat(anchor.minOffset()).isZero();
+        assertThat(anchor.maxOffset()).isGreaterThan(20);
+    }
+
+    @Test
+    void lookAroundAndBackReferencesShouldNotAnchor() {
+        assertThat(RegexAnchors.of("(?<=abc)x", false).orElseThrow().literals()).containsExactly("x");
+        assertThat(RegexAnchors.of("(a)\\1b", false).orElseThrow().literals()).containsExactly("a");
+        assertThat(RegexAnchors.of("(?=abc)", false)).isEmpty();
+        assertThat(RegexAnchors.of(".*", false)).isEmpty();
+    }
+
+    @Test
+    void unreadablePatternShouldGiveNoAnchor() {
+        assertThat(RegexAnchors.of("a\\qb", false)).isEmpty();
+        assertThat(RegexAnchors.of("(abc", false)).isEmpty();
+    }
+
+    @Test
+    void commentsModeShouldSkipWhitespace() {
+        assertThat(RegexAnchors.of("v i a g r a  # the word", true).orElseThrow().literals()).containsExactly("viagra");
+    }
+
+    static Stream<Arguments> patternsWithSamples() {
+        return Stream.of(
+            Arguments.of(DRUGS_ANXIETY3, " V_a|l1u_m "),
+            Arguments.of(FILL_FORM, "your: city: gender / zip code:  "),
+            Arguments.of("(?i)\\b(?:cheap|free)\\s{1,3}(?:meds|pills)\\b", "Cheap  pills"),
+            Arguments.of("[\\$\\xa3]\\s?\\d{1,3}(?:,\\d{3}){0,2}\\s(?:million|billion)", "$ 12,000 million"),
+            Arguments.of("(?:^|\\s)(?:pa|se)\\sme(?!x)", " pa me"),
+            Arguments.of("x?(?:ab){1,3}c?d", "xababcd"),
+            Arguments.of("(?i)(?:[a-c][_\\W]?){2}z", "a_Cz"),
+            Arguments.of("q\\w{0,2}\\b", "qab "),
+            Arguments.of("(?:a|bb|ccc)(?:d|e){2,4}[^x]", "bbdede!"));
+    }
+
+    /** Every match found by find() must hold an anchor literal within the window, on seeded random texts. */
+    @ParameterizedTest
+    @MethodSource("patternsWithSamples")
+    void everyMatchShouldHoldTheAnchor(String regex, String sample) {
+        Anchor anchor = anchor(regex);
+        Pattern pattern = Pattern.compile(regex);
+        Random random = new Random(11);
+        int matches = 0;
+        for (int i = 0; i < 3000; i++) {
+            String text = randomText(random, sample);
+            Matcher matcher = pattern.matcher(text);
+            while (matcher.find()) {
+                matches++;
+                assertThat(holdsAnchor(anchor, text, matcher.start())).as("%s in '%s' at %d", regex, text,
+                    matcher.start()).isTrue();
+            }
+        }
+        assertThat(matches).as("random texts should match " + regex).isPositive();
+    }
+
+    /** Random tokens, with the sample, or the sample less one character, here and there. */
+    static String randomText(Random random, String sample) {
+        StringBuilder text = new StringBuilder();
+        int length = random.nextInt(30);
+        for (int j = 0; j < length; j++) {
+            int pick = random.nextInt(10);
+            if (pick == 0) {
+                text.append(sample);
+            } else if (pick == 1) {
+                int cut = random.nextInt(sample.length());
+                text.append(sample, 0, cut).append(sample.substring(cut + 1));
+            } else {
+                text.append(TOKENS[random.nextInt(TOKENS.length)]);
+            }
+        }
+        return text.toString();
+    }
+
+    private static boolean holdsAnchor(Anchor anchor, String text, int start) {
+        String folded = CaseFold.fold(text);
+        for (int k = anchor.minOffset(); k <= anchor.maxOffset() && start + k <= folded.length(); k++) {
+            for (String literal : anchor.literals()) {
+                if (folded.startsWith(literal, start + k)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,85 @@
+package org.cleanmail.core.rules.meta;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class MetaInputsTest {
+    /** Values by rule name; rules named CHEAP* are cheap; records what was read. */
+    private static final class Recording implements MetaInputs {
+        private final Map<String, Double> values;
+        private final List<String> read = new ArrayList<>();
+
+        Recording(Map<String, Double> values) {
+            this.values = values;
+        }
+
+        @Override
+        public double applyAsDouble(String name) {
+            read.add(name);
+            return values.getOrDefault(name, 0.0);
+        }
+
+        @Override
+        public boolean cheap(Set<String> ruleNames) {
+            return ruleNames.stream().allMatch(name -> name.startsWith("CHEAP"));
+        }
+    }
+
+    @Test
+    void costlyOperandShouldNotBeReadWhenACheapOneIsFalse() throws MetaSyntaxException {
+        MetaExpression meta = MetaExpression.parse("__COSTLY && !CHEAP_THREADED && !CHEAP_VIA_ML");
+        Recording inputs = new Recording(Map.of("__COSTLY", 1.0, "CHEAP_VIA_ML", 1.0));
+
+        assertThat(meta.evaluate(inputs)).isZero();
+        assertThat(inputs.read).doesNotContain("__COSTLY");
+    }
+
+    @Test
+    void costlyOperandShouldBeReadWhenTheCheapOnesAreTrue() throws MetaSyntaxException {
+        MetaExpression meta = MetaExpression.parse("__COSTLY && !CHEAP_THREADED");
+        Recording inputs = new Recording(Map.of("__COSTLY", 2.0));
+
+        assertThat(meta.evaluate(inputs)).isEqualTo(1.0);
+        assertThat(inputs.read).contains("__COSTLY");
+    }
+
+    @Test
+    void plainLookupShouldReadLeftToRight() throws MetaSyntaxException {
+        MetaExpression meta = MetaExpression.parse("__COSTLY && CHEAP_A");
+        List<String> read = new ArrayList<>();
+
+        meta.evaluate(name -> {
+            read.add(name);
+            return 0;
+        });
+
+        assertThat(read).containsExactly("__COSTLY");
+    }
+
+    /** The cheap-first order must give the value the written order gives, for every assignment tried. */
+    @ParameterizedTest
+    @ValueSource(strings = {"A && CHEAP_B", "(A || CHEAP_B) && CHEAP_C + A", "A && !CHEAP_B && CHEAP_C && B",
+        "(A && CHEAP_B) + (CHEAP_C && A) > 1", "A && (CHEAP_B || CHEAP_C) && !(B && CHEAP_A)", "A * 2 && CHEAP_B - 1"})
+    void cheapFirstShouldGiveTheSameValue(String text) throws MetaSyntaxException {
+        MetaExpression meta = MetaExpression.parse(text);
+        Random random = new Random(3);
+        for (int i = 0; i < 500; i++) {
+            Map<String, Double> values = new HashMap<>();
+            for (String name : List.of("A", "B", "CHEAP_A", "CHEAP_B", "CHEAP_C")) {
+                values.put(name, (double) random.nextInt(3));
+            }
+            assertThat(meta.evaluate(new Recording(values))).as("%s with %s", text, values)
+                .isEqualTo(meta.evaluate(name -> values.getOrDefault(name, 0.0)));
+        }
+    }
+}

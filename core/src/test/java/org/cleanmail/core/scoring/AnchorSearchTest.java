@@ -1,0 +1,69 @@
+package org.cleanmail.core.scoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Random;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class AnchorSearchTest {
+    private static final String[] TOKENS = {"a", "b", "q", "x", "y", "z", " ", " ", "$", "\u00a3", "0", "1", "9", "00",
+        "\n", "_", "-", "/", "V", "|", "l", "4", "@", "m", "e", "pa", "se", "me", "city", "gender", "zip", "code", ":",
+        "your", "my", "million"};
+
+    @Test
+    void nextOccurrenceShouldFindAnyCaseOfTheLiterals() {
+        AnchorSearch search = AnchorSearch.of(Pattern.compile("(?i)\\b(?:cheap|free)\\s(?:meds|pills)"));
+
+        assertThat(search).isNotNull();
+        assertThat(search.nextOccurrence("buy FREE Pills now", 0)).isEqualTo(4);
+        assertThat(search.nextOccurrence("buy FREE Pills now", 5)).isEqualTo(-1);
+    }
+
+    @Test
+    void patternWithoutSelectiveAnchorShouldHaveNoSearch() {
+        assertThat(AnchorSearch.of(Pattern.compile(".{2}x?"))).isNull();
+        assertThat(AnchorSearch.of(Pattern.compile("(?:a|e|t|o|i|n|\\s)\\w"))).isNull();
+    }
+
+    static Stream<Arguments> patternsWithSamples() {
+        return Stream.of(
+            Arguments.of("(?:\\b|\\s)[_\\W]{0,3}(?:\\\\\\/|V)[_\\W]{0,3}[a4\\xE0-\\xE6@][_\\W]{0,3}[l|]", " _v-4|"),
+            Arguments.of("(?:(?:your|my)\\s)?(?:city|gender|zip(?:\\scode)?)(?::\\s?|\\s/\\s){1,2}", "my zip code: / "),
+            Arguments.of("\\bq\\w{0,2}\\b", "qa "),
+            Arguments.of("[\\$\\xa3]\\s?\\d+(?<!00)\\s(?:million|m)\\b", "$ 19 million"),
+            Arguments.of("(?:pa|se)\\sme$", "pa me"),
+            Arguments.of("x(?=y)|zz", "xy"));
+    }
+
+    /** Rules searched near their anchors must count exactly the matches find() counts, on seeded random texts. */
+    @ParameterizedTest
+    @MethodSource("patternsWithSamples")
+    void searchNearAnchorsShouldCountLikeFind(String regex, String sample) {
+        String rules = "rawbody R /" + regex + "/i\ntflags R multiple\n";
+        RuleEngine anchored = RuleEngineTest.engine(rules, EvalFunctions.none(), ScoringOptions.defaults());
+        RuleEngine everywhere = RuleEngineTest.engine(rules, EvalFunctions.none(),
+            ScoringOptions.builder().anchorSearch(false).startCharSearch(false).build());
+        assertThat(anchored.rules().anchor(anchored.rules().index("R").orElseThrow())).isNotNull();
+        Random random = new Random(5);
+        int hits = 0;
+        for (int i = 0; i < 400; i++) {
+            StringBuilder text = new StringBuilder("Subject: t\n\n");
+            int length = random.nextInt(30);
+            for (int j = 0; j < length; j++) {
+                text.append(random.nextInt(8) == 0 ? sample : TOKENS[random.nextInt(TOKENS.length)]);
+            }
+            String message = text.toString();
+            double score = RuleEngineTest.scan(everywhere, message).score();
+            hits += score > 0 ? 1 : 0;
+            assertThat(RuleEngineTest.scan(anchored, message).score()).as("%s on '%s'", regex, message)
+                .isEqualTo(score);
+        }
+        assertThat(hits).as("random texts should hit " + regex).isPositive();
+    }
+}

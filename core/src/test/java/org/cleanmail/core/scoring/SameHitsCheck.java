@@ -1,0 +1,89 @@
+package org.cleanmail.core.scoring;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+
+import org.cleanmail.core.message.MessageFeatures;
+import org.cleanmail.core.message.MessageParser;
+import org.cleanmail.core.rules.RuleSet;
+import org.cleanmail.core.rules.RuleType;
+import org.cleanmail.core.scan.RawMessage;
+import org.cleanmail.core.scan.RuleHit;
+
+/**
+ * Compares, on corpus messages with the stock rules, the fast paths against plain
+ * matching: for every rule with an anchor (on its header selection, or its body,
+ * rawbody, uri or full texts), the number of
+ * matches found near its anchors against {@link Matcher#find()} at every position; and the
+ * scored hits of a whole evaluation (anchors, start characters, cheap-first metas) against
+ * one with all three off. Collects the differences.
+ */
+final class SameHitsCheck {
+    private final CompiledRuleSet fast;
+    private final CompiledRuleSet plain;
+    private final MessageParser parser = MessageParser.defaultParser();
+    private final List<String> differences = new ArrayList<>();
+    private long ruleTextPairs;
+    private long anchoredMatches;
+    private int messages;
+
+    SameHitsCheck() {
+        RuleSet ruleSet = StockRules.load(EvalFunctions.none());
+        this.fast = CompiledRuleSet.compile(ruleSet, EvalFunctions.none(), ScoringOptions.defaults());
+        this.plain = CompiledRuleSet.compile(ruleSet, EvalFunctions.none(),
+            ScoringOptions.builder().anchorSearch(false).startCharSearch(false).build());
+    }
+
+    void check(Path file) throws IOException {
+        MessageFeatures features = parser.parse(RawMessage.of(Files.readAllBytes(file)));
+        messages++;
+        MessageEvaluation texts = new MessageEvaluation(fast, new RuleHealth(fast), features);
+        for (int index = 0; index < fast.size(); index++) {
+            CompiledRule rule = fast.rule(index);
+            AnchorSearch anchor = fast.anchor(index);
+            if (rule == null || anchor == null) {
+                continue;
+            }
+            List<String> ruleTexts = rule.type == RuleType.HEADER ? List.of(texts.selection(rule.selector))
+                : rule.type == RuleType.MIMEHEADER ? texts.partHeaderTexts(rule)
+                : texts.texts(rule.type);
+            for (String text : ruleTexts) {
+                ruleTextPairs++;
+                int everywhere = MessageEvaluation.findAll(rule, rule.pattern.matcher(text), 0);
+                Matcher matcher = rule.pattern.matcher(text);
+                matcher.useTransparentBounds(true);
+                matcher.useAnchoringBounds(false);
+                int nearAnchors = MessageEvaluation.findNearAnchors(rule, matcher, anchor, text, 0);
+                anchoredMatches += nearAnchors;
+                if (everywhere != nearAnchors) {
+                    differences.add(String.format("%s %s: %d matches, %d near anchors %s", file.getFileName(), rule,
+                        everywhere, nearAnchors, text.length() > 200 ? text.substring(0, 200) : text));
+                }
+            }
+        }
+        List<RuleHit> fastHits = evaluate(fast, features, true);
+        List<RuleHit> plainHits = evaluate(plain, features, false);
+        if (!fastHits.equals(plainHits)) {
+            differences.add(String.format("%s: hits %s, plain %s", file.getFileName(), fastHits, plainHits));
+        }
+    }
+
+    private static List<RuleHit> evaluate(CompiledRuleSet rules, MessageFeatures features, boolean cheapFirst) {
+        MessageEvaluation evaluation = new MessageEvaluation(rules, new RuleHealth(rules), features, null, cheapFirst);
+        evaluation.run();
+        return evaluation.hits();
+    }
+
+    List<String> differences() {
+        return differences;
+    }
+
+    String summary() {
+        return String.format("%d messages, %d (anchored rule, text) pairs, %d matches near anchors, %d differences",
+            messages, ruleTextPairs, anchoredMatches, differences.size());
+    }
+}

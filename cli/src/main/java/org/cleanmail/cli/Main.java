@@ -28,6 +28,8 @@ public final class Main {
                     return new EvalCommand(out, err).run(rest);
                 case "bench":
                     return new BenchCommand(out, err).run(rest);
+                case "eval-peers":
+                    return new EvalPeersCommand(out, err).run(rest);
                 default:
                     return usage(err, "unknown command " + args[0]);
             }
@@ -45,6 +47,7 @@ public final class Main {
         err.println("       ./cleanmail " + LearnCommand.USAGE);
         err.println("       ./cleanmail " + EvalCommand.USAGE);
         err.println("       ./cleanmail " + BenchCommand.USAGE);
+        err.println("       ./cleanmail " + EvalPeersCommand.USAGE);
         return 2;
     }
 }

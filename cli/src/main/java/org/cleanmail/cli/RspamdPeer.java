@@ -1,10 +1,10 @@
 package org.cleanmail.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,8 +42,6 @@ final class RspamdPeer implements Peer {
     private final PeerProcess process;
     private final URI check;
     private final URI controller;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(10)).build();
     private final ObjectMapper json = new ObjectMapper();
 
     private RspamdPeer(String name, PeerProcess process, int normalPort, int controllerPort) {
@@ -107,15 +105,11 @@ final class RspamdPeer implements Peer {
 
     private boolean answersPing() {
         try {
-            return get("/ping").trim().equals("pong");
+            Answer answer = post(check.resolve("/ping"), null);
+            return answer.status == 200 && answer.body.trim().equals("pong");
         } catch (IOException e) {
             return false;
         }
-    }
-
-    private String get(String path) throws IOException {
-        HttpRequest request = HttpRequest.newBuilder(check.resolve(path)).timeout(Duration.ofSeconds(5)).GET().build();
-        return send(request).body();
     }
 
     @Override
@@ -125,29 +119,53 @@ final class RspamdPeer implements Peer {
 
     @Override
     public PeerVerdict check(byte[] message) throws IOException {
-        HttpRequest request = HttpRequest.newBuilder(check).timeout(TIMEOUT)
-            .POST(HttpRequest.BodyPublishers.ofByteArray(message)).build();
-        HttpResponse<String> response = send(request);
-        if (response.statusCode() != 200) {
-            throw new IOException("rspamd answered " + response.statusCode() + ": " + response.body());
+        Answer answer = post(check, message);
+        if (answer.status != 200) {
+            throw new IOException("rspamd answered " + answer.status + ": " + answer.body);
         }
-        JsonNode answer = json.readTree(response.body());
-        return new PeerVerdict(answer.path("score").asDouble(), SPAM_ACTIONS.contains(answer.path("action").asText()));
+        JsonNode result = json.readTree(answer.body);
+        return new PeerVerdict(result.path("score").asDouble(), SPAM_ACTIONS.contains(result.path("action").asText()));
     }
 
-    /** Teaches Bayes one message through the controller; false when rspamd refused it (e.g. already learnt). */
+    /**
+     * Teaches Bayes one message through the controller; false when rspamd declined it
+     * (already learnt, or too little text to learn from).
+     */
     boolean learn(byte[] message, boolean spam) throws IOException {
-        HttpRequest request = HttpRequest.newBuilder(controller.resolve(spam ? "learnspam" : "learnham")).timeout(TIMEOUT)
-            .POST(HttpRequest.BodyPublishers.ofByteArray(message)).build();
-        return send(request).statusCode() == 200;
+        return post(controller.resolve(spam ? "learnspam" : "learnham"), message).status == 200;
     }
 
-    private HttpResponse<String> send(HttpRequest request) throws IOException {
+    /** A POST of {@code body}, or a GET when it is null. HttpURLConnection: rspamd sends a length with its 204 answers. */
+    private static Answer post(URI uri, byte[] body) throws IOException {
+        HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
+            connection.setConnectTimeout(10_000);
+            connection.setReadTimeout((int) TIMEOUT.toMillis());
+            if (body != null) {
+                connection.setRequestMethod("POST");
+                connection.setDoOutput(true);
+                connection.setFixedLengthStreamingMode(body.length);
+                try (OutputStream out = connection.getOutputStream()) {
+                    out.write(body);
+                }
+            }
+            int status = connection.getResponseCode();
+            InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
+            String text = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return new Answer(status, text);
+        } finally {
+            connection.disconnect();
+        }
+    }
+
+    /** An HTTP answer. */
+    private static final class Answer {
+        private final int status;
+        private final String body;
+
+        Answer(int status, String body) {
+            this.status = status;
+            this.body = body;
         }
     }
 

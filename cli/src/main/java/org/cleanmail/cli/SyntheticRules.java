@@ -9,8 +9,8 @@ import java.util.Random;
  * Generates SpamAssassin rules for benchmarks, reproducibly: the same seed and vocabulary
  * give the same file. The mix follows real rule files: body rules with word and phrase
  * alternations, {@code \b}, character classes standing for obfuscated letters and
- * {@code /i}; header rules on the usual headers; uri, rawbody and full rules; a few
- * patterns with no literal at all (capitals, prices, phone numbers, punctuation runs);
+ * {@code /i}; header rules on the usual headers; uri, rawbody and full rules; one in a
+ * hundred with no literal at all (capitals, prices, phone numbers, punctuation runs);
  * {@code __} sub-rules and metas over them (boolean and counting); scores, some negative,
  * and descriptions. Rule names start with {@code CMB_} or {@code __CMB_}.
  */
@@ -54,7 +54,7 @@ final class SyntheticRules {
                 rule(file, i, "URI", "uri", uri());
             } else if (kind < 93) {
                 rule(file, i, "RAW", "rawbody", rawbody());
-            } else if (kind < 98) {
+            } else if (kind < 99) {
                 rule(file, i, "FULL", "full", full());
             } else {
                 rule(file, i, "NOLIT", "body", literalFree());
@@ -209,10 +209,8 @@ final class SyntheticRules {
         return group.append(')').toString();
     }
 
-    /** A word; words near the top of the vocabulary (the most widespread) come up more often. */
     private String word() {
-        double skew = random.nextDouble();
-        return words.get((int) (skew * skew * words.size()));
+        return words.get(random.nextInt(words.size()));
     }
 
     private String pick(String[] values) {

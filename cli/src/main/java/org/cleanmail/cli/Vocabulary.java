@@ -14,13 +14,14 @@ import java.util.stream.Collectors;
 
 /**
  * Words taken from real messages for synthetic rules: lower-case words of 4 to 12 letters
- * that occur in at least a few messages but not in most of them (rules built from them
- * fire now and then, as real rules do). The same messages always give the same words.
+ * that occur in at least 3 messages and at most 5% of them, so that a rule built from a
+ * few of them is a candidate for a small share of messages and fires now and then, as
+ * real rules do. The same messages always give the same words.
  */
 final class Vocabulary {
     private static final Pattern WORD = Pattern.compile("(?<![A-Za-z])[a-z]{4,12}(?![A-Za-z])");
     private static final int MIN_MESSAGES = 3;
-    private static final double MAX_SHARE = 0.2;
+    private static final double MAX_SHARE = 0.05;
 
     private Vocabulary() {
     }

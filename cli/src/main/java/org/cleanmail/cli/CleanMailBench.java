@@ -53,7 +53,10 @@ final class CleanMailBench {
                 warmUp(scanner, raws);
                 String ruleText = String.format(Locale.ROOT, "%,d (stock + CleanMail's + %,d synthetic)", rules, synthetic);
                 err.println("[bench] CleanMail: measuring on 1 thread");
+                long regexRuns = engine.rules().engine().regexRuns();
                 report.add(oneThread(scanner, raws, ruleText));
+                err.printf(Locale.ROOT, "[bench] CleanMail: %.0f regular expressions run per message (the others ruled out"
+                    + " by their literals)%n", (double) (engine.rules().engine().regexRuns() - regexRuns) / raws.size());
                 if (threads > 1) {
                     err.printf(Locale.ROOT, "[bench] CleanMail: measuring on %d threads%n", threads);
                     report.add(parallel(scanner, raws, threads, ruleText));
@@ -69,17 +72,15 @@ final class CleanMailBench {
         }
     }
 
-    /** One pass over the messages, repeated until {@value #MIN_WARM_UP_SCANS} scans or {@value #MAX_WARM_UP_SECONDS} s. */
+    /** Scans the messages in turn until {@value #MIN_WARM_UP_SCANS} scans or {@value #MAX_WARM_UP_SECONDS} s. */
     private void warmUp(MessageScanner scanner, List<RawMessage> raws) {
         long started = System.nanoTime();
         long deadline = started + MAX_WARM_UP_SECONDS * 1_000_000_000L;
         int scans = 0;
-        do {
-            for (RawMessage raw : raws) {
-                scanner.scan(raw);
-                scans++;
-            }
-        } while (scans < MIN_WARM_UP_SCANS && System.nanoTime() < deadline);
+        while (scans < MIN_WARM_UP_SCANS && System.nanoTime() < deadline) {
+            scanner.scan(raws.get(scans % raws.size()));
+            scans++;
+        }
         err.printf(Locale.ROOT, "[bench] CleanMail: warm-up %,d scans in %.1f s%n", scans, (System.nanoTime() - started) / 1e9);
     }
 

@@ -29,6 +29,7 @@ final class PeerProcess implements AutoCloseable {
     private final Process process;
     private final Path folder;
     private final Deque<String> lastLines = new ArrayDeque<>();
+    private final Thread stopOnExit = new Thread(this::stop, "peer-stop");
 
     private PeerProcess(String name, Process process, Path folder) {
         this.name = name;
@@ -40,6 +41,7 @@ final class PeerProcess implements AutoCloseable {
     static PeerProcess start(String name, List<String> command, Path folder) throws IOException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         PeerProcess peer = new PeerProcess(name, process, folder);
+        Runtime.getRuntime().addShutdownHook(peer.stopOnExit);
         Thread reader = new Thread(peer::drain, name + "-log");
         reader.setDaemon(true);
         reader.start();
@@ -92,8 +94,18 @@ final class PeerProcess implements AutoCloseable {
         }
     }
 
+    /** Stops the daemon; also run if the command is interrupted (Ctrl-C), so that no daemon outlives it. */
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopOnExit);
+        } catch (IllegalStateException e) {
+            // shutting down: the hook is running or will run
+        }
+        stop();
+    }
+
+    private void stop() {
         process.descendants().forEach(ProcessHandle::destroy);
         process.destroy();
         try {

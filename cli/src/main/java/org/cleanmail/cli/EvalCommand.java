@@ -68,7 +68,7 @@ final class EvalCommand {
         return 0;
     }
 
-    private static IntPredicate selection(String name) {
+    static IntPredicate selection(String name) {
         switch (name) {
             case "even":
                 return n -> n % 2 == 0;

@@ -4,7 +4,7 @@ import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
 
-/** {@code ./cleanmail scan|learn|eval ...}: CleanMail's engine on the command line. */
+/** {@code ./cleanmail scan|learn|eval|bench|eval-peers ...}: CleanMail's engine on the command line. */
 public final class Main {
     private Main() {
     }
@@ -26,6 +26,10 @@ public final class Main {
                     return new LearnCommand(err).run(rest);
                 case "eval":
                     return new EvalCommand(out, err).run(rest);
+                case "bench":
+                    return new BenchCommand(out, err).run(rest);
+                case "eval-peers":
+                    return new EvalPeersCommand(out, err).run(rest);
                 default:
                     return usage(err, "unknown command " + args[0]);
             }
@@ -42,6 +46,8 @@ public final class Main {
         err.println("usage: ./cleanmail " + ScanCommand.USAGE);
         err.println("       ./cleanmail " + LearnCommand.USAGE);
         err.println("       ./cleanmail " + EvalCommand.USAGE);
+        err.println("       ./cleanmail " + BenchCommand.USAGE);
+        err.println("       ./cleanmail " + EvalPeersCommand.USAGE);
         return 2;
     }
 }

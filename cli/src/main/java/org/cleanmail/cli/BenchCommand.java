@@ -9,6 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.cleanmail.core.corpus.MessageFile;
+import org.cleanmail.core.corpus.MessageFiles;
+
 /**
  * {@code bench [--messages N] [--extra-rules N] [--threads N] [--no-spamd] [--no-rspamd] PATH...}:
  * CleanMail's engine with the configured rules plus N synthetic ones (default 20,000,

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
+import org.cleanmail.core.corpus.MessageFile;
 import org.cleanmail.core.pipeline.CleanMailEngine;
 import org.cleanmail.core.scan.MessageScanner;
 import org.cleanmail.core.scan.RawMessage;

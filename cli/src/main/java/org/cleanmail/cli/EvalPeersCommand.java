@@ -14,6 +14,9 @@ import java.util.function.IntPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.cleanmail.core.corpus.MessageFile;
+import org.cleanmail.core.corpus.MessageFiles;
+
 /**
  * {@code eval-peers --train DIR --test DIR [--train-files even|odd|all] [--test-files ...]}:
  * the accuracy of CleanMail, SpamAssassin and rspamd side by side, on the same split as

@@ -127,6 +127,9 @@ class BayesLearningTest {
         String raw = given().urlEncodingEnabled(false).accept("message/rfc822")
             .get("/mailRepositories/" + encodedRepository(QUARANTINE) + "/mails/" + quarantineKeys().get(0)).asString();
         assertThat(raw).containsPattern("X-CleanMail-Status: Yes, [^\\r\\n]*tests=[A-Z0-9_,]*BAYES_99,BAYES_999");
+        // Scored above fingerprints.learn.threshold: LearnFingerprints taught the Bayes filter too.
+        AWAIT.untilAsserted(() -> given().get("/cleanmail/bayes").then().statusCode(200)
+            .body("spamLearnt", equalTo(4)));
         imap.connect("127.0.0.1", server.getProbe(ImapGuiceProbe.class).getImapPort())
             .login(USER, PASSWORD)
             .select(TestIMAPClient.INBOX)

@@ -50,6 +50,7 @@ class QuarantineActionsTest {
     private final FakeMailContext context = FakeMailContext.defaultContext();
     private SenderProtection senderProtection;
     private QuarantineActions actions;
+    private CleanMailRuntime runtime;
     private String key;
 
     @BeforeEach
@@ -58,7 +59,7 @@ class QuarantineActionsTest {
             EmbeddedPolicyStore.inMemory(), index, DeletionLog.inMemory(CLOCK, 10),
             new QuarantineRepository(new SingleRepositoryStore(repository), URL), CLOCK);
         senderProtection = new SenderProtection(SenderSettings.from(Map.of(), Map.of()), Optional.empty(), CLOCK);
-        CleanMailRuntime runtime = new CleanMailRuntime(new CleanMailConfiguration(5.0, 4096, URL),
+        runtime = new CleanMailRuntime(new CleanMailConfiguration(5.0, 4096, URL),
             new RecordingMetricFactory());
         actions = new QuarantineActions(services, runtime, senderProtection, context);
         key = repository.store(FakeMail.builder()
@@ -87,6 +88,16 @@ class QuarantineActionsTest {
         assertThat(index.get(QuarantineEntryId.of(key, ALICE))).hasValueSatisfying(entry ->
             assertThat(entry.released()).isTrue());
         assertThat(repository.size()).isEqualTo(1);
+    }
+
+    @Test
+    void aReleaseShouldTeachTheBayesFilterTheMailAsHam() throws Exception {
+        assertThat(runtime.engine().bayes().orElseThrow().statistics().hamMessages()).isZero();
+
+        actions.release(QuarantineEntryId.of(key, ALICE), false);
+
+        assertThat(runtime.engine().bayes().orElseThrow().statistics().hamMessages()).isEqualTo(1);
+        assertThat(runtime.engine().bayes().orElseThrow().statistics().spamMessages()).isZero();
     }
 
     @Test

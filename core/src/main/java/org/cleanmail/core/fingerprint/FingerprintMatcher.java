@@ -66,8 +66,13 @@ public final class FingerprintMatcher {
 
     /** Learns every fingerprint of the message; tells what became of each. */
     public Map<Fingerprint, LearnOutcome> learn(DecodedContent content, FingerprintSource source, double weight) {
+        return learn(calculator.fingerprints(content), source, weight);
+    }
+
+    /** Learns these fingerprints, computed before (by {@link #fingerprints}); tells what became of each. */
+    public Map<Fingerprint, LearnOutcome> learn(MessageFingerprints fingerprints, FingerprintSource source, double weight) {
         Map<Fingerprint, LearnOutcome> outcomes = new LinkedHashMap<>();
-        for (Fingerprint fingerprint : calculator.fingerprints(content).all()) {
+        for (Fingerprint fingerprint : fingerprints.all()) {
             outcomes.put(fingerprint, learn(fingerprint, source, weight));
         }
         return outcomes;
@@ -86,7 +91,11 @@ public final class FingerprintMatcher {
 
     /** A ham report: vetoes the message's fingerprints and the fuzzy entry its text resembles. */
     public void veto(DecodedContent content, FingerprintSource source) {
-        MessageFingerprints fingerprints = calculator.fingerprints(content);
+        veto(calculator.fingerprints(content), source);
+    }
+
+    /** A ham report of fingerprints computed before (by {@link #fingerprints}). */
+    public void veto(MessageFingerprints fingerprints, FingerprintSource source) {
         fingerprints.textFuzzy().flatMap(this::nearest)
             .filter(match -> !match.entry().vetoed())
             .ifPresent(match -> store.veto(Fingerprint.fuzzy(match.entry().signature().orElseThrow()), source));

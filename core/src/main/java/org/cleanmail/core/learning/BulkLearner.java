@@ -14,6 +14,7 @@ import org.cleanmail.core.corpus.MessageFile;
 import org.cleanmail.core.corpus.MessageFiles;
 import org.cleanmail.core.fingerprint.FingerprintKind;
 import org.cleanmail.core.fingerprint.FingerprintSource;
+import org.cleanmail.core.fingerprint.MessageFingerprints;
 import org.cleanmail.core.pipeline.CleanMailEngine;
 import org.cleanmail.core.pipeline.FingerprintHitSource;
 import org.cleanmail.core.pipeline.ScanInput;
@@ -130,18 +131,20 @@ public final class BulkLearner {
         }
     }
 
+    /** Computes the message's fingerprints once, for the too-short check, the duplicate lookup and the learning. */
     private Outcome learnFingerprints(FingerprintHitSource hits, ScanInput input, LearnKind kind) {
-        if (hits.fingerprints(input).all().isEmpty()) {
+        MessageFingerprints fingerprints = hits.fingerprints(input);
+        if (fingerprints.all().isEmpty()) {
             return Outcome.NOTHING;
         }
         if (kind == LearnKind.HAM) {
-            hits.vetoHam(input, source);
+            hits.vetoHam(fingerprints, source);
             return Outcome.LEARNED;
         }
-        if (hits.matches(input).stream().anyMatch(match -> match.kind() == FingerprintKind.TEXT_EXACT)) {
+        if (hits.matches(fingerprints).stream().anyMatch(match -> match.kind() == FingerprintKind.TEXT_EXACT)) {
             return Outcome.DUPLICATE;
         }
-        hits.learnSpam(input, source);
+        hits.learnSpam(fingerprints, source);
         return Outcome.LEARNED;
     }
 

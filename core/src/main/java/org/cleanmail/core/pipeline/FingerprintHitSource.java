@@ -68,6 +68,21 @@ public final class FingerprintHitSource implements HitSource {
         return matcher.match(DecodedContents.from(input.features()));
     }
 
+    /** What the database knows of fingerprints computed before (by {@link #fingerprints}). */
+    public List<FingerprintMatch> matches(MessageFingerprints fingerprints) {
+        return matcher.match(fingerprints);
+    }
+
+    /** Adds fingerprints computed before (by {@link #fingerprints}) to the database as spam. */
+    public void learnSpam(MessageFingerprints fingerprints, FingerprintSource source) {
+        matcher.learn(fingerprints, source, 1.0);
+    }
+
+    /** A ham report of fingerprints computed before (by {@link #fingerprints}). */
+    public void vetoHam(MessageFingerprints fingerprints, FingerprintSource source) {
+        matcher.veto(fingerprints, source);
+    }
+
     /** Adds the message's fingerprints to the database as spam. */
     public void learnSpam(ScanInput input, FingerprintSource source) {
         DecodedContent content = DecodedContents.from(input.features());

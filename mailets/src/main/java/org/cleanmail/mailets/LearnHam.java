@@ -1,20 +1,19 @@
 package org.cleanmail.mailets;
 
-import java.util.Collection;
 import java.util.Optional;
 import java.util.Set;
 
 import javax.inject.Inject;
 import javax.mail.MessagingException;
 
-import org.apache.mailet.AttributeValue;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
 import org.cleanmail.core.fingerprint.FingerprintSource;
-import org.cleanmail.core.scoring.RuleInfo;
-import org.cleanmail.james.CleanMailAttributes;
+import org.cleanmail.core.scan.RuleHit;
+import org.cleanmail.core.scan.ScanResult;
 import org.cleanmail.james.CleanMailRuntime;
 import org.cleanmail.james.verdict.CappedMessageReader;
+import org.cleanmail.james.verdict.ScanVerdicts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,12 +52,11 @@ public class LearnHam extends GenericMailet {
 
     @Override
     public void service(Mail mail) throws MessagingException {
-        Optional<Double> score = mail.getAttribute(CleanMailAttributes.SCORE)
-            .flatMap(attribute -> attribute.getValue().valueAs(Double.class));
-        if (runtime.engine().bayes().isEmpty() || score.isEmpty()) {
+        Optional<ScanResult> result = ScanVerdicts.result(mail);
+        if (runtime.engine().bayes().isEmpty() || result.isEmpty()) {
             return;
         }
-        double withoutBayes = score.get() - bayesPoints(mail);
+        double withoutBayes = result.get().score() - bayesPoints(result.get());
         if (withoutBayes >= runtime.engine().bayesOptions().hamLearnThreshold()) {
             return;
         }
@@ -67,19 +65,12 @@ public class LearnHam extends GenericMailet {
         LOGGER.debug("Learnt {} as ham (score {} without Bayes)", mail.getName(), withoutBayes);
     }
 
-    /** The points the mail's BAYES_* hits added, as the rules in use score them. */
-    private double bayesPoints(Mail mail) {
-        double points = 0;
-        Optional<Object> hits = mail.getAttribute(CleanMailAttributes.HITS).map(attribute -> attribute.getValue().value());
-        if (hits.isPresent() && hits.get() instanceof Collection) {
-            for (Object item : (Collection<?>) hits.get()) {
-                String name = String.valueOf(item instanceof AttributeValue ? ((AttributeValue<?>) item).value() : item);
-                if (name.startsWith(BAYES_PREFIX)) {
-                    points += runtime.engine().rules().rule(name).map(RuleInfo::score).orElse(0.0);
-                }
-            }
-        }
-        return points;
+    /** The points the scan's BAYES_* hits added, as recorded on the mail. */
+    private static double bayesPoints(ScanResult result) {
+        return result.hits().stream()
+            .filter(hit -> hit.name().startsWith(BAYES_PREFIX))
+            .mapToDouble(RuleHit::score)
+            .sum();
     }
 
     @Override

@@ -5,8 +5,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -28,8 +28,8 @@ import org.cleanmail.core.rules.RuleSet;
 import org.cleanmail.core.rules.sa.RuleLoadOptions;
 import org.cleanmail.core.scan.MessageScanner;
 import org.cleanmail.core.scan.RawMessage;
-import org.cleanmail.core.scoring.LiveRules;
 import org.cleanmail.core.scoring.EvalFunctions;
+import org.cleanmail.core.scoring.LiveRules;
 import org.cleanmail.core.scoring.RuleSources;
 import org.cleanmail.core.scoring.eval.StandardEvalFunctions;
 import org.slf4j.Logger;
@@ -105,10 +105,8 @@ public final class CleanMailEngine implements Closeable {
             .plugins(SPAMASSASSIN_PLUGINS)
             .implementedEvals(implementedEvals)
             .build();
-        int scoreSet = bayes.isPresent() && bayes.get().ready()
-            ? BayesOptions.SCORE_SET_WITH_BAYES : BayesOptions.SCORE_SET_WITHOUT_BAYES;
         LiveRules rules = new LiveRules(RuleSources.of(rulesOptions.readOnlyFolders(), rulesOptions.writableFolder()),
-            evals, rulesOptions.scoring().withScoreSet(scoreSet), loadOptions, parser, clock);
+            evals, rulesOptions.scoring().withScoreSet(scoreSet(bayes)), loadOptions, parser, clock);
         if (!rulesOptions.reloadInterval().isZero()) {
             rules.start(rulesOptions.reloadInterval());
         }
@@ -164,8 +162,7 @@ public final class CleanMailEngine implements Closeable {
 
     /** Scores with score set 2 once the Bayes filter answers, as SpamAssassin does. */
     private void followBayesReadiness() {
-        int wanted = bayes.isPresent() && bayes.get().ready()
-            ? BayesOptions.SCORE_SET_WITH_BAYES : BayesOptions.SCORE_SET_WITHOUT_BAYES;
+        int wanted = scoreSet(bayes);
         if (rules.scoreSet() != wanted) {
             try {
                 rules.useScoreSet(wanted);
@@ -176,6 +173,12 @@ public final class CleanMailEngine implements Closeable {
                 LOGGER.warn("Could not switch the rules to score set {}; they keep set {}", wanted, rules.scoreSet(), e);
             }
         }
+    }
+
+    /** SpamAssassin's score set: 2 (Bayes, no network tests) once the filter answers, 0 before. */
+    private static int scoreSet(Optional<BayesFilter> bayes) {
+        return bayes.isPresent() && bayes.get().ready()
+            ? BayesOptions.SCORE_SET_WITH_BAYES : BayesOptions.SCORE_SET_WITHOUT_BAYES;
     }
 
     /** The Bayes filter, when enabled. */

@@ -8,6 +8,7 @@ import static org.cleanmail.it.CleanMailServers.QUARANTINE;
 import static org.cleanmail.it.CleanMailServers.USER;
 import static org.cleanmail.it.CleanMailServers.encodedRepository;
 import static org.cleanmail.it.CleanMailServers.message;
+import static org.cleanmail.it.CleanMailServers.quarantineKeys;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -15,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 
 import org.apache.james.GuiceJamesServer;
 import org.apache.james.modules.protocols.ImapGuiceProbe;
@@ -135,11 +135,6 @@ class BayesLearningTest {
             .select(TestIMAPClient.INBOX)
             .awaitMessageCount(AWAIT, 1);
         assertThat(imap.readFirstMessage()).contains("Subject: Minutes 102").contains("tests=none");
-    }
-
-    private static List<String> quarantineKeys() {
-        return given().urlEncodingEnabled(false).get("/mailRepositories/" + encodedRepository(QUARANTINE) + "/mails")
-            .then().statusCode(200).extract().jsonPath().getList("", String.class);
     }
 
     @Test

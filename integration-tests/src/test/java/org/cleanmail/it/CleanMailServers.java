@@ -20,8 +20,13 @@ import org.apache.james.MemoryJamesServerMain;
 import org.apache.james.data.UsersRepositoryModuleChooser;
 import org.apache.james.dnsservice.api.DNSService;
 import org.apache.james.dnsservice.api.InMemoryDNSService;
+import org.apache.james.modules.protocols.ImapGuiceProbe;
+import org.apache.james.utils.TestIMAPClient;
+import org.awaitility.core.ConditionFactory;
 
 import com.google.inject.Module;
+
+import io.restassured.RestAssured;
 
 /**
  * Boots real James memory servers with the configuration we ship in {@code james-conf/},
@@ -122,6 +127,24 @@ public final class CleanMailServers {
     public static String encodedRepository(String url) {
         String path = url.substring(url.indexOf("://") + "://".length());
         return URLEncoder.encode(path, StandardCharsets.UTF_8);
+    }
+
+    /** The keys of the mails in the quarantine repository, through webadmin (RestAssured's current specification). */
+    public static List<String> quarantineKeys() {
+        return RestAssured.given().urlEncodingEnabled(false)
+            .get("/mailRepositories/" + encodedRepository(QUARANTINE) + "/mails")
+            .then().statusCode(200).extract().jsonPath().getList("", String.class);
+    }
+
+    /** {@code user}'s INBOX over IMAP, once it holds {@code count} messages; the caller closes the client. */
+    public static TestIMAPClient inbox(GuiceJamesServer server, String user, ConditionFactory await, int count)
+        throws IOException {
+        TestIMAPClient imap = new TestIMAPClient();
+        imap.connect("127.0.0.1", server.getProbe(ImapGuiceProbe.class).getImapPort())
+            .login(user, PASSWORD)
+            .select(TestIMAPClient.INBOX)
+            .awaitMessageCount(await, count);
+        return imap;
     }
 
     public static String message(String subject, String body) {

@@ -9,11 +9,11 @@ import static org.cleanmail.it.CleanMailServers.QUARANTINE;
 import static org.cleanmail.it.CleanMailServers.USER;
 import static org.cleanmail.it.CleanMailServers.encodedRepository;
 import static org.cleanmail.it.CleanMailServers.message;
+import static org.cleanmail.it.CleanMailServers.quarantineKeys;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 
 import java.time.Duration;
-import java.util.List;
 
 import org.apache.james.GuiceJamesServer;
 import org.apache.james.JamesServerExtension;
@@ -72,11 +72,6 @@ class FingerprintLearningTest {
     private void send(GuiceJamesServer server, String subject, String body) throws Exception {
         smtp.connect("127.0.0.1", server.getProbe(SmtpGuiceProbe.class).getSmtpPort())
             .sendMessageWithHeaders("sender@example.com", USER, message(subject, body));
-    }
-
-    private static List<String> quarantineKeys() {
-        return given().urlEncodingEnabled(false).get("/mailRepositories/" + encodedRepository(QUARANTINE) + "/mails")
-            .then().statusCode(200).extract().jsonPath().getList("", String.class);
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.cleanmail.it.CleanMailServers.GTUBE;
 import static org.cleanmail.it.CleanMailServers.PASSWORD;
 import static org.cleanmail.it.CleanMailServers.QUARANTINE;
 import static org.cleanmail.it.CleanMailServers.encodedRepository;
+import static org.cleanmail.it.CleanMailServers.inbox;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -94,15 +95,6 @@ class PolicyDispositionTest {
         given().body(json).put("/cleanmail/policies/" + path).then().statusCode(204);
     }
 
-    private static TestIMAPClient inbox(GuiceJamesServer server, String user, int count) throws Exception {
-        TestIMAPClient imap = new TestIMAPClient();
-        imap.connect("127.0.0.1", server.getProbe(ImapGuiceProbe.class).getImapPort())
-            .login(user, PASSWORD)
-            .select(TestIMAPClient.INBOX)
-            .awaitMessageCount(AWAIT, count);
-        return imap;
-    }
-
     private static int userEntries(String user) {
         return given().get("/cleanmail/users/" + user + "/quarantine").then().statusCode(200)
             .extract().jsonPath().getInt("total");
@@ -116,12 +108,12 @@ class PolicyDispositionTest {
 
         sendGtube(server, "three", List.of(TAGGED, QUARANTINED, CLEAN));
 
-        try (TestIMAPClient tagged = inbox(server, TAGGED, 1)) {
+        try (TestIMAPClient tagged = inbox(server, TAGGED, AWAIT, 1)) {
             assertThat(tagged.readFirstMessage())
                 .contains("Subject: [SPAM] three")
                 .contains("X-CleanMail-Report: SPAM: Yes, score=1000.0 required=5.0 tests=GTUBE");
         }
-        try (TestIMAPClient clean = inbox(server, CLEAN, 1)) {
+        try (TestIMAPClient clean = inbox(server, CLEAN, AWAIT, 1)) {
             assertThat(clean.readFirstMessage()).contains("Subject: three").doesNotContain("[SPAM]");
         }
         AWAIT.untilAsserted(() -> assertThat(userEntries(QUARANTINED)).isEqualTo(1));
@@ -132,7 +124,7 @@ class PolicyDispositionTest {
             .body("entries[0].hits", equalTo(List.of("GTUBE")))
             .body("entries[0].reason", equalTo("CERTAIN_SPAM"));
         given().get("/cleanmail/status").then().body("quarantine.size", equalTo(1));
-        try (TestIMAPClient quarantined = inbox(server, QUARANTINED, 0)) {
+        try (TestIMAPClient quarantined = inbox(server, QUARANTINED, AWAIT, 0)) {
             assertThat(quarantined.getMessageCount(TestIMAPClient.INBOX)).isZero();
         }
     }
@@ -172,7 +164,7 @@ class PolicyDispositionTest {
 
         given().post("/cleanmail/quarantine/" + key + "/" + QUARANTINED + "/release?whitelist=true").then().statusCode(204);
 
-        try (TestIMAPClient imap = inbox(server, QUARANTINED, 1)) {
+        try (TestIMAPClient imap = inbox(server, QUARANTINED, AWAIT, 1)) {
             assertThat(imap.readFirstMessage()).contains("Subject: three").contains("X-CleanMail-Released: yes");
         }
         assertThat(userEntries(QUARANTINED)).isZero();
@@ -197,7 +189,7 @@ class PolicyDispositionTest {
             .body("", hasSize(1))
             .body("[0].messageId", equalTo("<deleted@example.com>"))
             .body("[0].reason", equalTo("CERTAIN_SPAM")));
-        try (TestIMAPClient clean = inbox(server, CLEAN, 1)) {
+        try (TestIMAPClient clean = inbox(server, CLEAN, AWAIT, 1)) {
             assertThat(clean.getMessageCount(TestIMAPClient.INBOX)).isEqualTo(1);
         }
         assertThat(userEntries(CLEAN)).isZero();
@@ -242,7 +234,7 @@ class PolicyDispositionTest {
 
         putPolicy("users/" + LONG, "{\"usersMayRelease\": true}");
         given().post("/cleanmail/users/" + LONG + "/quarantine/" + key + "/release").then().statusCode(204);
-        try (TestIMAPClient imap = inbox(server, LONG, 1)) {
+        try (TestIMAPClient imap = inbox(server, LONG, AWAIT, 1)) {
             assertThat(imap.readFirstMessage()).contains("Subject: retention").contains("X-CleanMail-Released: yes");
         }
     }

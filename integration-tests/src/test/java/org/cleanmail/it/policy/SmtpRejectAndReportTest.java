@@ -7,6 +7,7 @@ import static org.cleanmail.it.CleanMailServers.GTUBE;
 import static org.cleanmail.it.CleanMailServers.PASSWORD;
 import static org.cleanmail.it.CleanMailServers.QUARANTINE;
 import static org.cleanmail.it.CleanMailServers.encodedRepository;
+import static org.cleanmail.it.CleanMailServers.inbox;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
@@ -16,7 +17,6 @@ import java.util.stream.Collectors;
 
 import org.apache.james.GuiceJamesServer;
 import org.apache.james.JamesServerExtension;
-import org.apache.james.modules.protocols.ImapGuiceProbe;
 import org.apache.james.modules.protocols.SmtpGuiceProbe;
 import org.apache.james.utils.DataProbeImpl;
 import org.apache.james.utils.SMTPMessageSender;
@@ -101,15 +101,6 @@ class SmtpRejectAndReportTest {
         given().body(json).put("/cleanmail/policies/users/" + user).then().statusCode(204);
     }
 
-    private static TestIMAPClient inbox(GuiceJamesServer server, String user, int count) throws Exception {
-        TestIMAPClient imap = new TestIMAPClient();
-        imap.connect("127.0.0.1", server.getProbe(ImapGuiceProbe.class).getImapPort())
-            .login(user, PASSWORD)
-            .select(TestIMAPClient.INBOX)
-            .awaitMessageCount(AWAIT, count);
-        return imap;
-    }
-
     private static int quarantined() {
         return given().urlEncodingEnabled(false).get("/mailRepositories/" + encodedRepository(QUARANTINE) + "/mails")
             .then().statusCode(200).extract().jsonPath().getList("").size();
@@ -132,7 +123,7 @@ class SmtpRejectAndReportTest {
             .body("[0].recipients", equalTo(List.of(REJECTER, OTHER_REJECTER)))
             .body("[0].reason", equalTo("CERTAIN_SPAM"));
         assertThat(quarantined()).isZero();
-        try (TestIMAPClient imap = inbox(server, REJECTER, 0)) {
+        try (TestIMAPClient imap = inbox(server, REJECTER, AWAIT, 0)) {
             assertThat(imap.getMessageCount(TestIMAPClient.INBOX)).isZero();
         }
     }
@@ -145,7 +136,7 @@ class SmtpRejectAndReportTest {
         String reply = sendFromOutside(server, "mixed", List.of(REJECTER, KEEPER));
 
         assertThat(reply).startsWith("250");
-        try (TestIMAPClient keeper = inbox(server, KEEPER, 1)) {
+        try (TestIMAPClient keeper = inbox(server, KEEPER, AWAIT, 1)) {
             assertThat(keeper.readFirstMessage()).contains("Subject: [SPAM] mixed")
                 .contains("X-CleanMail-Status: Yes, score=1000.0 required=5.0 tests=GTUBE");
         }
@@ -178,7 +169,7 @@ class SmtpRejectAndReportTest {
         smtp.connect("127.0.0.1", server.getProbe(SmtpGuiceProbe.class).getSmtpPort())
             .sendMessageWithHeaders("spammer@outside.example", REPORTED, gtube("reported", List.of(REPORTED)));
 
-        try (TestIMAPClient imap = inbox(server, REPORTED, 1)) {
+        try (TestIMAPClient imap = inbox(server, REPORTED, AWAIT, 1)) {
             String message = imap.readFirstMessage();
             String headers = message.substring(0, message.indexOf("\r\n\r\n"));
             assertThat(headers).contains("Subject: [SPAM] reported")

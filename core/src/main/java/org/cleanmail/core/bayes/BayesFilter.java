@@ -51,13 +51,6 @@ public final class BayesFilter implements Closeable {
         return learn(features, false);
     }
 
-    /** Removes a message learnt before (either class); false when it was not learnt. */
-    public boolean forget(MessageFeatures features) {
-        boolean forgotten = database.forget(tokenizer.tokens(features));
-        probabilities.invalidateAll();
-        return forgotten;
-    }
-
     private LearnResult learn(MessageFeatures features, boolean spam) {
         LearnResult result = database.learn(tokenizer.tokens(features), spam);
         probabilities.invalidate(features);

@@ -13,7 +13,7 @@ import org.cleanmail.core.corpus.MessageFile;
 import org.cleanmail.core.corpus.MessageFiles;
 
 /**
- * {@code bench [--messages N] [--extra-rules N] [--threads N] [--no-spamd] [--no-rspamd] PATH...}:
+ * {@code bench [--messages N] [--extra-rules N] [--threads N] [--no-spamd] [--no-rspamd] [--keep-rules FILE] PATH...}:
  * CleanMail's engine with the configured rules plus N synthetic ones (default 20,000,
  * generated from the messages' words, seeded), then SpamAssassin's {@code spamd -L} with
  * its stock rules (through {@code spamc}) and rspamd with its stock configuration
@@ -49,6 +49,9 @@ final class BenchCommand {
                 messages.forEach(message -> texts.add(message.bytes()));
                 String rules = new SyntheticRules(options.seed(), Vocabulary.of(texts, VOCABULARY)).generate(options.extraRules());
                 Files.writeString(rulesFolder.resolve("synthetic.cf"), rules);
+                if (options.keepRules().isPresent()) {
+                    Files.writeString(options.keepRules().get(), rules);
+                }
                 err.printf(Locale.ROOT, "[bench] %,d messages; %,d synthetic rules (seed %d) in %s%n", messages.size(),
                     options.extraRules(), options.seed(), rulesFolder);
             }

@@ -2,12 +2,13 @@ package org.cleanmail.cli;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** The options of {@code ./cleanmail bench}, checked. */
 final class BenchOptions {
     static final String USAGE = "bench [--messages N] [--extra-rules N] [--threads N] [--seed N] [--no-spamd] [--no-rspamd]"
-        + " [--spamd-extra-rules] PATH...";
+        + " [--spamd-extra-rules] [--keep-rules FILE] PATH...";
     static final int DEFAULT_EXTRA_RULES = 20_000;
     static final int DEFAULT_THREADS = 2;
 
@@ -19,6 +20,7 @@ final class BenchOptions {
     private final boolean rspamd;
     private final boolean spamdExtraRules;
     private final List<Path> paths;
+    private final Optional<Path> keepRules;
 
     private BenchOptions(Arguments arguments) {
         this.messages = whole(arguments, "messages", Integer.MAX_VALUE, 1);
@@ -29,6 +31,7 @@ final class BenchOptions {
         this.rspamd = !arguments.flag("no-rspamd");
         this.spamdExtraRules = arguments.flag("spamd-extra-rules");
         this.paths = arguments.paths();
+        this.keepRules = arguments.value("keep-rules").map(Path::of);
         if (paths.isEmpty()) {
             throw new UsageException("name at least one message file, folder or mbox: " + USAGE);
         }
@@ -38,7 +41,7 @@ final class BenchOptions {
     }
 
     static BenchOptions parse(List<String> args) {
-        return new BenchOptions(new Arguments(args, Set.of("messages", "extra-rules", "threads", "seed"),
+        return new BenchOptions(new Arguments(args, Set.of("messages", "extra-rules", "threads", "seed", "keep-rules"),
             Set.of("no-spamd", "no-rspamd", "spamd-extra-rules")));
     }
 
@@ -85,6 +88,11 @@ final class BenchOptions {
 
     boolean spamdExtraRules() {
         return spamdExtraRules;
+    }
+
+    /** Where to keep a copy of the synthetic rules (to run them elsewhere, or profile them), if anywhere. */
+    Optional<Path> keepRules() {
+        return keepRules;
     }
 
     List<Path> paths() {

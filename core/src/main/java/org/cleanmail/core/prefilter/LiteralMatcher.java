@@ -24,6 +24,8 @@ public final class LiteralMatcher {
     private static final int NONE = -1;
 
     private final int literalCount;
+    /** Length of each literal, by id. */
+    private final int[] lengths;
     private final int[] rootNext;
     private final int[] childStart;
     private final char[] childChars;
@@ -33,9 +35,10 @@ public final class LiteralMatcher {
     private final int[] outputs;
     private final int[] dictionaryLink;
 
-    private LiteralMatcher(int literalCount, int[] rootNext, int[] childStart, char[] childChars, int[] childTargets,
+    private LiteralMatcher(int literalCount, int[] lengths, int[] rootNext, int[] childStart, char[] childChars, int[] childTargets,
                            int[] fail, int[] outputStart, int[] outputs, int[] dictionaryLink) {
         this.literalCount = literalCount;
+        this.lengths = lengths;
         this.rootNext = rootNext;
         this.childStart = childStart;
         this.childChars = childChars;
@@ -73,6 +76,32 @@ public final class LiteralMatcher {
         return found;
     }
 
+    /** Where literals are found by {@link #scan}. */
+    public interface Occurrences {
+        /** Literal {@code literal} occurs in the text from index {@code start}. */
+        void found(int literal, int start);
+    }
+
+    /**
+     * Reports every occurrence of every literal in the text, overlapping ones included, in
+     * the order of their last characters.
+     */
+    public void scan(CharSequence text, Occurrences occurrences) {
+        int state = ROOT;
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = CaseFold.fold(text.charAt(i));
+            state = next(state, c);
+            int s = outputStart[state] < outputStart[state + 1] ? state : dictionaryLink[state];
+            while (s > ROOT) {
+                for (int o = outputStart[s]; o < outputStart[s + 1]; o++) {
+                    int literal = outputs[o];
+                    occurrences.found(literal, i + 1 - lengths[literal]);
+                }
+                s = dictionaryLink[s];
+            }
+        }
+    }
+
     private int next(int state, char c) {
         while (state != ROOT) {
             int target = child(state, c);
@@ -106,15 +135,18 @@ public final class LiteralMatcher {
         private final List<Map<Character, Integer>> children = new ArrayList<>();
         private final List<List<Integer>> ends = new ArrayList<>();
         private final int literalCount;
+        private final int[] lengths;
 
         Builder(List<String> literals) {
             this.literalCount = literals.size();
+            this.lengths = new int[literalCount];
             newState();
             for (int id = 0; id < literals.size(); id++) {
                 String literal = CaseFold.fold(literals.get(id));
                 if (literal.isEmpty()) {
                     throw new IllegalArgumentException("literal " + id + " is empty");
                 }
+                lengths[id] = literal.length();
                 int state = ROOT;
                 for (int i = 0; i < literal.length(); i++) {
                     Integer next = children.get(state).get(literal.charAt(i));
@@ -211,7 +243,7 @@ public final class LiteralMatcher {
                     outputs[o++] = id;
                 }
             }
-            return new LiteralMatcher(literalCount, rootNext, childStart, childChars, childTargets, fail, outputStart,
+            return new LiteralMatcher(literalCount, lengths, rootNext, childStart, childChars, childTargets, fail, outputStart,
                 outputs, dictionaryLink);
         }
     }

@@ -2,6 +2,7 @@ package org.cleanmail.core.scoring;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.cleanmail.core.prefilter.CaseFold;
@@ -41,8 +42,10 @@ final class AnchorSearch {
     private final char[] rareFirstChars;
     private final int minOffset;
     private final int maxOffset;
+    private final Set<String> literals;
 
     private AnchorSearch(Anchor anchor) {
+        this.literals = anchor.literals();
         this.minOffset = anchor.minOffset();
         this.maxOffset = anchor.maxOffset();
         boolean single = true;
@@ -82,6 +85,11 @@ final class AnchorSearch {
             .filter(anchor -> anchor.expectedTries() <= MAX_EXPECTED_TRIES)
             .map(AnchorSearch::new)
             .orElse(null);
+    }
+
+    /** The anchor's literals, case-folded ({@link CaseFold}). */
+    Set<String> literals() {
+        return literals;
     }
 
     int minOffset() {

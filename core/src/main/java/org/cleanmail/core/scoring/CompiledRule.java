@@ -22,6 +22,8 @@ final class CompiledRule {
     final EvalFunction eval;
     final List<String> evalArguments;
     final MetaExpression meta;
+    /** A meta's operands ({@link MetaExpression#operands()}) as rule indices, -1 for a rule not in the set; else null. */
+    final int[] metaOperands;
     /** What a {@code mimeheader} rule matches, or null. */
     final MimeHeaderSelector partHeader;
     /** Index of the header selection, or -1. */
@@ -48,6 +50,7 @@ final class CompiledRule {
         this.eval = builder.eval;
         this.evalArguments = builder.evalArguments;
         this.meta = builder.meta;
+        this.metaOperands = builder.metaOperands;
         this.selector = builder.selector;
         this.partHeader = builder.partHeader;
         this.negated = builder.negated;
@@ -91,6 +94,7 @@ final class CompiledRule {
         private EvalFunction eval;
         private List<String> evalArguments = List.of();
         private MetaExpression meta;
+        private int[] metaOperands;
         private int selector = -1;
         private MimeHeaderSelector partHeader;
         private boolean negated;
@@ -126,8 +130,10 @@ final class CompiledRule {
             return this;
         }
 
-        Builder meta(MetaExpression value) {
+        /** @param operands the rule index of each of the expression's operands, -1 for an unknown rule */
+        Builder meta(MetaExpression value, int[] operands) {
             this.meta = value;
+            this.metaOperands = operands.clone();
             return this;
         }
 

@@ -185,13 +185,15 @@ public final class CompiledRuleSet {
             Map<RuleType, List<CompiledRule>> byTarget = new EnumMap<>(RuleType.class);
             List<Integer> evals = new ArrayList<>();
             for (int i = 0; i < definitions.size(); i++) {
+                indexByName.put(definitions.get(i).name(), i);
+            }
+            for (int i = 0; i < definitions.size(); i++) {
                 RuleDefinition definition = definitions.get(i);
-                indexByName.put(definition.name(), i);
                 if (!definition.enabled(options.scoreSet())) {
                     continue;
                 }
                 try {
-                    CompiledRule rule = compile(i, definition);
+                    CompiledRule rule = compile(i, definition, indexByName);
                     compiled[i] = rule;
                     if (rule.eval != null) {
                         evals.add(i);
@@ -210,9 +212,6 @@ public final class CompiledRuleSet {
                         skipped.reason(), skipped.location().toString(), 0));
                 }
             }
-            Map<RuleType, TargetIndex> targets = new EnumMap<>(RuleType.class);
-            byTarget.forEach((type, rules) -> targets.put(type, TargetIndex.of(rules,
-                rule -> type != RuleType.MIMEHEADER && (type != RuleType.HEADER || headerRuleIsFilterable(rule)))));
             long[][] startChars = new long[compiled.length][];
             AnchorSearch[] anchors = new AnchorSearch[compiled.length];
             byTarget.forEach((type, rules) -> {
@@ -220,6 +219,16 @@ public final class CompiledRuleSet {
                     for (CompiledRule rule : rules) {
                         anchors[rule.index] = rule.pattern == null ? null : AnchorSearch.of(rule.pattern);
                     }
+                }
+            });
+            Map<RuleType, TargetIndex> targets = new EnumMap<>(RuleType.class);
+            byTarget.forEach((type, rules) -> {
+                if (type == RuleType.HEADER || type == RuleType.MIMEHEADER) {
+                    targets.put(type, TargetIndex.of(rules,
+                        rule -> type == RuleType.HEADER && headerRuleIsFilterable(rule)));
+                } else {
+                    targets.put(type, options.anchorSearch() ? TargetIndex.of(rules, rule -> true, anchors, compiled.length)
+                        : TargetIndex.of(rules, rule -> true));
                 }
             });
             targets.forEach((type, target) -> {
@@ -248,7 +257,7 @@ public final class CompiledRuleSet {
                 && selectors.get(rule.selector).withinAllHeaders();
         }
 
-        private CompiledRule compile(int index, RuleDefinition definition) {
+        private CompiledRule compile(int index, RuleDefinition definition, Map<String, Integer> indexByName) {
             double score = definition.score().inSet(options.scoreSet());
             CompiledRule.Builder builder = CompiledRule.builder(index, definition.name(), definition.type())
                 .score(score)
@@ -262,7 +271,12 @@ public final class CompiledRuleSet {
                 return builder.eval(function, eval.get().arguments()).build();
             }
             if (definition.meta().isPresent()) {
-                return builder.meta(definition.meta().get()).build();
+                List<String> operands = definition.meta().get().operands();
+                int[] indices = new int[operands.size()];
+                for (int i = 0; i < indices.length; i++) {
+                    indices[i] = indexByName.getOrDefault(operands.get(i), -1);
+                }
+                return builder.meta(definition.meta().get(), indices).build();
             }
             definition.pattern().ifPresent(pattern -> builder.pattern(pattern.pattern()));
             if (definition.type() == RuleType.MIMEHEADER) {

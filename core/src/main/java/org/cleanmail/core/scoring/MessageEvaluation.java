@@ -6,8 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
 
 import org.cleanmail.core.message.MessageFeatures;
@@ -52,10 +50,17 @@ final class MessageEvaluation {
     private final long[] nanosByRule;
     /** The texts of each mimeheader selection, by key, prepared on first use. */
     private final Map<String, List<String>> partHeaderTexts = new HashMap<>();
+    /** Where each pattern target's literals occur in its texts, by {@link RuleType#ordinal()}, once scanned. */
+    private final LiteralOccurrences[] occurrences = new LiteralOccurrences[RuleType.values().length];
+    /** A rule's occurrences, gathered ({@link LiteralOccurrences#gather}); reused from rule to rule. */
+    private long[] gathered = new long[64];
+    private final int[] gatheredCount = new int[1];
+    /** The work budget of the rule running. */
+    private long budget;
     private RelayPath relayPath;
     /** This message's number, for the rules' strike window. */
     private final long message;
-    private final ToDoubleFunction<String> metaInput;
+    private final boolean cheapFirst;
     /** Whether reading a rule is cheap, by index: 0 not known yet, 1 cheap, 2 costly (a hint for metas' order). */
     private final byte[] cheapness;
     private int regexRuns;
@@ -70,7 +75,7 @@ final class MessageEvaluation {
      */
     MessageEvaluation(CompiledRuleSet rules, RuleHealth health, MessageFeatures features, long[] nanosByRule,
                       boolean cheapFirst) {
-        this.metaInput = cheapFirst ? new Inputs() : this::metaInput;
+        this.cheapFirst = cheapFirst;
         this.message = health.messageStarted();
         this.nanosByRule = nanosByRule;
         this.rules = rules;
@@ -254,7 +259,13 @@ final class MessageEvaluation {
             return;
         }
         if (target.literalCount() > 0) {
-            target.markCandidates(joined == null ? texts(type).get(0) : joined.get(), candidates);
+            if (target.recordsOccurrences()) {
+                LiteralOccurrences found = target.occurrences(texts(type));
+                occurrences[type.ordinal()] = found;
+                target.markCandidates(found, candidates);
+            } else {
+                target.markCandidates(joined == null ? texts(type).get(0) : joined.get(), candidates);
+            }
         }
         for (int index : target.alwaysRun()) {
             patternRuleOrDefer(rules.rule(index));
@@ -340,40 +351,12 @@ final class MessageEvaluation {
 
     private int countMatchesTimed(CompiledRule rule, List<String> texts) {
         regexRuns++;
-        long length = 0;
-        for (String text : texts) {
-            length += text.length();
-        }
-        long budget = rules.options().ruleBudget() + ScoringOptions.BUDGET_PER_TEXT_CHAR * length;
-        budgeted.budget(budget);
-        int count = 0;
-        AnchorSearch anchor = rules.anchor(rule.index);
-        long[] starts = anchor == null ? rules.startChars(rule.index) : null;
+        TargetIndex target = rules.target(rule.type);
+        int[] literals = target == null ? null : target.literalsOf(rule.index);
+        LiteralOccurrences found = occurrences[rule.type.ordinal()];
         try {
-            Matcher matcher = null;
-            for (String text : texts) {
-                budgeted.text(text);
-                if (matcher == null) {
-                    matcher = rule.pattern.matcher(budgeted);
-                    if (starts != null || anchor != null) {
-                        matcher.useTransparentBounds(true);
-                        matcher.useAnchoringBounds(false);
-                    }
-                } else {
-                    matcher.reset(budgeted);
-                }
-                if (anchor != null) {
-                    count = findNearAnchors(rule, matcher, anchor, text, count);
-                } else if (starts != null) {
-                    count = findAtStarts(rule, matcher, starts, text, count);
-                } else {
-                    count = findAll(rule, matcher, count);
-                }
-                if (count >= rule.maxHits) {
-                    return count;
-                }
-            }
-            return count;
+            return literals != null && found != null ? searchAtOccurrences(rule, literals, found, texts)
+                : search(rule, texts);
         } catch (BudgetExceededException e) {
             fail(rule, "work budget of " + budget + " characters exceeded");
         } catch (StackOverflowError e) {
@@ -382,6 +365,126 @@ final class MessageEvaluation {
             fail(rule, "regular expression failed: " + e);
         }
         return -1;
+    }
+
+    private void budgetFor(long textLength) {
+        budget = rules.options().ruleBudget() + ScoringOptions.BUDGET_PER_TEXT_CHAR * textLength;
+        budgeted.budget(budget);
+    }
+
+    /** Matches over every text, near the rule's anchor, at its start characters, or everywhere. */
+    private int search(CompiledRule rule, List<String> texts) {
+        long length = 0;
+        for (String text : texts) {
+            length += text.length();
+        }
+        budgetFor(length);
+        int count = 0;
+        AnchorSearch anchor = rules.anchor(rule.index);
+        long[] starts = anchor == null ? rules.startChars(rule.index) : null;
+        Matcher matcher = null;
+        for (String text : texts) {
+            budgeted.text(text);
+            if (matcher == null) {
+                matcher = rule.pattern.matcher(budgeted);
+                if (starts != null || anchor != null) {
+                    matcher.useTransparentBounds(true);
+                    matcher.useAnchoringBounds(false);
+                }
+            } else {
+                matcher.reset(budgeted);
+            }
+            if (anchor != null) {
+                count = findNearAnchors(rule, matcher, anchor, text, count);
+            } else if (starts != null) {
+                count = findAtStarts(rule, matcher, starts, text, count);
+            } else {
+                count = findAll(rule, matcher, count);
+            }
+            if (count >= rule.maxHits) {
+                return count;
+            }
+        }
+        return count;
+    }
+
+    /**
+     * Matches over the texts of the rule's target that hold one of its literals, where the
+     * target's one literal pass recorded them: near those occurrences for an anchored rule,
+     * everywhere in those texts for another. A {@code nosubject} rule skips the first text.
+     */
+    private int searchAtOccurrences(CompiledRule rule, int[] literals, LiteralOccurrences found, List<String> texts) {
+        List<String> all = texts(rule.type);
+        int firstChunk = all.size() - texts.size();
+        gathered = found.gather(literals, firstChunk, gathered, gatheredCount);
+        long[] positions = gathered;
+        int n = gatheredCount[0];
+        if (n == 0) {
+            return 0;
+        }
+        long length = 0;
+        for (int i = 0, last = -1; i < n; i++) {
+            int chunk = LiteralOccurrences.chunk(positions[i]);
+            if (chunk != last) {
+                length += all.get(chunk).length();
+                last = chunk;
+            }
+        }
+        budgetFor(length);
+        AnchorSearch anchor = rules.anchor(rule.index);
+        Matcher matcher = null;
+        int count = 0;
+        for (int i = 0; i < n;) {
+            int chunk = LiteralOccurrences.chunk(positions[i]);
+            int end = i + 1;
+            while (end < n && LiteralOccurrences.chunk(positions[end]) == chunk) {
+                end++;
+            }
+            String text = all.get(chunk);
+            budgeted.text(text);
+            if (matcher == null) {
+                matcher = rule.pattern.matcher(budgeted);
+                matcher.useTransparentBounds(true);
+                matcher.useAnchoringBounds(false);
+            } else {
+                matcher.reset(budgeted);
+            }
+            count = anchor != null ? findAtOccurrences(rule, matcher, anchor, text.length(), positions, i, end, count)
+                : findAll(rule, matcher, count);
+            if (count >= rule.maxHits) {
+                return count;
+            }
+            i = end;
+        }
+        return count;
+    }
+
+    /**
+     * As {@link #findNearAnchors}, with the anchor's occurrences in this text already known:
+     * {@code positions[from..to)}, sorted ({@link LiteralOccurrences#gather}).
+     */
+    static int findAtOccurrences(CompiledRule rule, Matcher matcher, AnchorSearch anchor, int length, long[] positions,
+                                 int fromIndex, int toIndex, int counted) {
+        int count = counted;
+        int from = 0;
+        int next = fromIndex;
+        while (count < rule.maxHits && from < length) {
+            while (next < toIndex && LiteralOccurrences.start(positions[next]) < from + anchor.minOffset()) {
+                next++;
+            }
+            if (next == toIndex) {
+                break;
+            }
+            int position = Math.max(from, LiteralOccurrences.start(positions[next]) - anchor.maxOffset());
+            matcher.region(position, length);
+            if (matcher.lookingAt()) {
+                count++;
+                from = matcher.end() > position ? matcher.end() : position + 1;
+            } else {
+                from = position + 1;
+            }
+        }
+        return count;
     }
 
     static int findAll(CompiledRule rule, Matcher matcher, int counted) {
@@ -493,45 +596,55 @@ final class MessageEvaluation {
 
     private void evaluateMeta(CompiledRule rule) {
         try {
-            values[rule.index] = rule.meta.evaluate(metaInput);
+            values[rule.index] = rule.meta.evaluateOperands(new Operands(rule.metaOperands));
         } catch (RuntimeException | StackOverflowError e) {
             fail(rule, "meta expression failed: " + e);
         }
     }
 
-    /** What metas read: rule values, and which of them are cheap. */
-    private final class Inputs implements MetaInputs {
-        @Override
-        public double applyAsDouble(String name) {
-            return metaInput(name);
+    /** What a meta reads: the values of its operand rules, and which of them are cheap. */
+    private final class Operands implements MetaInputs {
+        private final int[] indices;
+
+        Operands(int[] indices) {
+            this.indices = indices;
         }
 
         @Override
-        public boolean cheap(Set<String> ruleNames) {
-            return cheapToRead(ruleNames, 0);
+        public double value(int operand) {
+            return ruleValue(indices[operand]);
+        }
+
+        @Override
+        public boolean cheap(int[] operands) {
+            if (!cheapFirst) {
+                return false;
+            }
+            for (int operand : operands) {
+                int index = indices[operand];
+                if (index >= 0 && pending.get(index) && !cheapToRead(index, 0)) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 
     /**
-     * Whether these rules can be read without running a body, rawbody, uri or full regular
-     * expression: known already, header tests, and metas over such rules.
+     * Whether a pending rule can be read without running a body, rawbody, uri or full regular
+     * expression: a header test, or a meta over such rules and rules known already.
      */
-    private boolean cheapToRead(Set<String> ruleNames, int depth) {
-        for (String name : ruleNames) {
-            Integer index = rules.indexByName().get(name);
-            if (index != null && pending.get(index) && !cheapToRead(index, depth)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private boolean cheapToRead(int index, int depth) {
         if (cheapness[index] == 0) {
             CompiledRule rule = rules.rule(index);
             boolean cheap;
             if (rule.meta != null) {
-                cheap = depth < MAX_CHEAP_DEPTH && cheapToRead(rule.meta.references(), depth + 1);
+                cheap = depth < MAX_CHEAP_DEPTH;
+                for (int operand : rule.metaOperands) {
+                    if (cheap && operand >= 0 && pending.get(operand)) {
+                        cheap = cheapToRead(operand, depth + 1);
+                    }
+                }
             } else {
                 cheap = rule.type == RuleType.HEADER;
             }
@@ -540,10 +653,9 @@ final class MessageEvaluation {
         return cheapness[index] == CHEAP;
     }
 
-    /** What a meta reads: the value of a rule, running a pending sub-rule or sub-meta first. */
-    private double metaInput(String name) {
-        Integer index = rules.indexByName().get(name);
-        if (index == null) {
+    /** The value of a rule a meta reads, running it first when it is a pending sub-rule or sub-meta; 0 for -1. */
+    private double ruleValue(int index) {
+        if (index < 0) {
             return 0;
         }
         if (pending.get(index)) {

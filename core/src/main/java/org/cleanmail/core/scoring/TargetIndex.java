@@ -5,6 +5,7 @@ import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -16,7 +17,11 @@ import org.cleanmail.core.prefilter.RequiredLiterals;
  * The prefilter of the pattern rules of one target (body, rawbody, full, uri, header):
  * the literals each rule needs, one {@link LiteralMatcher} over them all, and the rules
  * that have no usable literal and so always run. One pass of the matcher over a text
- * gives the rules that can match it. Building is linear in the number of rules and
+ * gives the rules that can match it. For the body, rawbody, uri and full targets the pass
+ * runs over each of the message's texts and records where each literal occurs
+ * ({@link LiteralOccurrences}); a rule with an anchor ({@link AnchorSearch}) is filtered by
+ * its anchor's literals and then tried only near their occurrences, a rule without one only
+ * on the texts that hold one of its literals. Building is linear in the number of rules and
  * literals. Immutable and thread-safe.
  */
 final class TargetIndex {
@@ -26,32 +31,48 @@ final class TargetIndex {
     private final LiteralMatcher matcher;
     /** Rule indices by literal id. */
     private final int[][] rulesByLiteral;
+    /** Literal ids by rule index: the literals whose occurrences a filtered rule reads; null for other rules. */
+    private final int[][] literalsByRule;
     private final int filteredRules;
 
-    private TargetIndex(int[] alwaysRun, LiteralMatcher matcher, int[][] rulesByLiteral, int filteredRules) {
+    private TargetIndex(int[] alwaysRun, LiteralMatcher matcher, int[][] rulesByLiteral, int[][] literalsByRule,
+                        int filteredRules) {
         this.alwaysRun = alwaysRun;
         this.matcher = matcher;
         this.rulesByLiteral = rulesByLiteral;
+        this.literalsByRule = literalsByRule;
         this.filteredRules = filteredRules;
+    }
+
+    /** The index of a target whose rules see one text (the headers): no anchors, no occurrences. */
+    static TargetIndex of(List<CompiledRule> rules, Predicate<CompiledRule> filterable) {
+        return of(rules, filterable, null, 0);
     }
 
     /**
      * @param rules the target's pattern rules
      * @param filterable which of them may be skipped when none of their literals occurs
+     * @param anchors the rules' anchors by rule index (null entries for rules without one), or
+     *     null when the target does not record occurrences
+     * @param ruleCount the number of rules of the whole rule set
      */
-    static TargetIndex of(List<CompiledRule> rules, Predicate<CompiledRule> filterable) {
+    static TargetIndex of(List<CompiledRule> rules, Predicate<CompiledRule> filterable, AnchorSearch[] anchors,
+                          int ruleCount) {
         List<Integer> always = new ArrayList<>();
         Map<String, Integer> literalIds = new HashMap<>();
         List<List<Integer>> byLiteral = new ArrayList<>();
+        int[][] literalsByRule = anchors == null ? null : new int[ruleCount][];
         int filtered = 0;
         for (CompiledRule rule : rules) {
-            RequiredLiterals literals = filterable.test(rule) ? literalsOf(rule.pattern) : RequiredLiterals.none();
-            if (!literals.usable()) {
+            Set<String> literals = literalsToFind(rule, filterable, anchors);
+            if (literals.isEmpty()) {
                 always.add(rule.index);
                 continue;
             }
             filtered++;
-            for (String literal : literals.anyOf()) {
+            int[] ids = new int[literals.size()];
+            int next = 0;
+            for (String literal : literals) {
                 Integer id = literalIds.get(literal);
                 if (id == null) {
                     id = byLiteral.size();
@@ -59,6 +80,10 @@ final class TargetIndex {
                     byLiteral.add(new ArrayList<>(1));
                 }
                 byLiteral.get(id).add(rule.index);
+                ids[next++] = id;
+            }
+            if (literalsByRule != null) {
+                literalsByRule[rule.index] = ids;
             }
         }
         List<String> literalList = new ArrayList<>(literalIds.size());
@@ -71,7 +96,17 @@ final class TargetIndex {
             rulesByLiteral[i] = toArray(byLiteral.get(i));
         }
         LiteralMatcher matcher = literalList.isEmpty() ? null : LiteralMatcher.of(literalList);
-        return new TargetIndex(toArray(always), matcher, rulesByLiteral, filtered);
+        return new TargetIndex(toArray(always), matcher, rulesByLiteral, literalsByRule, filtered);
+    }
+
+    /** An anchored rule's anchor literals, else the literals one of which every match holds; empty: always run. */
+    private static Set<String> literalsToFind(CompiledRule rule, Predicate<CompiledRule> filterable,
+                                              AnchorSearch[] anchors) {
+        AnchorSearch anchor = anchors == null ? null : anchors[rule.index];
+        if (anchor != null) {
+            return anchor.literals();
+        }
+        return filterable.test(rule) ? literalsOf(rule.pattern).anyOf() : Set.of();
     }
 
     private static RequiredLiterals literalsOf(Pattern pattern) {
@@ -112,6 +147,30 @@ final class TargetIndex {
 
     int literalCount() {
         return matcher == null ? 0 : matcher.literalCount();
+    }
+
+    /** Whether the target records where its literals occur in each text ({@link #occurrences}). */
+    boolean recordsOccurrences() {
+        return literalsByRule != null;
+    }
+
+    /** Where the literals occur in each of the texts; only for targets built with anchors. */
+    LiteralOccurrences occurrences(List<String> texts) {
+        return LiteralOccurrences.find(matcher, texts);
+    }
+
+    /** Marks in {@code candidates} the filtered rules one of whose literals occurs. */
+    void markCandidates(LiteralOccurrences occurrences, BitSet candidates) {
+        for (int i = 0, n = occurrences.occurringCount(); i < n; i++) {
+            for (int rule : rulesByLiteral[occurrences.occurring(i)]) {
+                candidates.set(rule);
+            }
+        }
+    }
+
+    /** The ids of the literals whose occurrences a filtered rule reads, or null (always-run rules, header targets). */
+    int[] literalsOf(int ruleIndex) {
+        return literalsByRule == null ? null : literalsByRule[ruleIndex];
     }
 
     /** Marks in {@code candidates} the filtered rules one of whose literals occurs in the text. */

@@ -67,6 +67,42 @@ class LiteralMatcherTest {
         }
     }
 
+    @Test
+    void scanShouldReportEveryOccurrenceWithItsStart() {
+        LiteralMatcher matcher = LiteralMatcher.of(List.of("he", "she", "hers"));
+        List<String> found = new ArrayList<>();
+
+        matcher.scan("ushers, SHE said", (literal, start) -> found.add(literal + "@" + start));
+
+        assertThat(found).containsExactly("1@1", "0@2", "2@2", "1@8", "0@9");
+    }
+
+    @Test
+    void scanShouldAgreeWithANaiveSearchOnRandomInput() {
+        Random random = new Random(11);
+        String alphabet = "abcab cdAB";
+        for (int round = 0; round < 200; round++) {
+            List<String> literals = new ArrayList<>();
+            for (int i = 0; i < 1 + random.nextInt(30); i++) {
+                literals.add(randomText(random, alphabet, 1 + random.nextInt(5)));
+            }
+            LiteralMatcher matcher = LiteralMatcher.of(literals);
+            String text = randomText(random, alphabet, random.nextInt(200));
+
+            List<String> expected = new ArrayList<>();
+            String folded = CaseFold.fold(text);
+            for (int i = 0; i < literals.size(); i++) {
+                String literal = CaseFold.fold(literals.get(i));
+                for (int at = folded.indexOf(literal); at >= 0; at = folded.indexOf(literal, at + 1)) {
+                    expected.add(i + "@" + at);
+                }
+            }
+            List<String> found = new ArrayList<>();
+            matcher.scan(text, (literal, start) -> found.add(literal + "@" + start));
+            assertThat(found).as("%s in %s", literals, text).containsExactlyInAnyOrderElementsOf(expected);
+        }
+    }
+
     private static String randomText(Random random, String alphabet, int length) {
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < length; i++) {

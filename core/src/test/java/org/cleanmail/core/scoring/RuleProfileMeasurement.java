@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -58,18 +60,70 @@ class RuleProfileMeasurement {
                     (threads.getCurrentThreadCpuTime() - start) / 1_000_000, messages.size());
             }
         }
+        profile(log, compiled, messages);
+    }
+
+    /**
+     * The same profile with the stock rules plus {@link ScanSpeedMeasurement#SYNTHETIC_RULES} synthetic ones, or
+     * plus the rule file {@code -Dcleanmail.profile.rules=FILE} names (e.g. the one {@code ./cleanmail bench
+     * --keep-rules FILE} kept).
+     */
+    @Test
+    void profileStockAndSyntheticRules() throws IOException {
+        Path synthetic = Path.of("target", "synthetic-rules", "90_synthetic.cf");
+        Files.createDirectories(synthetic.getParent());
+        String kept = System.getProperty("cleanmail.profile.rules");
+        if (kept == null) {
+            Files.writeString(synthetic, SyntheticRules.generate(ScanSpeedMeasurement.SYNTHETIC_RULES, 20_000));
+        } else {
+            Files.copy(Path.of(kept), synthetic, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        List<Path> ruleFiles = new ArrayList<>(StockRules.ruleFiles());
+        ruleFiles.add(synthetic);
+        RuleSet ruleSet = StockRules.loader(EvalFunctions.none()).loadFiles(ruleFiles);
+        CompiledRuleSet compiled = CompiledRuleSet.compile(ruleSet, EvalFunctions.none(), ScoringOptions.defaults());
+        List<Path> files = new ArrayList<>(StockRules.oddSample("ham", 20, 60));
+        files.addAll(StockRules.oddSample("spam", 10, 60));
+        MessageParser parser = MessageParser.defaultParser();
+        List<MessageFeatures> messages = new ArrayList<>();
+        for (Path file : files) {
+            messages.add(parser.parse(RawMessage.of(Files.readAllBytes(file))));
+        }
+        for (MessageFeatures features : messages) {
+            new MessageEvaluation(compiled, new RuleHealth(compiled), features, null, true).run();
+        }
+        profile(new MeasurementLog("rule-profile-synthetic"), compiled, messages);
+    }
+
+    private static void profile(MeasurementLog log, CompiledRuleSet compiled, List<MessageFeatures> messages) {
+        RuleHealth health = new RuleHealth(compiled);
         long[] nanos = new long[compiled.size()];
         for (MessageFeatures features : messages) {
             new MessageEvaluation(compiled, health, features, nanos, true).run();
         }
         long total = IntStream.range(0, nanos.length).mapToLong(i -> nanos[i]).sum();
-        log.line("%d messages, %d ms matching in all", files.size(), total / 1_000_000);
+        log.line("%d messages, %d ms matching in all", messages.size(), total / 1_000_000);
+        Map<String, Long> byKind = new TreeMap<>();
+        for (int i = 0; i < nanos.length; i++) {
+            if (compiled.rule(i) != null) {
+                byKind.merge(kind(compiled.rule(i)), nanos[i], Long::sum);
+            }
+        }
+        byKind.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+            .forEach(entry -> log.line("%8d us  %s", entry.getValue() / 1000, entry.getKey()));
         IntStream.range(0, nanos.length).boxed()
             .sorted(Comparator.comparingLong((Integer i) -> nanos[i]).reversed())
             .limit(25)
             .forEach(i -> log.line("%8d us  %s %s%n          %s", nanos[i] / 1000, compiled.rule(i),
                 compiled.ruleSet().rule(compiled.rule(i).name).orElseThrow().definition(), anchorOf(compiled.rule(i))));
         log.line("failures: %s", health.failures());
+    }
+
+    /** A rule's type, and for synthetic rules their kind ({@code CMB_BODY}, {@code CMB_HDR}...). */
+    private static String kind(CompiledRule rule) {
+        String name = rule.name.replaceFirst("^__", "");
+        String kind = name.startsWith("CMB_") ? name.replaceFirst("_\\d+$", "") : "stock";
+        return rule.type.directive() + " " + kind;
     }
 
     private static String anchorOf(CompiledRule rule) {

@@ -40,9 +40,10 @@ class StartCharsTest {
         "(?:a|b)c(?=d)", "\\bq\\w{0,2}\\b"})
     void searchAtStartsShouldCountLikeFind(String regex) {
         String rules = "rawbody R /" + regex + "/i\ntflags R multiple\n";
-        RuleEngine atStarts = RuleEngineTest.engine(rules, EvalFunctions.none(), ScoringOptions.defaults());
+        RuleEngine atStarts = RuleEngineTest.engine(rules, EvalFunctions.none(),
+            ScoringOptions.builder().anchorSearch(false).build());
         RuleEngine everywhere = RuleEngineTest.engine(rules, EvalFunctions.none(),
-            ScoringOptions.builder().startCharSearch(false).build());
+            ScoringOptions.builder().anchorSearch(false).startCharSearch(false).build());
         assertThat(atStarts.rules().alwaysRunRules(RuleType.RAWBODY)).isEqualTo(1);
         Random random = new Random(7);
         String alphabet = "abcdqxyz $\u00a3019\nPAYSENDMEpaysendme";

@@ -20,14 +20,14 @@ import java.util.function.ToDoubleFunction;
 public final class MetaExpression {
     private final String text;
     private final MetaNode root;
+    private final List<String> operands;
     private final SortedSet<String> references;
 
-    private MetaExpression(String text, MetaNode root) {
+    private MetaExpression(String text, MetaNode root, List<String> operands) {
         this.text = text;
         this.root = root;
-        SortedSet<String> names = new TreeSet<>();
-        root.collectReferences(names);
-        this.references = Collections.unmodifiableSortedSet(names);
+        this.operands = List.copyOf(operands);
+        this.references = Collections.unmodifiableSortedSet(new TreeSet<>(operands));
     }
 
     /** Parses an expression; {@code rules_matching(GLOB)} expands to no rule. */
@@ -41,7 +41,9 @@ public final class MetaExpression {
      */
     public static MetaExpression parse(String text, Collection<String> knownRuleNames) throws MetaSyntaxException {
         Objects.requireNonNull(text, "meta expression");
-        return new MetaExpression(text.trim(), new MetaExpressionParser(text, knownRuleNames).parse());
+        MetaExpressionParser parser = new MetaExpressionParser(text, knownRuleNames);
+        MetaNode root = parser.parse();
+        return new MetaExpression(text.trim(), root, parser.operands());
     }
 
     /** The expression as written. */
@@ -54,9 +56,19 @@ public final class MetaExpression {
         return references;
     }
 
+    /** The rules the expression reads, each once, numbered as {@link MetaInputs} reads them. */
+    public List<String> operands() {
+        return operands;
+    }
+
     /** The numeric value; {@code ruleValue} gives the hit count of a rule (0 when it did not fire). */
     public double evaluate(ToDoubleFunction<String> ruleValue) {
-        return root.evaluate(ruleValue);
+        return root.evaluate(operand -> ruleValue.applyAsDouble(operands.get(operand)));
+    }
+
+    /** The numeric value, reading the operands by number (cheap ones first, where the inputs tell). */
+    public double evaluateOperands(MetaInputs inputs) {
+        return root.evaluate(inputs);
     }
 
     /** Whether the meta rule fires: its value is not zero. */

@@ -2,7 +2,9 @@ package org.cleanmail.core.rules.meta;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -17,6 +19,8 @@ final class MetaExpressionParser {
 
     private final String text;
     private final Collection<String> knownRuleNames;
+    /** The operands found so far: rule names numbered in order of first appearance. */
+    private final Map<String, Integer> operands = new LinkedHashMap<>();
     private int pos;
     private int depth;
 
@@ -137,7 +141,7 @@ final class MetaExpressionParser {
                 }
                 return rulesMatching();
             }
-            return MetaNodes.rule(name);
+            return MetaNodes.operand(operand(name));
         }
         throw new MetaSyntaxException("unexpected '" + c + "'", pos);
     }
@@ -175,7 +179,20 @@ final class MetaExpressionParser {
             }
         }
         matching.sort(null);
-        return MetaNodes.anyOf(matching);
+        int[] numbers = new int[matching.size()];
+        for (int i = 0; i < numbers.length; i++) {
+            numbers[i] = operand(matching.get(i));
+        }
+        return MetaNodes.anyOf(numbers);
+    }
+
+    /** The rule names the expression reads, by operand number; complete once {@link #parse()} returned. */
+    List<String> operands() {
+        return new ArrayList<>(operands.keySet());
+    }
+
+    private int operand(String name) {
+        return operands.computeIfAbsent(name, key -> operands.size());
     }
 
     private void enter() throws MetaSyntaxException {

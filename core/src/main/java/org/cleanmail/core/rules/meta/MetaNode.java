@@ -1,11 +1,11 @@
 package org.cleanmail.core.rules.meta;
 
-import java.util.Set;
-import java.util.function.ToDoubleFunction;
+import java.util.BitSet;
 
 /** A node of a compiled meta expression; immutable. */
 interface MetaNode {
-    double evaluate(ToDoubleFunction<String> ruleValue);
+    double evaluate(MetaInputs inputs);
 
-    void collectReferences(Set<String> names);
+    /** Adds the numbers of the operands this node reads. */
+    void collectOperands(BitSet operands);
 }

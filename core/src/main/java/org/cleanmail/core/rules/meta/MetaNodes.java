@@ -1,9 +1,6 @@
 package org.cleanmail.core.rules.meta;
 
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
-import java.util.function.ToDoubleFunction;
+import java.util.BitSet;
 
 /**
  * The node kinds of meta expressions, evaluated with Perl's semantics: {@code &&} and
@@ -18,35 +15,36 @@ final class MetaNodes {
     static MetaNode number(double value) {
         return new MetaNode() {
             @Override
-            public double evaluate(ToDoubleFunction<String> ruleValue) {
+            public double evaluate(MetaInputs inputs) {
                 return value;
             }
 
             @Override
-            public void collectReferences(Set<String> names) {
+            public void collectOperands(BitSet operands) {
             }
         };
     }
 
-    static MetaNode rule(String name) {
+    /** The value of a rule: operand number {@code operand} of the expression. */
+    static MetaNode operand(int operand) {
         return new MetaNode() {
             @Override
-            public double evaluate(ToDoubleFunction<String> ruleValue) {
-                return ruleValue.applyAsDouble(name);
+            public double evaluate(MetaInputs inputs) {
+                return inputs.value(operand);
             }
 
             @Override
-            public void collectReferences(Set<String> names) {
-                names.add(name);
+            public void collectOperands(BitSet operands) {
+                operands.set(operand);
             }
         };
     }
 
-    /** {@code (A || B || ...)} over the rules a rules_matching() glob expanded to; 0 when none. */
-    static MetaNode anyOf(List<String> ruleNames) {
+    /** {@code (A || B || ...)} over operands (the rules a rules_matching() glob expanded to); 0 when none. */
+    static MetaNode anyOf(int[] operands) {
         MetaNode result = null;
-        for (String name : ruleNames) {
-            result = result == null ? rule(name) : binary(MetaOperator.OR, result, rule(name));
+        for (int operand : operands) {
+            result = result == null ? operand(operand) : binary(MetaOperator.OR, result, operand(operand));
         }
         return result == null ? number(0) : result;
     }
@@ -54,13 +52,13 @@ final class MetaNodes {
     static MetaNode not(MetaNode operand) {
         return new MetaNode() {
             @Override
-            public double evaluate(ToDoubleFunction<String> ruleValue) {
-                return operand.evaluate(ruleValue) == 0 ? 1 : 0;
+            public double evaluate(MetaInputs inputs) {
+                return operand.evaluate(inputs) == 0 ? 1 : 0;
             }
 
             @Override
-            public void collectReferences(Set<String> names) {
-                operand.collectReferences(names);
+            public void collectOperands(BitSet operands) {
+                operand.collectOperands(operands);
             }
         };
     }
@@ -68,13 +66,13 @@ final class MetaNodes {
     static MetaNode negate(MetaNode operand) {
         return new MetaNode() {
             @Override
-            public double evaluate(ToDoubleFunction<String> ruleValue) {
-                return -operand.evaluate(ruleValue);
+            public double evaluate(MetaInputs inputs) {
+                return -operand.evaluate(inputs);
             }
 
             @Override
-            public void collectReferences(Set<String> names) {
-                operand.collectReferences(names);
+            public void collectOperands(BitSet operands) {
+                operand.collectOperands(operands);
             }
         };
     }
@@ -85,21 +83,21 @@ final class MetaNodes {
         }
         return new MetaNode() {
             @Override
-            public double evaluate(ToDoubleFunction<String> ruleValue) {
-                double l = left.evaluate(ruleValue);
+            public double evaluate(MetaInputs inputs) {
+                double l = left.evaluate(inputs);
                 if (operator == MetaOperator.AND) {
-                    return l == 0 ? l : right.evaluate(ruleValue);
+                    return l == 0 ? l : right.evaluate(inputs);
                 }
                 if (operator == MetaOperator.OR) {
-                    return l != 0 ? l : right.evaluate(ruleValue);
+                    return l != 0 ? l : right.evaluate(inputs);
                 }
-                return operator.apply(l, right.evaluate(ruleValue));
+                return operator.apply(l, right.evaluate(inputs));
             }
 
             @Override
-            public void collectReferences(Set<String> names) {
-                left.collectReferences(names);
-                right.collectReferences(names);
+            public void collectOperands(BitSet operands) {
+                left.collectOperands(operands);
+                right.collectOperands(operands);
             }
         };
     }
@@ -109,30 +107,28 @@ final class MetaNodes {
      * cheap ({@link MetaInputs}): then B first, and A only when B is not 0.
      */
     static MetaNode and(MetaNode left, MetaNode right) {
-        Set<String> rightNames = new HashSet<>();
-        right.collectReferences(rightNames);
+        BitSet rightSet = new BitSet();
+        right.collectOperands(rightSet);
+        int[] rightOperands = rightSet.stream().toArray();
         return new MetaNode() {
             @Override
-            public double evaluate(ToDoubleFunction<String> ruleValue) {
-                if (ruleValue instanceof MetaInputs && !rightNames.isEmpty()) {
-                    MetaInputs inputs = (MetaInputs) ruleValue;
-                    if (inputs.cheap(rightNames)) {
-                        double r = right.evaluate(ruleValue);
-                        if (r == 0) {
-                            return r;
-                        }
-                        double l = left.evaluate(ruleValue);
-                        return l == 0 ? l : r;
+            public double evaluate(MetaInputs inputs) {
+                if (rightOperands.length > 0 && inputs.cheap(rightOperands)) {
+                    double r = right.evaluate(inputs);
+                    if (r == 0) {
+                        return r;
                     }
+                    double l = left.evaluate(inputs);
+                    return l == 0 ? l : r;
                 }
-                double l = left.evaluate(ruleValue);
-                return l == 0 ? l : right.evaluate(ruleValue);
+                double l = left.evaluate(inputs);
+                return l == 0 ? l : right.evaluate(inputs);
             }
 
             @Override
-            public void collectReferences(Set<String> names) {
-                left.collectReferences(names);
-                names.addAll(rightNames);
+            public void collectOperands(BitSet operands) {
+                left.collectOperands(operands);
+                operands.or(rightSet);
             }
         };
     }
@@ -140,15 +136,15 @@ final class MetaNodes {
     static MetaNode conditional(MetaNode condition, MetaNode whenTrue, MetaNode whenFalse) {
         return new MetaNode() {
             @Override
-            public double evaluate(ToDoubleFunction<String> ruleValue) {
-                return condition.evaluate(ruleValue) != 0 ? whenTrue.evaluate(ruleValue) : whenFalse.evaluate(ruleValue);
+            public double evaluate(MetaInputs inputs) {
+                return condition.evaluate(inputs) != 0 ? whenTrue.evaluate(inputs) : whenFalse.evaluate(inputs);
             }
 
             @Override
-            public void collectReferences(Set<String> names) {
-                condition.collectReferences(names);
-                whenTrue.collectReferences(names);
-                whenFalse.collectReferences(names);
+            public void collectOperands(BitSet operands) {
+                condition.collectOperands(operands);
+                whenTrue.collectOperands(operands);
+                whenFalse.collectOperands(operands);
             }
         };
     }

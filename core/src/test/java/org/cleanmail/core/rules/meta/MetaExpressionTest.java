@@ -81,6 +81,15 @@ class MetaExpressionTest {
         assertThat(MetaExpression.parse("rules_matching(NOPE*) || B").references()).containsExactly("B");
     }
 
+    @Test
+    void operandsShouldNumberEachRuleOnceInOrderOfFirstAppearance() throws MetaSyntaxException {
+        MetaExpression expression = MetaExpression.parse("(Z && !A) || rules_matching(__X_*) + Z",
+            List.of("__X_2", "__X_1", "B"));
+
+        assertThat(expression.operands()).containsExactly("Z", "A", "__X_1", "__X_2");
+        assertThat(expression.evaluateOperands(operand -> operand == 2 ? 1 : 0)).isEqualTo(1.0);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"", "A &&", "(A || B", "A B", "A & B", "A | B", "foo(A)", "A $ B", "A -> B", "1..2",
         "A ? B", "A; B", ")"})

@@ -68,26 +68,43 @@ public final class RegexAnchors {
 
     /**
      * One of {@link #literals()} starts in every match at an offset from the match's start
-     * between {@link #minOffset()} and {@link #maxOffset()}. Immutable.
+     * between {@link #minOffset()} and {@link #maxOffset()}. With a {@link #prefixClass()}
+     * the offsets count instead from the end of the run the match opens with: at least
+     * {@link #prefixMin()} characters of that class, as many as the text holds (so
+     * {@code \b[a-z]{2,}\d{5,}} is anchored at its digits, each tried after the run of
+     * letters before it). Immutable.
      */
     public static final class Anchor {
+        /**
+         * About how many characters of the opening run lie right before an occurrence, for
+         * the expected tries of a prefix-class anchor: the run usually ends where the rarer
+         * class of the anchor begins, and is often empty there (digits after a space).
+         */
+        static final int TYPICAL_RUN = 2;
+
         private final Set<String> literals;
         private final int minOffset;
         private final int maxOffset;
         /** The estimated share of positions where one of the literals starts. */
         private final double perPosition;
         private final double expectedTries;
+        private final Set<String> prefixClass;
+        private final int prefixMin;
 
         Anchor(Set<String> literals, int minOffset, int maxOffset) {
-            this(Set.copyOf(literals), minOffset, maxOffset, perPosition(literals));
+            this(Set.copyOf(literals), minOffset, maxOffset, perPosition(literals), null, 0);
         }
 
-        private Anchor(Set<String> literals, int minOffset, int maxOffset, double perPosition) {
+        private Anchor(Set<String> literals, int minOffset, int maxOffset, double perPosition, Set<String> prefixClass,
+                       int prefixMin) {
             this.literals = literals;
             this.minOffset = minOffset;
             this.maxOffset = maxOffset;
             this.perPosition = perPosition;
-            this.expectedTries = Math.min(1.0, perPosition) * ((double) maxOffset - minOffset + 1);
+            this.prefixClass = prefixClass;
+            this.prefixMin = prefixMin;
+            double window = (double) maxOffset - minOffset + 1 + (prefixClass == null ? 0 : TYPICAL_RUN);
+            this.expectedTries = Math.min(1.0, perPosition) * window;
         }
 
         private static double perPosition(Set<String> literals) {
@@ -120,11 +137,32 @@ public final class RegexAnchors {
             return expectedTries;
         }
 
+        /**
+         * The characters (case-folded, one per string) of the run every match opens with, the
+         * offsets counting from its end; null when the offsets count from the match's start.
+         */
+        public Set<String> prefixClass() {
+            return prefixClass;
+        }
+
+        /** The fewest characters of the opening run ({@link #prefixClass()}). */
+        public int prefixMin() {
+            return prefixMin;
+        }
+
         Anchor shifted(int min, int max) {
+            if (prefixClass != null) {
+                return min == 0 && max == 0 ? this : null;
+            }
             if (max == INFINITE || (long) maxOffset + max > MAX_LENGTH) {
                 return null;
             }
-            return new Anchor(literals, minOffset + min, maxOffset + max, perPosition);
+            return new Anchor(literals, minOffset + min, maxOffset + max, perPosition, null, 0);
+        }
+
+        /** This anchor, its offsets counted from the end of an opening run of a class instead. */
+        Anchor afterRun(Set<String> runClass, int runMin) {
+            return prefixClass != null ? null : new Anchor(literals, minOffset, maxOffset, perPosition, runClass, runMin);
         }
 
         static Anchor better(Anchor a, Anchor b) {
@@ -139,7 +177,8 @@ public final class RegexAnchors {
 
         @Override
         public String toString() {
-            return "Anchor" + literals + "@" + minOffset + ".." + maxOffset;
+            return "Anchor" + literals + "@" + minOffset + ".." + maxOffset
+                + (prefixClass == null ? "" : " after a run of " + prefixMin + "+ of " + prefixClass);
         }
     }
 
@@ -153,12 +192,19 @@ public final class RegexAnchors {
         final Set<String> exact;
         /** The best anchor relative to its start, or null. */
         final Anchor anchor;
+        /** For an unbounded repetition of one character class: its characters, folded; else null. */
+        final Set<String> runClass;
 
         Node(int min, int max, Set<String> exact, Anchor anchor) {
+            this(min, max, exact, anchor, null);
+        }
+
+        Node(int min, int max, Set<String> exact, Anchor anchor, Set<String> runClass) {
             this.min = min;
             this.max = max;
             this.exact = exact;
             this.anchor = anchor;
+            this.runClass = runClass;
         }
 
         static Node any(int min, int max) {
@@ -293,7 +339,8 @@ public final class RegexAnchors {
             int maxOffset = 0;
             for (Node branch : branches) {
                 Anchor anchor = branch.best();
-                if (anchor == null || literals.size() + anchor.literals().size() > MAX_ANCHOR_LITERALS) {
+                if (anchor == null || anchor.prefixClass() != null
+                    || literals.size() + anchor.literals().size() > MAX_ANCHOR_LITERALS) {
                     return new Node(min, max, null, null);
                 }
                 literals.addAll(anchor.literals());
@@ -315,12 +362,24 @@ public final class RegexAnchors {
             int runMax = 0;
             Anchor best = null;
             boolean exact = true;
+            // an opening run of one class (after zero-width parts only), and the lengths after it
+            Node openingRun = null;
+            int afterMin = 0;
+            int afterMax = 0;
             while (true) {
                 skipComments();
                 if (pos >= pattern.length() || pattern.charAt(pos) == '|' || pattern.charAt(pos) == ')') {
                     break;
                 }
                 Node part = quantified();
+                if (openingRun != null) {
+                    Anchor after = shift(part.best(), afterMin, afterMax);
+                    best = Anchor.better(best, after == null ? null : after.afterRun(openingRun.runClass, openingRun.min));
+                    afterMin = add(afterMin, part.min);
+                    afterMax = add(afterMax, part.max);
+                } else if (part.runClass != null && max == 0) {
+                    openingRun = part;
+                }
                 if (part.exact != null && productFits(run, part.exact)) {
                     if (run.equals(Set.of(""))) {
                         runMin = min;
@@ -399,7 +458,9 @@ public final class RegexAnchors {
             if (exact != null) {
                 return new Node(low, high, exact, anchor);
             }
-            return new Node(low, high, null, anchor);
+            boolean classRun = max == INFINITE && atom.exact != null && !atom.exact.isEmpty() && atom.min == 1
+                && atom.max == 1;
+            return new Node(low, high, null, anchor, classRun ? atom.exact : null);
         }
 
         /** The strings of {@code min} to {@code max} repetitions, or null when too many. */

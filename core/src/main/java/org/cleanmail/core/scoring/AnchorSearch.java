@@ -12,7 +12,8 @@ import org.cleanmail.core.prefilter.RegexAnchors.Anchor;
 /**
  * Where a rule's match can start in a text, found from its {@link Anchor}: one of the
  * anchor's literals occurs between {@code minOffset} and {@code maxOffset} characters after
- * every match start, so only the positions just before an occurrence need the regular
+ * every match start (or after the end of the run of a class every match opens with), so
+ * only the positions just before an occurrence (and the run before it) need the regular
  * expression. A scan over the text checks each character against a 256-bit set of the
  * literals' first characters (any case), then the few literals starting with it.
  * Texts are in byte form (one character per UTF-8 byte, {@link ByteText}); the character scan
@@ -43,9 +44,25 @@ final class AnchorSearch {
     private final int minOffset;
     private final int maxOffset;
     private final Set<String> literals;
+    /** The characters below 256 of the opening run ({@link Anchor#prefixClass()}), any case, or null. */
+    private final long[] prefixChars;
+    private final Set<String> prefixClass;
+    private final int prefixMin;
 
     private AnchorSearch(Anchor anchor) {
         this.literals = anchor.literals();
+        this.prefixClass = anchor.prefixClass();
+        this.prefixMin = anchor.prefixMin();
+        if (prefixClass == null) {
+            this.prefixChars = null;
+        } else {
+            this.prefixChars = new long[4];
+            for (int c = 0; c < 256; c++) {
+                if (prefixClass.contains(String.valueOf(FOLDED[c]))) {
+                    prefixChars[c >>> 6] |= 1L << c;
+                }
+            }
+        }
         this.minOffset = anchor.minOffset();
         this.maxOffset = anchor.maxOffset();
         boolean single = true;
@@ -92,12 +109,35 @@ final class AnchorSearch {
         return literals;
     }
 
-    int minOffset() {
-        return minOffset;
+    /** The first position at or after {@code from} where an occurrence can be that of a match starting at {@code from} or later. */
+    int firstOccurrenceFor(int from) {
+        return from + minOffset + prefixMin;
     }
 
-    int maxOffset() {
-        return maxOffset;
+    /** The last position a match using the occurrence at {@code occurrence} can start at. */
+    int highestStart(int occurrence) {
+        return occurrence - minOffset - prefixMin;
+    }
+
+    /**
+     * The first position a match using the occurrence at {@code occurrence} can start at:
+     * its greatest offset before it, and with an opening run, the run of its class there.
+     */
+    int lowestStart(String text, int occurrence) {
+        int start = Math.max(0, occurrence - maxOffset);
+        if (prefixChars != null) {
+            while (start > 0 && inPrefixClass(text.charAt(start - 1))) {
+                start--;
+            }
+        }
+        return start;
+    }
+
+    private boolean inPrefixClass(char c) {
+        if (c < 256) {
+            return (prefixChars[c >>> 6] & (1L << c)) != 0;
+        }
+        return prefixClass.contains(String.valueOf(CaseFold.fold(c)));
     }
 
     /** The first position at or after {@code from} where one of the literals starts; -1 when none. */

@@ -38,12 +38,15 @@ public final class CompiledRuleSet {
     private final List<UnusedRule> unused;
     private final long[][] startChars;
     private final AnchorSearch[] anchors;
+    /** The header rules filtered on their own selection, by selector index (null entries: none), or null. */
+    private final TargetIndex[] selectorTargets;
     private final int runnable;
 
     private CompiledRuleSet(RuleSet source, ScoringOptions options, CompiledRule[] rules,
                             Map<String, Integer> indexByName, List<HeaderSelector> selectors,
                             Map<RuleType, TargetIndex> targets, int[] evalRules, int[] metaOrder,
-                            List<UnusedRule> unused, long[][] startChars, AnchorSearch[] anchors) {
+                            List<UnusedRule> unused, long[][] startChars, AnchorSearch[] anchors,
+                            TargetIndex[] selectorTargets) {
         this.source = source;
         this.options = options;
         this.rules = rules;
@@ -55,6 +58,7 @@ public final class CompiledRuleSet {
         this.unused = unused;
         this.startChars = startChars;
         this.anchors = anchors;
+        this.selectorTargets = selectorTargets;
         int count = 0;
         for (CompiledRule rule : rules) {
             count += rule != null ? 1 : 0;
@@ -150,6 +154,20 @@ public final class CompiledRuleSet {
         return anchors[index];
     }
 
+    /**
+     * The prefilter of the header rules on one header selection, which the selection's own
+     * text is scanned with; null when no rule of that selection is filtered, or when header
+     * rules are filtered on all headers at once ({@link #target} of {@code HEADER}).
+     */
+    TargetIndex selectorTarget(int selector) {
+        return selectorTargets == null ? null : selectorTargets[selector];
+    }
+
+    /** How many header selections have a prefilter of their own ({@link #selectorTarget}). */
+    int selectorTargetCount() {
+        return selectorTargets == null ? 0 : selectorTargets.length;
+    }
+
     int[] evalRules() {
         return evalRules;
     }
@@ -222,8 +240,37 @@ public final class CompiledRuleSet {
                 }
             });
             Map<RuleType, TargetIndex> targets = new EnumMap<>(RuleType.class);
+            TargetIndex[] selectorTargets = null;
+            if (options.anchorSearch() && byTarget.containsKey(RuleType.HEADER)) {
+                // each selection scanned on its own: its rules' literals, where they occur in it
+                List<CompiledRule> unfiltered = new ArrayList<>();
+                List<List<CompiledRule>> bySelector = new ArrayList<>();
+                for (int i = 0; i < selectors.size(); i++) {
+                    bySelector.add(new ArrayList<>());
+                }
+                for (CompiledRule rule : byTarget.get(RuleType.HEADER)) {
+                    if (rule.pattern != null && !rule.negated && rule.ifUnset == null) {
+                        bySelector.get(rule.selector).add(rule);
+                    } else {
+                        unfiltered.add(rule);
+                    }
+                }
+                selectorTargets = new TargetIndex[selectors.size()];
+                for (int i = 0; i < selectorTargets.length; i++) {
+                    List<CompiledRule> rules = bySelector.get(i);
+                    if (!rules.isEmpty()) {
+                        TargetIndex target = TargetIndex.of(rules, rule -> true, anchors, compiled.length);
+                        unfiltered.addAll(target.alwaysRunRules(rules));
+                        selectorTargets[i] = target.literalCount() > 0 ? target : null;
+                    }
+                }
+                byTarget.put(RuleType.HEADER, unfiltered);
+            }
+            boolean perSelection = selectorTargets != null;
             byTarget.forEach((type, rules) -> {
-                if (type == RuleType.HEADER || type == RuleType.MIMEHEADER) {
+                if (type == RuleType.HEADER && perSelection) {
+                    targets.put(type, TargetIndex.of(rules, rule -> false));
+                } else if (type == RuleType.HEADER || type == RuleType.MIMEHEADER) {
                     targets.put(type, TargetIndex.of(rules,
                         rule -> type == RuleType.HEADER && headerRuleIsFilterable(rule)));
                 } else {
@@ -249,7 +296,7 @@ public final class CompiledRuleSet {
             }
             return new CompiledRuleSet(ruleSet, options, compiled, Collections.unmodifiableMap(indexByName),
                 List.copyOf(selectors), Collections.unmodifiableMap(targets), toArray(evals), toArray(metas),
-                List.copyOf(unused.values()), startChars, anchors);
+                List.copyOf(unused.values()), startChars, anchors, selectorTargets);
         }
 
         private boolean headerRuleIsFilterable(CompiledRule rule) {

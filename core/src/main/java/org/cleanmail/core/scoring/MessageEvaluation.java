@@ -52,6 +52,10 @@ final class MessageEvaluation {
     private final Map<String, List<String>> partHeaderTexts = new HashMap<>();
     /** Where each pattern target's literals occur in its texts, by {@link RuleType#ordinal()}, once scanned. */
     private final LiteralOccurrences[] occurrences = new LiteralOccurrences[RuleType.values().length];
+    /** Where each header selection's rules' literals occur in it, by selector index, once scanned. */
+    private final LiteralOccurrences[] selectionOccurrences;
+    /** Whether the first body text is the Subject ({@code nosubject} rules skip it); computed on first use. */
+    private Boolean subjectFirst;
     /** A rule's occurrences, gathered ({@link LiteralOccurrences#gather}); reused from rule to rule. */
     private long[] gathered = new long[64];
     private final int[] gatheredCount = new int[1];
@@ -84,6 +88,7 @@ final class MessageEvaluation {
         this.values = new double[rules.size()];
         this.candidates = new BitSet(rules.size());
         this.selected = new String[rules.selectors().size()];
+        this.selectionOccurrences = new LiteralOccurrences[rules.selectorTargetCount()];
         this.pending = new BitSet(rules.size());
         this.cheapness = new byte[rules.size()];
         for (int i = 0; i < RuleType.values().length; i++) {
@@ -127,6 +132,17 @@ final class MessageEvaluation {
             return;
         }
         MessageHeaders headers = features.headers();
+        for (int selector = 0; selector < selectionOccurrences.length; selector++) {
+            TargetIndex selection = rules.selectorTarget(selector);
+            if (selection != null) {
+                String text = selection(selector);
+                if (!text.isEmpty()) {
+                    // an absent or empty field holds no literal: its filtered rules cannot match
+                    selectionOccurrences[selector] = selection.occurrences(List.of(text));
+                    selection.markCandidates(selectionOccurrences[selector], candidates);
+                }
+            }
+        }
         if (target.literalCount() > 0) {
             // not capped: a field past the cap of ALL is still selected, capped, on its own
             String all = ByteText.of(headers.all()) + "\n" + ByteText.of(headers.allRaw());
@@ -287,8 +303,13 @@ final class MessageEvaluation {
     /** The texts a rule matches: those of its type, without the Subject paragraph for {@code nosubject}. */
     private List<String> texts(CompiledRule rule) {
         List<String> texts = texts(rule.type);
-        boolean subjectFirst = features.headers().first("Subject").filter(subject -> !subject.isBlank()).isPresent();
-        return rule.noSubject && subjectFirst && !texts.isEmpty() ? texts.subList(1, texts.size()) : texts;
+        if (!rule.noSubject || texts.isEmpty()) {
+            return texts;
+        }
+        if (subjectFirst == null) {
+            subjectFirst = features.headers().first("Subject").filter(subject -> !subject.isBlank()).isPresent();
+        }
+        return subjectFirst ? texts.subList(1, texts.size()) : texts;
     }
 
     /** The texts rules of a type match, in byte form: body paragraphs, rawbody lines, URIs, the full message. */
@@ -351,11 +372,21 @@ final class MessageEvaluation {
 
     private int countMatchesTimed(CompiledRule rule, List<String> texts) {
         regexRuns++;
-        TargetIndex target = rules.target(rule.type);
+        TargetIndex target;
+        LiteralOccurrences found;
+        List<String> all;
+        if (rule.type == RuleType.HEADER) {
+            target = rules.selectorTarget(rule.selector);
+            found = target == null ? null : selectionOccurrences[rule.selector];
+            all = texts;
+        } else {
+            target = rules.target(rule.type);
+            found = occurrences[rule.type.ordinal()];
+            all = found == null ? texts : texts(rule.type);
+        }
         int[] literals = target == null ? null : target.literalsOf(rule.index);
-        LiteralOccurrences found = occurrences[rule.type.ordinal()];
         try {
-            return literals != null && found != null ? searchAtOccurrences(rule, literals, found, texts)
+            return literals != null && found != null ? searchAtOccurrences(rule, literals, found, all, all.size() - texts.size())
                 : search(rule, texts);
         } catch (BudgetExceededException e) {
             fail(rule, "work budget of " + budget + " characters exceeded");
@@ -411,11 +442,11 @@ final class MessageEvaluation {
     /**
      * Matches over the texts of the rule's target that hold one of its literals, where the
      * target's one literal pass recorded them: near those occurrences for an anchored rule,
-     * everywhere in those texts for another. A {@code nosubject} rule skips the first text.
+     * everywhere in those texts for another. Texts before {@code firstChunk} are skipped (a
+     * {@code nosubject} rule skips the Subject).
      */
-    private int searchAtOccurrences(CompiledRule rule, int[] literals, LiteralOccurrences found, List<String> texts) {
-        List<String> all = texts(rule.type);
-        int firstChunk = all.size() - texts.size();
+    private int searchAtOccurrences(CompiledRule rule, int[] literals, LiteralOccurrences found, List<String> all,
+                                    int firstChunk) {
         gathered = found.gather(literals, firstChunk, gathered, gatheredCount);
         long[] positions = gathered;
         int n = gatheredCount[0];
@@ -449,7 +480,7 @@ final class MessageEvaluation {
             } else {
                 matcher.reset(budgeted);
             }
-            count = anchor != null ? findAtOccurrences(rule, matcher, anchor, text.length(), positions, i, end, count)
+            count = anchor != null ? findAtOccurrences(rule, matcher, anchor, text, positions, i, end, count)
                 : findAll(rule, matcher, count);
             if (count >= rule.maxHits) {
                 return count;
@@ -463,19 +494,25 @@ final class MessageEvaluation {
      * As {@link #findNearAnchors}, with the anchor's occurrences in this text already known:
      * {@code positions[from..to)}, sorted ({@link LiteralOccurrences#gather}).
      */
-    static int findAtOccurrences(CompiledRule rule, Matcher matcher, AnchorSearch anchor, int length, long[] positions,
+    static int findAtOccurrences(CompiledRule rule, Matcher matcher, AnchorSearch anchor, String text, long[] positions,
                                  int fromIndex, int toIndex, int counted) {
         int count = counted;
+        int length = text.length();
         int from = 0;
         int next = fromIndex;
         while (count < rule.maxHits && from < length) {
-            while (next < toIndex && LiteralOccurrences.start(positions[next]) < from + anchor.minOffset()) {
+            while (next < toIndex && anchor.highestStart(LiteralOccurrences.start(positions[next])) < from) {
                 next++;
             }
             if (next == toIndex) {
                 break;
             }
-            int position = Math.max(from, LiteralOccurrences.start(positions[next]) - anchor.maxOffset());
+            int occurrence = LiteralOccurrences.start(positions[next]);
+            int position = Math.max(from, anchor.lowestStart(text, occurrence));
+            if (position > anchor.highestStart(occurrence)) {
+                next++;
+                continue;
+            }
             matcher.region(position, length);
             if (matcher.lookingAt()) {
                 count++;
@@ -515,7 +552,9 @@ final class MessageEvaluation {
 
     /**
      * As {@link #findAll}, trying only the positions from which an occurrence of the rule's
-     * anchor lies within its offset window: no match can start anywhere else.
+     * anchor lies within its offset window: no match can start anywhere else. The windows
+     * of successive occurrences never move back (an opening run's start is the same or later
+     * for a later occurrence), so no position is skipped that a later occurrence would need.
      */
     static int findNearAnchors(CompiledRule rule, Matcher matcher, AnchorSearch anchor, String text,
                                        int counted) {
@@ -524,13 +563,21 @@ final class MessageEvaluation {
         int from = 0;
         int occurrence = -1;
         while (count < rule.maxHits && from < length) {
-            if (occurrence < from + anchor.minOffset()) {
-                occurrence = anchor.nextOccurrence(text, from + anchor.minOffset());
+            if (occurrence < 0 || anchor.highestStart(occurrence) < from) {
+                occurrence = anchor.nextOccurrence(text, anchor.firstOccurrenceFor(from));
                 if (occurrence < 0) {
                     break;
                 }
             }
-            int position = Math.max(from, occurrence - anchor.maxOffset());
+            int position = Math.max(from, anchor.lowestStart(text, occurrence));
+            if (position > anchor.highestStart(occurrence)) {
+                // the run before this occurrence is too short: no match can use it
+                occurrence = anchor.nextOccurrence(text, occurrence + 1);
+                if (occurrence < 0) {
+                    break;
+                }
+                continue;
+            }
             matcher.region(position, length);
             if (matcher.lookingAt()) {
                 count++;

@@ -140,6 +140,17 @@ final class TargetIndex {
         return alwaysRun;
     }
 
+    /** Those of these rules that run whatever the text (no usable literal); for targets built with anchors. */
+    List<CompiledRule> alwaysRunRules(List<CompiledRule> rules) {
+        List<CompiledRule> always = new ArrayList<>();
+        for (CompiledRule rule : rules) {
+            if (literalsByRule[rule.index] == null) {
+                always.add(rule);
+            }
+        }
+        return always;
+    }
+
     /** Rules skipped unless one of their literals occurs. */
     int filteredRules() {
         return filteredRules;

@@ -53,9 +53,30 @@ class RegexAnchorsTest {
 
     @Test
     void unboundedPrefixShouldDropTheLaterLiteral() {
-        Optional<Anchor> anchor = RegexAnchors.of("\\s*(?:money|cash)", false);
+        Optional<Anchor> anchor = RegexAnchors.of("x?\\s*(?:money|cash)", false);
 
         assertThat(anchor).isEmpty();
+    }
+
+    @Test
+    void openingRunOfOneClassShouldAnchorTheLiteralAfterIt() {
+        Anchor anchor = anchor("(?i)\\b[a-z]{2,}\\d{5,}\\b");
+
+        assertThat(anchor.literals()).containsExactlyInAnyOrder("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
+        assertThat(anchor.prefixClass()).hasSize(26).contains("a", "z");
+        assertThat(anchor.prefixMin()).isEqualTo(2);
+        assertThat(anchor.minOffset()).isZero();
+        assertThat(anchor.maxOffset()).isZero();
+        assertThat(anchor("\\s*(?:money|cash)").prefixClass()).contains(" ", "\n");
+    }
+
+    @Test
+    void runAfterAConsumingPartShouldNotOpenTheMatch() {
+        Anchor anchor = anchor("x[a-z]+\\d");
+
+        assertThat(anchor.literals()).containsExactly("x");
+        assertThat(anchor.prefixClass()).isNull();
+        assertThat(RegexAnchors.of("(?:[a-z]+1|q[a-z]+2)", false).map(Anchor::prefixClass)).isEmpty();
     }
 
     @Test
@@ -105,7 +126,10 @@ class RegexAnchorsTest {
             Arguments.of("x?(?:ab){1,3}c?d", "xababcd"),
             Arguments.of("(?i)(?:[a-c][_\\W]?){2}z", "a_Cz"),
             Arguments.of("q\\w{0,2}\\b", "qab "),
-            Arguments.of("(?:a|bb|ccc)(?:d|e){2,4}[^x]", "bbdede!"));
+            Arguments.of("(?:a|bb|ccc)(?:d|e){2,4}[^x]", "bbdede!"),
+            Arguments.of("(?i)\\b[a-z]{2,}\\d{2,}\\b", "abc123 "),
+            Arguments.of("[\\w.-]+@(?:ab|cd)\\.e", "x.y-z@ab.e"),
+            Arguments.of("\\s*(?:cheap|free)", "  free"));
     }
 
     /** Every match found by find() must hold an anchor literal within the window, on seeded random texts. */
@@ -148,10 +172,19 @@ class RegexAnchorsTest {
 
     private static boolean holdsAnchor(Anchor anchor, String text, int start) {
         String folded = CaseFold.fold(text);
-        for (int k = anchor.minOffset(); k <= anchor.maxOffset() && start + k <= folded.length(); k++) {
-            for (String literal : anchor.literals()) {
-                if (folded.startsWith(literal, start + k)) {
-                    return true;
+        int runEnd = start;
+        if (anchor.prefixClass() != null) {
+            while (runEnd < folded.length() && anchor.prefixClass().contains(String.valueOf(folded.charAt(runEnd)))) {
+                runEnd++;
+            }
+        }
+        int firstEnd = anchor.prefixClass() == null ? start : start + anchor.prefixMin();
+        for (int end = firstEnd; end <= runEnd; end++) {
+            for (int k = anchor.minOffset(); k <= anchor.maxOffset() && end + k <= folded.length(); k++) {
+                for (String literal : anchor.literals()) {
+                    if (folded.startsWith(literal, end + k)) {
+                        return true;
+                    }
                 }
             }
         }

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class AnchorSearchTest {
     private static final String[] TOKENS = {"a", "b", "q", "x", "y", "z", " ", " ", "$", "\u00a3", "0", "1", "9", "00",
         "\n", "_", "-", "/", "V", "|", "l", "4", "@", "m", "e", "pa", "se", "me", "city", "gender", "zip", "code", ":",
-        "your", "my", "million"};
+        "your", "my", "million", "abc", "ab1", "99", "x.y"};
 
     @Test
     void nextOccurrenceShouldFindAnyCaseOfTheLiterals() {
@@ -38,7 +38,10 @@ class AnchorSearchTest {
             Arguments.of("\\bq\\w{0,2}\\b", "qa "),
             Arguments.of("[\\$\\xa3]\\s?\\d+(?<!00)\\s(?:million|m)\\b", "$ 19 million"),
             Arguments.of("(?:pa|se)\\sme$", "pa me"),
-            Arguments.of("x(?=y)|zz", "xy"));
+            Arguments.of("x(?=y)|zz", "xy"),
+            Arguments.of("\\b[a-z]{2,}\\d{2,}\\b", "abc123 "),
+            Arguments.of("[\\w.-]+@(?:my|me)\\b", "x.y-z@me "),
+            Arguments.of("[a-z]*(?:00|19)", "ab00"));
     }
 
     /** Rules searched near their anchors must count exactly the matches find() counts, on seeded random texts. */

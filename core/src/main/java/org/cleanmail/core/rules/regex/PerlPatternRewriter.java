@@ -77,6 +77,7 @@ final class PerlPatternRewriter {
     private final Map<String, String> groupNames = new LinkedHashMap<>();
     private int pos;
     private int captureCount;
+    private boolean backReferences;
     private int literalRun;
 
     PerlPatternRewriter(String source, boolean extended, boolean noCapture) {
@@ -88,6 +89,16 @@ final class PerlPatternRewriter {
     /** Perl group names to Java group names, after {@link #rewrite()}. */
     Map<String, String> groupNames() {
         return groupNames;
+    }
+
+    /** Whether the pattern refers back to a group ({@code \1}, {@code \k<name>}...); known once rewritten. */
+    boolean hasBackReferences() {
+        return backReferences;
+    }
+
+    /** How many capturing groups the Perl pattern opens; known once rewritten. */
+    int captureCount() {
+        return captureCount;
     }
 
     String rewrite() throws UntranslatableRegexException {
@@ -220,6 +231,7 @@ final class PerlPatternRewriter {
         } else if (rest.startsWith("P=")) {
             pos += 2;
             String name = readUntil(')');
+            backReferences = true;
             out.append("\\k<").append(javaGroupName(name)).append('>');
         } else if (rest.startsWith("|")) {
             throw new UntranslatableRegexException("branch reset (?|...) is not supported by Java");
@@ -399,6 +411,7 @@ final class PerlPatternRewriter {
     }
 
     private void appendBackReference(int number) {
+        backReferences = true;
         boolean digitFollows = pos < source.length() && Character.isDigit(source.charAt(pos));
         if (digitFollows) {
             out.append("(?:\\").append(number).append(')');
@@ -532,6 +545,7 @@ final class PerlPatternRewriter {
             throw new UntranslatableRegexException("\\k must be followed by <name>, {name} or 'name'");
         }
         pos++;
+        backReferences = true;
         out.append("\\k<").append(javaGroupName(readUntil(close))).append('>');
     }
 
@@ -558,6 +572,7 @@ final class PerlPatternRewriter {
             }
             appendBackReference(absolute);
         } else {
+            backReferences = true;
             out.append("\\k<").append(javaGroupName(ref)).append('>');
         }
     }

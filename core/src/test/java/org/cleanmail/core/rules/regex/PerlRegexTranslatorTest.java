@@ -291,6 +291,14 @@ class PerlRegexTranslatorTest {
         }
 
         @Test
+        void groupsShouldNotCaptureUnlessReferredBack() {
+            assertThat(translated("/(free|cheap) (meds|pills)/").javaSource()).isEqualTo("(?:free|cheap) (?:meds|pills)");
+            assertThat(translated("/(a|b)x\\1/").javaSource()).isEqualTo("(a|b)x\\1");
+            assertThat(finds("/(a|b)x\\1/", "bxb")).isTrue();
+            assertThat(finds("/(a|b)x\\1/", "bxa")).isFalse();
+        }
+
+        @Test
         void inlineExtendedFlagShouldBeAppliedByTranslator() {
             assertThat(finds("/(?x) a b /", "ab")).isTrue();
             assertThat(finds("/(?x: a ) b/", "a b")).isTrue();

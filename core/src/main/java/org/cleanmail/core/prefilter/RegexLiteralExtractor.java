@@ -19,7 +19,7 @@ public final class RegexLiteralExtractor {
     private static final int MAX_EXACT_STRINGS = 16;
     private static final int MAX_EXACT_LENGTH = 64;
     private static final int MAX_CLASS_CHARS = 4;
-    private static final int MAX_ANY_OF = 64;
+    private static final int MAX_ANY_OF = 512;
 
     private RegexLiteralExtractor() {
     }
@@ -51,10 +51,21 @@ public final class RegexLiteralExtractor {
 
         private final Set<String> exact;
         private final Set<String> match;
+        /**
+         * For a repetition of at least once of an exact part ({@code d+}, {@code (?:ab){2,}}):
+         * the part's strings, which every match begins and ends with, so that {@code ad+res}
+         * still requires {@code ad} and {@code dres}; else null.
+         */
+        private final Set<String> edge;
 
         private Info(Set<String> exact, Set<String> match) {
+            this(exact, match, null);
+        }
+
+        private Info(Set<String> exact, Set<String> match, Set<String> edge) {
             this.exact = exact;
             this.match = match;
+            this.edge = edge;
         }
 
         static Info exact(Set<String> strings) {
@@ -173,12 +184,15 @@ public final class RegexLiteralExtractor {
                     continue;
                 }
                 exact = false;
+                if (part.edge != null && run.size() * part.edge.size() <= MAX_EXACT_STRINGS) {
+                    run = product(run, part.edge);
+                }
                 best = Info.stronger(best, Info.weakestFree(run));
                 if (part.exact != null) {
                     run = part.exact;
                 } else {
                     best = Info.stronger(best, part.match);
-                    run = Set.of("");
+                    run = part.edge != null ? part.edge : Set.of("");
                 }
             }
             if (exact) {
@@ -236,7 +250,8 @@ public final class RegexLiteralExtractor {
             if (min == 1 && max == 1) {
                 return atom;
             }
-            return Info.requiring(atom.toMatch());
+            Set<String> required = atom.toMatch();
+            return new Info(null, required, atom.exact != null && !atom.exact.contains("") ? atom.exact : null);
         }
 
         private int[] counted() {

@@ -52,7 +52,14 @@ class RegexLiteralExtractorTest {
 
     @Test
     void plusShouldKeepItsOperandsRequirement() {
-        assertThat(literals("(?:winner)+!")).containsExactly("winner");
+        assertThat(literals("(?:winner)+!")).containsExactly("winner!");
+    }
+
+    @Test
+    void repeatedLetterShouldJoinTheLiteralsAroundIt() {
+        // from 72_active.cf's FF_A1 tag: "ad" alone is too short; the last d and "res" are not
+        assertThat(literals("(?:city|ad+res+e?)")).containsExactlyInAnyOrder("city", "dres");
+        assertThat(literals("ter+itory")).containsExactly("ritory");
     }
 
     @Test
@@ -102,8 +109,9 @@ class RegexLiteralExtractorTest {
     @Test
     void literalsShouldNeverMissAMatch() {
         String[] patterns = {"v[i1]agra", "(?i)free\\s+(?:money|cash)", "(?:a|b)c{2,3}def", "x(?:yz)?w+abc",
-            "\\bwin(?:ner)?s?\\b", "[Hh][Ee][Ll][Ll][Oo]", "(?:foo|bar|baz)qux", "ab?c?d?efg", "(?i)\u017Fpam"};
-        String alphabet = "abcdefgqrsuwxyz vi1aFREmonycashHELO\u017FPAM";
+            "\\bwin(?:ner)?s?\\b", "[Hh][Ee][Ll][Ll][Oo]", "(?:foo|bar|baz)qux", "ab?c?d?efg", "(?i)\u017Fpam",
+            "ca+sh", "f(?:re|e)+money", "(?:ab|cd){2,}e+yz"};
+        String alphabet = "abcdefgqrsuwxyz vi1aFREmonycashHELO\u017FPAMaaeerrecc";
         Random random = new Random(42);
         for (String regex : patterns) {
             Pattern pattern = Pattern.compile(regex, Pattern.UNICODE_CASE);

@@ -6,7 +6,7 @@ package org.cleanmail.core.prefilter;
  * literals are: {@link #of(String)} estimates the chance that a literal starts at a given
  * position. Only the order of the estimates matters.
  */
-final class CharFrequency {
+public final class CharFrequency {
     private static final double[] SHARE = new double[256];
     private static final double OTHER = 0.002;
     /** English letter frequencies (a to z), in percent of letters. */
@@ -32,6 +32,14 @@ final class CharFrequency {
     }
 
     private CharFrequency() {
+    }
+
+    /** The estimated share of positions holding this character, as written: upper case letters a tenth of their lower case. */
+    public static double ofRaw(char c) {
+        if (c >= 'A' && c <= 'Z') {
+            return SHARE[c - 'A' + 'a'] / 10;
+        }
+        return c < 256 ? SHARE[c] : OTHER;
     }
 
     /** The estimated share of positions where this folded literal starts. */

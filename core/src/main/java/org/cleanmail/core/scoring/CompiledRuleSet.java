@@ -278,11 +278,11 @@ public final class CompiledRuleSet {
                         : TargetIndex.of(rules, rule -> true));
                 }
             });
-            targets.forEach((type, target) -> {
+            byTarget.forEach((type, rules) -> {
                 if (type != RuleType.HEADER && type != RuleType.MIMEHEADER && options.startCharSearch()) {
-                    for (int index : target.alwaysRun()) {
-                        if (anchors[index] == null) {
-                            startChars[index] = StartChars.of(compiled[index].pattern);
+                    for (CompiledRule rule : rules) {
+                        if (anchors[rule.index] == null) {
+                            startChars[rule.index] = StartChars.of(rule.pattern);
                         }
                     }
                 }

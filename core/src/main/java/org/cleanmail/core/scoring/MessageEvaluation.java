@@ -442,7 +442,7 @@ final class MessageEvaluation {
     /**
      * Matches over the texts of the rule's target that hold one of its literals, where the
      * target's one literal pass recorded them: near those occurrences for an anchored rule,
-     * everywhere in those texts for another. Texts before {@code firstChunk} are skipped (a
+     * at their start characters or everywhere in those texts for another. Texts before {@code firstChunk} are skipped (a
      * {@code nosubject} rule skips the Subject).
      */
     private int searchAtOccurrences(CompiledRule rule, int[] literals, LiteralOccurrences found, List<String> all,
@@ -463,6 +463,7 @@ final class MessageEvaluation {
         }
         budgetFor(length);
         AnchorSearch anchor = rules.anchor(rule.index);
+        long[] starts = anchor == null ? rules.startChars(rule.index) : null;
         Matcher matcher = null;
         int count = 0;
         for (int i = 0; i < n;) {
@@ -480,8 +481,13 @@ final class MessageEvaluation {
             } else {
                 matcher.reset(budgeted);
             }
-            count = anchor != null ? findAtOccurrences(rule, matcher, anchor, text, positions, i, end, count)
-                : findAll(rule, matcher, count);
+            if (anchor != null) {
+                count = findAtOccurrences(rule, matcher, anchor, text, positions, i, end, count);
+            } else if (starts != null) {
+                count = findAtStarts(rule, matcher, starts, text, count);
+            } else {
+                count = findAll(rule, matcher, count);
+            }
             if (count >= rule.maxHits) {
                 return count;
             }

@@ -3,21 +3,27 @@ package org.cleanmail.core.scoring;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.cleanmail.core.prefilter.CharFrequency;
+import org.cleanmail.core.rules.regex.PerlRegex;
+
 /**
  * The characters a match of a pattern can start with, among the 256 a text in byte form
  * holds, found by asking the pattern itself: a character is ruled out when matching it
  * alone fails without reaching the end of the input ({@link Matcher#hitEnd()}), after each
  * kind of preceding character that {@code ^} and {@code \b} look at (none, a word
- * character, a space, a line end). Patterns with look-behind or {@code \B}, whose start
- * depends on more of what precedes, get no set. For rules without a usable literal, the
- * matcher then tries only the positions holding such a character: Java tries every
- * alternative of a large alternation at every position, where Perl skips by start class.
+ * character, a space, a line end). Patterns with other look-behinds or {@code \B}, whose
+ * start depends on more of what precedes, get no set (the translation's word boundaries,
+ * {@link PerlRegex#WORD_BOUNDARY}, read one character back, as {@code \b} does). For rules
+ * without a usable literal, the matcher then tries only the positions holding such a
+ * character, when they are rare enough (the characters' share of mail text, upper case
+ * letters counted a tenth as often as lower case ones): Java tries every alternative of a
+ * large alternation at every position, where Perl skips by start class.
  */
 final class StartChars {
     private static final String[] CONTEXTS = {"", "a", " ", "\n"};
     private static final String[] NO_CONTEXT = {""};
-    /** Beyond this many possible start characters, the position-by-position search does not pay. */
-    private static final int MAX_CHARS = 96;
+    /** Beyond this share of positions holding a start character, the position-by-position search does not pay. */
+    static final double MAX_SHARE = 0.25;
 
     private StartChars() {
     }
@@ -25,13 +31,15 @@ final class StartChars {
     /** A 256-bit set (4 longs), or null when every character may start a match or the pattern cannot be analysed. */
     static long[] of(Pattern pattern) {
         String source = pattern.pattern();
-        if (source.contains("(?<") || source.contains("\\B") || source.contains("\\G")) {
+        String withoutBoundaries = source.replace(PerlRegex.WORD_BOUNDARY, "").replace(PerlRegex.NOT_WORD_BOUNDARY, "");
+        if (withoutBoundaries.contains("(?<") || source.contains("\\B") || source.contains("\\G")) {
             return null;
         }
-        // only ^ and \b look at what precedes (look-behind is excluded above)
-        String[] contexts = source.contains("^") || source.contains("\\b") ? CONTEXTS : NO_CONTEXT;
+        // only ^ and word boundaries look at what precedes (other look-behinds are excluded above)
+        String[] contexts = source.contains("^") || source.contains("\\b") || !withoutBoundaries.equals(source)
+            ? CONTEXTS : NO_CONTEXT;
         long[] set = new long[4];
-        int count = 0;
+        double share = 0;
         Matcher matcher = pattern.matcher("");
         matcher.useTransparentBounds(true);
         matcher.useAnchoringBounds(false);
@@ -46,14 +54,14 @@ final class StartChars {
                     matcher.region(context.length(), input.length());
                     if (matcher.lookingAt() || matcher.hitEnd()) {
                         set[c >>> 6] |= 1L << c;
-                        count++;
+                        share += CharFrequency.ofRaw((char) c);
                     }
                 }
             }
         } catch (RuntimeException | StackOverflowError e) {
             return null;
         }
-        return count > MAX_CHARS ? null : set;
+        return share > MAX_SHARE ? null : set;
     }
 
     static boolean contains(long[] set, char c) {

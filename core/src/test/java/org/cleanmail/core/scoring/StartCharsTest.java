@@ -6,6 +6,7 @@ import java.util.Random;
 import java.util.regex.Pattern;
 
 import org.cleanmail.core.rules.RuleType;
+import org.cleanmail.core.rules.regex.PerlRegex;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -30,6 +31,16 @@ class StartCharsTest {
     }
 
     @Test
+    void translatedWordBoundaryShouldStillGiveASet() {
+        long[] set = StartChars.of(Pattern.compile(PerlRegex.WORD_BOUNDARY + "[A-Z]{3,}\\s+[A-Z]{3,}"));
+
+        assertThat(set).isNotNull();
+        assertThat(StartChars.contains(set, 'Q')).isTrue();
+        assertThat(StartChars.contains(set, 'q')).isFalse();
+        assertThat(StartChars.of(Pattern.compile(PerlRegex.WORD_BOUNDARY + "[a-z]{3,}\\d"))).as("too common").isNull();
+    }
+
+    @Test
     void patternStartingAnywhereShouldGiveNoSet() {
         assertThat(StartChars.of(Pattern.compile(".{3}x"))).isNull();
     }
@@ -39,12 +50,26 @@ class StartCharsTest {
     @ValueSource(strings = {"(?:^|\\s)(?:pa|se)\\sme", "\\b(?:ab|c)+\\b", "^(?:x|yz)$", "[\\$\\xa3]\\s?\\d",
         "(?:a|b)c(?=d)", "\\bq\\w{0,2}\\b"})
     void searchAtStartsShouldCountLikeFind(String regex) {
-        String rules = "rawbody R /" + regex + "/i\ntflags R multiple\n";
+        assertSameCounts("/" + regex + "/i", false);
+    }
+
+    /** A case-sensitive run of capitals after a word boundary: searched at the (rare) capitals only. */
+    @Test
+    void capitalsAfterWordBoundaryShouldCountLikeFind() {
+        assertSameCounts("/\\b[A-Z]{2,}(?:\\s+[A-Z]{2,})\\b/", true);
+    }
+
+    private static void assertSameCounts(String regex, boolean startCharsExpected) {
+        String rules = "rawbody R " + regex + "\ntflags R multiple\n";
         RuleEngine atStarts = RuleEngineTest.engine(rules, EvalFunctions.none(),
             ScoringOptions.builder().anchorSearch(false).build());
         RuleEngine everywhere = RuleEngineTest.engine(rules, EvalFunctions.none(),
             ScoringOptions.builder().anchorSearch(false).startCharSearch(false).build());
+        int index = atStarts.rules().index("R").orElseThrow();
         assertThat(atStarts.rules().alwaysRunRules(RuleType.RAWBODY)).isEqualTo(1);
+        if (startCharsExpected) {
+            assertThat(atStarts.rules().startChars(index)).as("start characters of %s", regex).isNotNull();
+        }
         Random random = new Random(7);
         String alphabet = "abcdqxyz $\u00a3019\nPAYSENDMEpaysendme";
         for (int i = 0; i < 300; i++) {

@@ -61,8 +61,8 @@ final class PerlPatternRewriter {
      * Perl's word boundary on byte strings: between \w and not \w. Java's own \b (before
      * Java 19) also counts non-ASCII letters such as \u00c3 as word chars, so it is spelt out.
      */
-    private static final String WORD_BOUNDARY = "(?:(?<=\\w)(?!\\w)|(?<!\\w)(?=\\w))";
-    private static final String NOT_WORD_BOUNDARY = "(?:(?<=\\w)(?=\\w)|(?<!\\w)(?!\\w))";
+    private static final String WORD_BOUNDARY = PerlRegex.WORD_BOUNDARY;
+    private static final String NOT_WORD_BOUNDARY = PerlRegex.NOT_WORD_BOUNDARY;
     private static final Pattern QUANTIFIER = Pattern.compile("\\{\\d+(,\\d*)?}");
     private static final Pattern UPPER_BOUND_QUANTIFIER = Pattern.compile("\\{,\\d+}");
     private static final Pattern TEMPLATE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");

@@ -18,6 +18,15 @@ import java.util.regex.Pattern;
  * ASCII letters and digits); {@link #groupNames()} maps each Perl name to its Java name.
  */
 public final class PerlRegex {
+    /**
+     * Perl's {@code \b} on byte strings as the translation spells it: between \w and not \w
+     * (Java's own \b, before Java 19, also counts non-ASCII letters such as \u00c3 as word
+     * characters). Its look-behinds read one character back.
+     */
+    public static final String WORD_BOUNDARY = "(?:(?<=\\w)(?!\\w)|(?<!\\w)(?=\\w))";
+    /** Perl's {@code \B} as the translation spells it; see {@link #WORD_BOUNDARY}. */
+    public static final String NOT_WORD_BOUNDARY = "(?:(?<=\\w)(?=\\w)|(?<!\\w)(?!\\w))";
+
     private final String original;
     private final String javaSource;
     private final Pattern pattern;

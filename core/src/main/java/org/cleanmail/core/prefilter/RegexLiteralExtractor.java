@@ -1,6 +1,8 @@
 package org.cleanmail.core.prefilter;
 
 import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -139,11 +141,36 @@ public final class RegexLiteralExtractor {
         }
     }
 
+    /**
+     * Every requirement the pattern's outermost sequence makes, each a set of literals of
+     * which one must occur: {@code ^Received:[^\n]*\b(?:cheap|free)\b} requires
+     * {@code received:} and one of {@code cheap}, {@code free}. Empty when there is none (or
+     * the pattern is an alternation at its top, whose single requirement
+     * {@link #requiredLiterals} gives).
+     */
+    public static List<Set<String>> requirements(String javaRegex, boolean comments) {
+        try {
+            Parser parser = new Parser(javaRegex, comments);
+            parser.alternation();
+            if (!parser.atEnd() || parser.topBranches != 1) {
+                return List.of();
+            }
+            return List.copyOf(parser.topRequirements);
+        } catch (RuntimeException | StackOverflowError e) {
+            return List.of();
+        }
+    }
+
     /** A recursive-descent reader of java.util.regex syntax, just deep enough to find literals. */
     private static final class Parser {
         private final String pattern;
         private int pos;
         private boolean comments;
+        /** How deep the sequence being read is: 1 for the outermost. */
+        private int nesting;
+        /** The requirements of the outermost sequence, as read. */
+        private final Set<Set<String>> topRequirements = new LinkedHashSet<>();
+        private int topBranches;
 
         Parser(String pattern, boolean comments) {
             this.pattern = pattern;
@@ -170,6 +197,26 @@ public final class RegexLiteralExtractor {
          * strings become one candidate requirement. The most selective candidate wins.
          */
         private Info concatenation() {
+            nesting++;
+            try {
+                return sequence();
+            } finally {
+                nesting--;
+            }
+        }
+
+        /** Keeps a requirement of the outermost sequence; returns the stronger of the two, as {@link Info#stronger}. */
+        private Set<String> consider(Set<String> best, Set<String> candidate) {
+            if (nesting == 1 && candidate != null) {
+                topRequirements.add(candidate);
+            }
+            return Info.stronger(best, candidate);
+        }
+
+        private Info sequence() {
+            if (nesting == 1) {
+                topBranches++;
+            }
             Set<String> run = Set.of("");
             Set<String> best = null;
             boolean exact = true;
@@ -187,18 +234,19 @@ public final class RegexLiteralExtractor {
                 if (part.edge != null && run.size() * part.edge.size() <= MAX_EXACT_STRINGS) {
                     run = product(run, part.edge);
                 }
-                best = Info.stronger(best, Info.weakestFree(run));
+                best = consider(best, Info.weakestFree(run));
                 if (part.exact != null) {
                     run = part.exact;
                 } else {
-                    best = Info.stronger(best, part.match);
+                    best = consider(best, part.match);
                     run = part.edge != null ? part.edge : Set.of("");
                 }
             }
             if (exact) {
+                consider(null, Info.weakestFree(run));
                 return Info.exact(run);
             }
-            return Info.requiring(Info.stronger(best, Info.weakestFree(run)));
+            return Info.requiring(consider(best, Info.weakestFree(run)));
         }
 
         private static Set<String> product(Set<String> left, Set<String> right) {

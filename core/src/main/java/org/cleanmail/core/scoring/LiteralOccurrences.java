@@ -61,6 +61,11 @@ final class LiteralOccurrences implements LiteralMatcher.Occurrences {
         latest[literal] = ++count;
     }
 
+    /** Whether the literal occurs in any of the texts. */
+    boolean occurs(int literal) {
+        return latest[literal] != 0;
+    }
+
     /** How many literals occur. */
     int occurringCount() {
         return occurringCount;

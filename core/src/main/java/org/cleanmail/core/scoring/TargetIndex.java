@@ -26,6 +26,8 @@ import org.cleanmail.core.prefilter.RequiredLiterals;
  */
 final class TargetIndex {
     private static final int[] NO_RULES = new int[0];
+    private static final int MAX_OTHER_REQUIREMENTS = 3;
+    private static final int MAX_OTHER_REQUIREMENT_LITERALS = 64;
 
     private final int[] alwaysRun;
     private final LiteralMatcher matcher;
@@ -33,14 +35,21 @@ final class TargetIndex {
     private final int[][] rulesByLiteral;
     /** Literal ids by rule index: the literals whose occurrences a filtered rule reads; null for other rules. */
     private final int[][] literalsByRule;
+    /**
+     * By rule index: the other requirements of a filtered rule, each a set of literal ids of
+     * which one must occur too ({@code ^Received:[^\n]*\bcheap\b} needs "cheap" as well as
+     * "received:"); null for none.
+     */
+    private final int[][][] alsoRequired;
     private final int filteredRules;
 
     private TargetIndex(int[] alwaysRun, LiteralMatcher matcher, int[][] rulesByLiteral, int[][] literalsByRule,
-                        int filteredRules) {
+                        int[][][] alsoRequired, int filteredRules) {
         this.alwaysRun = alwaysRun;
         this.matcher = matcher;
         this.rulesByLiteral = rulesByLiteral;
         this.literalsByRule = literalsByRule;
+        this.alsoRequired = alsoRequired;
         this.filteredRules = filteredRules;
     }
 
@@ -62,6 +71,7 @@ final class TargetIndex {
         Map<String, Integer> literalIds = new HashMap<>();
         List<List<Integer>> byLiteral = new ArrayList<>();
         int[][] literalsByRule = anchors == null ? null : new int[ruleCount][];
+        int[][][] alsoRequired = anchors == null ? null : new int[ruleCount][][];
         int filtered = 0;
         for (CompiledRule rule : rules) {
             Set<String> literals = literalsToFind(rule, filterable, anchors);
@@ -73,17 +83,21 @@ final class TargetIndex {
             int[] ids = new int[literals.size()];
             int next = 0;
             for (String literal : literals) {
-                Integer id = literalIds.get(literal);
-                if (id == null) {
-                    id = byLiteral.size();
-                    literalIds.put(literal, id);
-                    byLiteral.add(new ArrayList<>(1));
-                }
+                int id = literalId(literal, literalIds, byLiteral);
                 byLiteral.get(id).add(rule.index);
                 ids[next++] = id;
             }
             if (literalsByRule != null) {
                 literalsByRule[rule.index] = ids;
+                List<Set<String>> others = otherRequirements(rule, literals);
+                if (!others.isEmpty()) {
+                    int[][] required = new int[others.size()][];
+                    for (int i = 0; i < required.length; i++) {
+                        required[i] = others.get(i).stream().mapToInt(literal -> literalId(literal, literalIds, byLiteral))
+                            .toArray();
+                    }
+                    alsoRequired[rule.index] = required;
+                }
             }
         }
         List<String> literalList = new ArrayList<>(literalIds.size());
@@ -96,7 +110,30 @@ final class TargetIndex {
             rulesByLiteral[i] = toArray(byLiteral.get(i));
         }
         LiteralMatcher matcher = literalList.isEmpty() ? null : LiteralMatcher.of(literalList);
-        return new TargetIndex(toArray(always), matcher, rulesByLiteral, literalsByRule, filtered);
+        return new TargetIndex(toArray(always), matcher, rulesByLiteral, literalsByRule, alsoRequired, filtered);
+    }
+
+    private static int literalId(String literal, Map<String, Integer> literalIds, List<List<Integer>> byLiteral) {
+        Integer id = literalIds.get(literal);
+        if (id == null) {
+            id = byLiteral.size();
+            literalIds.put(literal, id);
+            byLiteral.add(new ArrayList<>(1));
+        }
+        return id;
+    }
+
+    /** The requirements of a rule's pattern besides the literals it is filtered by, a few small ones. */
+    private static List<Set<String>> otherRequirements(CompiledRule rule, Set<String> filteredBy) {
+        List<Set<String>> others = new ArrayList<>();
+        for (Set<String> requirement : RegexLiteralExtractor.requirements(rule.pattern.pattern(),
+            (rule.pattern.flags() & Pattern.COMMENTS) != 0)) {
+            if (!requirement.equals(filteredBy) && requirement.size() <= MAX_OTHER_REQUIREMENT_LITERALS
+                && others.size() < MAX_OTHER_REQUIREMENTS) {
+                others.add(requirement);
+            }
+        }
+        return others;
     }
 
     /** An anchored rule's anchor literals, else the literals one of which every match holds; empty: always run. */
@@ -174,9 +211,31 @@ final class TargetIndex {
     void markCandidates(LiteralOccurrences occurrences, BitSet candidates) {
         for (int i = 0, n = occurrences.occurringCount(); i < n; i++) {
             for (int rule : rulesByLiteral[occurrences.occurring(i)]) {
-                candidates.set(rule);
+                if (!candidates.get(rule) && meetsOtherRequirements(rule, occurrences)) {
+                    candidates.set(rule);
+                }
             }
         }
+    }
+
+    private boolean meetsOtherRequirements(int rule, LiteralOccurrences occurrences) {
+        int[][] required = alsoRequired[rule];
+        if (required == null) {
+            return true;
+        }
+        for (int[] anyOf : required) {
+            boolean met = false;
+            for (int literal : anyOf) {
+                if (occurrences.occurs(literal)) {
+                    met = true;
+                    break;
+                }
+            }
+            if (!met) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The ids of the literals whose occurrences a filtered rule reads, or null (always-run rules, header targets). */

@@ -5,6 +5,7 @@ import java.util.regex.Pattern;
 
 import org.cleanmail.core.rules.RuleType;
 import org.cleanmail.core.rules.meta.MetaExpression;
+import org.cleanmail.core.rules.regex.PerlRegex;
 
 /**
  * One rule ready to run: what it matches and how its hits count. Exactly one of
@@ -19,6 +20,11 @@ final class CompiledRule {
     final String description;
     final boolean subRule;
     final Pattern pattern;
+    /**
+     * The pattern with Java's own word boundaries, for texts of ASCII characters only, where
+     * they mean what Perl's do; null when the pattern has none (or the option is off).
+     */
+    final Pattern asciiPattern;
     final EvalFunction eval;
     final List<String> evalArguments;
     final MetaExpression meta;
@@ -47,6 +53,7 @@ final class CompiledRule {
         this.description = builder.description;
         this.subRule = name.startsWith("__");
         this.pattern = builder.pattern;
+        this.asciiPattern = builder.asciiWordBoundaries ? asciiVariant(pattern) : null;
         this.eval = builder.eval;
         this.evalArguments = builder.evalArguments;
         this.meta = builder.meta;
@@ -70,6 +77,22 @@ final class CompiledRule {
         return !subRule && score != 0;
     }
 
+    private static Pattern asciiVariant(Pattern pattern) {
+        if (pattern == null) {
+            return null;
+        }
+        String source = pattern.pattern();
+        String ascii = source.replace(PerlRegex.WORD_BOUNDARY, "\\b").replace(PerlRegex.NOT_WORD_BOUNDARY, "\\B");
+        if (ascii.equals(source)) {
+            return null;
+        }
+        try {
+            return Pattern.compile(ascii, pattern.flags());
+        } catch (RuntimeException | StackOverflowError e) {
+            return null;
+        }
+    }
+
     private static boolean matchesEmptyText(Pattern pattern) {
         try {
             return pattern.matcher("").find();
@@ -91,6 +114,7 @@ final class CompiledRule {
         private double score;
         private String description = "";
         private Pattern pattern;
+        private boolean asciiWordBoundaries;
         private EvalFunction eval;
         private List<String> evalArguments = List.of();
         private MetaExpression meta;
@@ -121,6 +145,12 @@ final class CompiledRule {
 
         Builder pattern(Pattern value) {
             this.pattern = value;
+            return this;
+        }
+
+        /** Whether to keep a variant with Java's word boundaries for ASCII texts ({@link CompiledRule#asciiPattern}). */
+        Builder asciiWordBoundaries(boolean enabled) {
+            this.asciiWordBoundaries = enabled;
             return this;
         }
 

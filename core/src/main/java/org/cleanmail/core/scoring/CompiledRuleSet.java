@@ -310,7 +310,8 @@ public final class CompiledRuleSet {
                 .score(score)
                 .description(definition.description().orElse(""))
                 .counting(definition.tflags().multiple(), definition.tflags().maxHits().orElse(Integer.MAX_VALUE))
-                .noSubject(definition.type() == RuleType.BODY && definition.tflags().has("nosubject"));
+                .noSubject(definition.type() == RuleType.BODY && definition.tflags().has("nosubject"))
+                .asciiWordBoundaries(options.asciiWordBoundaries());
             Optional<EvalCall> eval = definition.eval();
             if (eval.isPresent()) {
                 EvalFunction function = functions.get(eval.get().function()).orElseThrow(() ->

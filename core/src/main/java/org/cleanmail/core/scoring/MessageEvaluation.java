@@ -3,10 +3,12 @@ package org.cleanmail.core.scoring;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.cleanmail.core.message.MessageFeatures;
 import org.cleanmail.core.message.MessageHeaders;
@@ -59,6 +61,8 @@ final class MessageEvaluation {
     /** A rule's occurrences, gathered ({@link LiteralOccurrences#gather}); reused from rule to rule. */
     private long[] gathered = new long[64];
     private final int[] gatheredCount = new int[1];
+    /** Whether each text holds ASCII characters only, by identity, once asked ({@link #ascii}). */
+    private final Map<String, Boolean> asciiTexts = new IdentityHashMap<>();
     /** The work budget of the rule running. */
     private long budget;
     private RelayPath relayPath;
@@ -413,18 +417,10 @@ final class MessageEvaluation {
         int count = 0;
         AnchorSearch anchor = rules.anchor(rule.index);
         long[] starts = anchor == null ? rules.startChars(rule.index) : null;
-        Matcher matcher = null;
+        Matchers matchers = new Matchers(rule);
         for (String text : texts) {
             budgeted.text(text);
-            if (matcher == null) {
-                matcher = rule.pattern.matcher(budgeted);
-                if (starts != null || anchor != null) {
-                    matcher.useTransparentBounds(true);
-                    matcher.useAnchoringBounds(false);
-                }
-            } else {
-                matcher.reset(budgeted);
-            }
+            Matcher matcher = matchers.forText(text);
             if (anchor != null) {
                 count = findNearAnchors(rule, matcher, anchor, text, count);
             } else if (starts != null) {
@@ -464,7 +460,7 @@ final class MessageEvaluation {
         budgetFor(length);
         AnchorSearch anchor = rules.anchor(rule.index);
         long[] starts = anchor == null ? rules.startChars(rule.index) : null;
-        Matcher matcher = null;
+        Matchers matchers = new Matchers(rule);
         int count = 0;
         for (int i = 0; i < n;) {
             int chunk = LiteralOccurrences.chunk(positions[i]);
@@ -474,13 +470,7 @@ final class MessageEvaluation {
             }
             String text = all.get(chunk);
             budgeted.text(text);
-            if (matcher == null) {
-                matcher = rule.pattern.matcher(budgeted);
-                matcher.useTransparentBounds(true);
-                matcher.useAnchoringBounds(false);
-            } else {
-                matcher.reset(budgeted);
-            }
+            Matcher matcher = matchers.forText(text);
             if (anchor != null) {
                 count = findAtOccurrences(rule, matcher, anchor, text, positions, i, end, count);
             } else if (starts != null) {
@@ -528,6 +518,55 @@ final class MessageEvaluation {
             }
         }
         return count;
+    }
+
+    /**
+     * A rule's matchers over the budgeted text: one of its pattern, one of its ASCII variant
+     * ({@link CompiledRule#asciiPattern}) for texts that allow it, each made on first use and
+     * reset for each text. Bounds are transparent and not anchoring, so that searches from a
+     * position see what precedes it.
+     */
+    private final class Matchers {
+        private final CompiledRule rule;
+        private Matcher plain;
+        private Matcher ascii;
+
+        Matchers(CompiledRule rule) {
+            this.rule = rule;
+        }
+
+        Matcher forText(String text) {
+            if (rule.asciiPattern != null && ascii(text)) {
+                ascii = ready(ascii, rule.asciiPattern);
+                return ascii;
+            }
+            plain = ready(plain, rule.pattern);
+            return plain;
+        }
+
+        private Matcher ready(Matcher matcher, Pattern pattern) {
+            if (matcher == null) {
+                Matcher created = pattern.matcher(budgeted);
+                created.useTransparentBounds(true);
+                created.useAnchoringBounds(false);
+                return created;
+            }
+            return matcher.reset(budgeted);
+        }
+    }
+
+    /** Whether the text holds ASCII characters only (where Java's \b is Perl's), computed once per text. */
+    private boolean ascii(String text) {
+        Boolean known = asciiTexts.get(text);
+        if (known == null) {
+            boolean ascii = true;
+            for (int i = 0, n = text.length(); i < n && ascii; i++) {
+                ascii = text.charAt(i) < 128;
+            }
+            known = ascii;
+            asciiTexts.put(text, known);
+        }
+        return known;
     }
 
     static int findAll(CompiledRule rule, Matcher matcher, int counted) {

@@ -31,6 +31,7 @@ public final class ScoringOptions {
     private final int strikeWindow;
     private final boolean startCharSearch;
     private final boolean anchorSearch;
+    private final boolean asciiWordBoundaries;
 
     private ScoringOptions(Builder builder) {
         this.scoreSet = builder.scoreSet;
@@ -40,6 +41,7 @@ public final class ScoringOptions {
         this.strikeWindow = builder.strikeWindow;
         this.startCharSearch = builder.startCharSearch;
         this.anchorSearch = builder.anchorSearch;
+        this.asciiWordBoundaries = builder.asciiWordBoundaries;
     }
 
     public static ScoringOptions defaults() {
@@ -60,7 +62,10 @@ public final class ScoringOptions {
         builder.ruleBudget = ruleBudget;
         builder.maxHeaderChars = maxHeaderChars;
         builder.strikesBeforeDisabling = strikesBeforeDisabling;
+        builder.strikeWindow = strikeWindow;
         builder.startCharSearch = startCharSearch;
+        builder.anchorSearch = anchorSearch;
+        builder.asciiWordBoundaries = asciiWordBoundaries;
         return builder.build();
     }
 
@@ -108,12 +113,22 @@ public final class ScoringOptions {
         return anchorSearch;
     }
 
+    /**
+     * Whether a text of ASCII characters only is matched with Java's own {@code \b} and
+     * {@code \B}, which there mean what Perl's do, instead of the look-arounds the translation
+     * spells them with for other texts ({@link org.cleanmail.core.rules.regex.PerlRegex#WORD_BOUNDARY});
+     * on by default. Off: the same hits, slower.
+     */
+    public boolean asciiWordBoundaries() {
+        return asciiWordBoundaries;
+    }
+
     @Override
     public String toString() {
         return "ScoringOptions{scoreSet=" + scoreSet + ", ruleBudget=" + ruleBudget + ", maxHeaderChars="
             + maxHeaderChars + ", strikesBeforeDisabling=" + strikesBeforeDisabling + ", strikeWindow=" + strikeWindow
             + ", startCharSearch="
-            + startCharSearch + ", anchorSearch=" + anchorSearch + "}";
+            + startCharSearch + ", anchorSearch=" + anchorSearch + ", asciiWordBoundaries=" + asciiWordBoundaries + "}";
     }
 
     /** Builds {@link ScoringOptions}; starts from the defaults and checks each value. */
@@ -125,8 +140,14 @@ public final class ScoringOptions {
         private int strikeWindow = DEFAULT_STRIKE_WINDOW;
         private boolean startCharSearch = true;
         private boolean anchorSearch = true;
+        private boolean asciiWordBoundaries = true;
 
         private Builder() {
+        }
+
+        public Builder asciiWordBoundaries(boolean enabled) {
+            this.asciiWordBoundaries = enabled;
+            return this;
         }
 
         public Builder anchorSearch(boolean enabled) {

@@ -32,7 +32,11 @@ final class SameHitsCheck {
     private int messages;
 
     SameHitsCheck() {
-        RuleSet ruleSet = StockRules.load(EvalFunctions.none());
+        this(StockRules.load(EvalFunctions.none()));
+    }
+
+    /** The check with another rule set (e.g. the stock rules plus a file of synthetic ones). */
+    SameHitsCheck(RuleSet ruleSet) {
         this.fast = CompiledRuleSet.compile(ruleSet, EvalFunctions.none(), ScoringOptions.defaults());
         this.plain = CompiledRuleSet.compile(ruleSet, EvalFunctions.none(),
             ScoringOptions.builder().anchorSearch(false).startCharSearch(false).asciiWordBoundaries(false).build());

@@ -11,7 +11,9 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * {@link SameHitsCheck} on every corpus message (ham and spam), or every n-th with
- * {@code -Dcleanmail.same-hits.step=n}: the fast paths against plain matching. Prints the
+ * {@code -Dcleanmail.same-hits.step=n}: the fast paths against plain matching; the stock
+ * rules, plus the rule file {@code -Dcleanmail.same-hits.rules=FILE} names (e.g. the synthetic
+ * rules {@code ./cleanmail bench --keep-rules FILE} kept). Prints the
  * differences (there should be none), asserts nothing. Run with
  * {@code mvn -B -o -q -pl core verify -Dcleanmail.measure=true -Dtest=SameHitsMeasurement};
  * result in {@code core/target/measurements/same-hits.txt}.
@@ -20,7 +22,15 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 class SameHitsMeasurement {
     @Test
     void compareOnWholeCorpus() throws IOException {
-        SameHitsCheck check = new SameHitsCheck();
+        String extraRules = System.getProperty("cleanmail.same-hits.rules");
+        SameHitsCheck check;
+        if (extraRules == null) {
+            check = new SameHitsCheck();
+        } else {
+            List<Path> ruleFiles = new ArrayList<>(StockRules.ruleFiles());
+            ruleFiles.add(Path.of(extraRules));
+            check = new SameHitsCheck(StockRules.loader(EvalFunctions.none()).loadFiles(ruleFiles));
+        }
         int step = Integer.getInteger("cleanmail.same-hits.step", 1);
         List<Path> files = new ArrayList<>(StockRules.allMessages("ham"));
         files.addAll(StockRules.allMessages("spam"));

@@ -22,6 +22,7 @@ public final class RegexLiteralExtractor {
     private static final int MAX_EXACT_LENGTH = 64;
     private static final int MAX_CLASS_CHARS = 4;
     private static final int MAX_ANY_OF = 512;
+    private static final int MAX_REPEATS = 100;
 
     private RegexLiteralExtractor() {
     }
@@ -59,15 +60,18 @@ public final class RegexLiteralExtractor {
          * still requires {@code ad} and {@code dres}; else null.
          */
         private final Set<String> edge;
+        /** How many times, at least, one of {@link #match}'s literals occurs in a match ({@code (?:x){3}}: 3). */
+        private final int repeats;
 
         private Info(Set<String> exact, Set<String> match) {
-            this(exact, match, null);
+            this(exact, match, null, 1);
         }
 
-        private Info(Set<String> exact, Set<String> match, Set<String> edge) {
+        private Info(Set<String> exact, Set<String> match, Set<String> edge, int repeats) {
             this.exact = exact;
             this.match = match;
             this.edge = edge;
+            this.repeats = repeats;
         }
 
         static Info exact(Set<String> strings) {
@@ -161,6 +165,24 @@ public final class RegexLiteralExtractor {
         }
     }
 
+    /**
+     * How many occurrences, at distinct positions, of {@link #requiredLiterals} a match holds
+     * at least: more than 1 for a pattern that is one repeated group, such as
+     * {@code (?:(?:your\s)?(?:name|city|phone):\s*){3}} (each repetition holds its own).
+     */
+    public static int minimumOccurrences(String javaRegex, boolean comments) {
+        try {
+            Parser parser = new Parser(javaRegex, comments);
+            Info info = parser.alternation();
+            if (!parser.atEnd() || parser.topBranches != 1 || parser.topParts != 1 || info.toMatch() == null) {
+                return 1;
+            }
+            return Math.max(1, parser.topPart.repeats);
+        } catch (RuntimeException | StackOverflowError e) {
+            return 1;
+        }
+    }
+
     /** A recursive-descent reader of java.util.regex syntax, just deep enough to find literals. */
     private static final class Parser {
         private final String pattern;
@@ -171,6 +193,9 @@ public final class RegexLiteralExtractor {
         /** The requirements of the outermost sequence, as read. */
         private final Set<Set<String>> topRequirements = new LinkedHashSet<>();
         private int topBranches;
+        /** The parts of the outermost sequence, and the last one read. */
+        private int topParts;
+        private Info topPart;
 
         Parser(String pattern, boolean comments) {
             this.pattern = pattern;
@@ -226,6 +251,10 @@ public final class RegexLiteralExtractor {
                     break;
                 }
                 Info part = quantified();
+                if (nesting == 1) {
+                    topParts++;
+                    topPart = part;
+                }
                 if (part.exact != null && run.size() * part.exact.size() <= MAX_EXACT_STRINGS) {
                     run = product(run, part.exact);
                     continue;
@@ -299,7 +328,9 @@ public final class RegexLiteralExtractor {
                 return atom;
             }
             Set<String> required = atom.toMatch();
-            return new Info(null, required, atom.exact != null && !atom.exact.contains("") ? atom.exact : null);
+            // each repetition is a separate stretch of the match, so holds its own occurrence
+            int repeats = required == null ? 1 : (int) Math.min(MAX_REPEATS, (long) min * (atom.exact != null ? 1 : atom.repeats));
+            return new Info(null, required, atom.exact != null && !atom.exact.contains("") ? atom.exact : null, repeats);
         }
 
         private int[] counted() {

@@ -390,7 +390,8 @@ final class MessageEvaluation {
         }
         int[] literals = target == null ? null : target.literalsOf(rule.index);
         try {
-            return literals != null && found != null ? searchAtOccurrences(rule, literals, found, all, all.size() - texts.size())
+            return literals != null && found != null
+                ? searchAtOccurrences(rule, target.minOccurrences(rule.index), literals, found, all, all.size() - texts.size())
                 : search(rule, texts);
         } catch (BudgetExceededException e) {
             fail(rule, "work budget of " + budget + " characters exceeded");
@@ -438,11 +439,12 @@ final class MessageEvaluation {
     /**
      * Matches over the texts of the rule's target that hold one of its literals, where the
      * target's one literal pass recorded them: near those occurrences for an anchored rule,
-     * at their start characters or everywhere in those texts for another. Texts before {@code firstChunk} are skipped (a
+     * at their start characters or everywhere in those texts for another (skipping texts with
+     * fewer occurrences than a repeated group needs, {@link TargetIndex#minOccurrences}). Texts before {@code firstChunk} are skipped (a
      * {@code nosubject} rule skips the Subject).
      */
-    private int searchAtOccurrences(CompiledRule rule, int[] literals, LiteralOccurrences found, List<String> all,
-                                    int firstChunk) {
+    private int searchAtOccurrences(CompiledRule rule, int minOccurrences, int[] literals, LiteralOccurrences found,
+                                    List<String> all, int firstChunk) {
         gathered = found.gather(literals, firstChunk, gathered, gatheredCount);
         long[] positions = gathered;
         int n = gatheredCount[0];
@@ -468,6 +470,10 @@ final class MessageEvaluation {
             while (end < n && LiteralOccurrences.chunk(positions[end]) == chunk) {
                 end++;
             }
+            if (anchor == null && minOccurrences > 1 && distinctStarts(positions, i, end) < minOccurrences) {
+                i = end;
+                continue;
+            }
             String text = all.get(chunk);
             budgeted.text(text);
             Matcher matcher = matchers.forText(text);
@@ -484,6 +490,15 @@ final class MessageEvaluation {
             i = end;
         }
         return count;
+    }
+
+    /** How many different start positions {@code positions[from..to)} (sorted) hold. */
+    private static int distinctStarts(long[] positions, int from, int to) {
+        int distinct = 0;
+        for (int i = from; i < to; i++) {
+            distinct += i == from || positions[i] != positions[i - 1] ? 1 : 0;
+        }
+        return distinct;
     }
 
     /**

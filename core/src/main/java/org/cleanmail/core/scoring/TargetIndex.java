@@ -41,15 +41,18 @@ final class TargetIndex {
      * "received:"); null for none.
      */
     private final int[][][] alsoRequired;
+    /** By rule index: how many occurrences of its literals, at distinct positions, a text needs (0 read as 1). */
+    private final int[] minOccurrences;
     private final int filteredRules;
 
     private TargetIndex(int[] alwaysRun, LiteralMatcher matcher, int[][] rulesByLiteral, int[][] literalsByRule,
-                        int[][][] alsoRequired, int filteredRules) {
+                        int[][][] alsoRequired, int[] minOccurrences, int filteredRules) {
         this.alwaysRun = alwaysRun;
         this.matcher = matcher;
         this.rulesByLiteral = rulesByLiteral;
         this.literalsByRule = literalsByRule;
         this.alsoRequired = alsoRequired;
+        this.minOccurrences = minOccurrences;
         this.filteredRules = filteredRules;
     }
 
@@ -72,6 +75,7 @@ final class TargetIndex {
         List<List<Integer>> byLiteral = new ArrayList<>();
         int[][] literalsByRule = anchors == null ? null : new int[ruleCount][];
         int[][][] alsoRequired = anchors == null ? null : new int[ruleCount][][];
+        int[] minOccurrences = anchors == null ? null : new int[ruleCount];
         int filtered = 0;
         for (CompiledRule rule : rules) {
             Set<String> literals = literalsToFind(rule, filterable, anchors);
@@ -89,6 +93,10 @@ final class TargetIndex {
             }
             if (literalsByRule != null) {
                 literalsByRule[rule.index] = ids;
+                if (anchors[rule.index] == null) {
+                    minOccurrences[rule.index] = RegexLiteralExtractor.minimumOccurrences(rule.pattern.pattern(),
+                        (rule.pattern.flags() & Pattern.COMMENTS) != 0);
+                }
                 List<Set<String>> others = otherRequirements(rule, literals);
                 if (!others.isEmpty()) {
                     int[][] required = new int[others.size()][];
@@ -110,7 +118,8 @@ final class TargetIndex {
             rulesByLiteral[i] = toArray(byLiteral.get(i));
         }
         LiteralMatcher matcher = literalList.isEmpty() ? null : LiteralMatcher.of(literalList);
-        return new TargetIndex(toArray(always), matcher, rulesByLiteral, literalsByRule, alsoRequired, filtered);
+        return new TargetIndex(toArray(always), matcher, rulesByLiteral, literalsByRule, alsoRequired, minOccurrences,
+            filtered);
     }
 
     private static int literalId(String literal, Map<String, Integer> literalIds, List<List<Integer>> byLiteral) {
@@ -236,6 +245,14 @@ final class TargetIndex {
             }
         }
         return true;
+    }
+
+    /**
+     * How many occurrences of its literals, at distinct positions, a text needs before a rule
+     * without an anchor is run on it: more than 1 for a repeated group ({@code (?:x){3}}).
+     */
+    int minOccurrences(int ruleIndex) {
+        return minOccurrences == null ? 1 : Math.max(1, minOccurrences[ruleIndex]);
     }
 
     /** The ids of the literals whose occurrences a filtered rule reads, or null (always-run rules, header targets). */

@@ -56,6 +56,43 @@ class RegexLiteralExtractorTest {
     }
 
     @Test
+    void repeatedGroupShouldNeedOneOccurrencePerRepetition() {
+        assertThat(RegexLiteralExtractor.minimumOccurrences("(?:(?:your\\s)?(?:name|city|phone):\\s*){3}", false))
+            .isEqualTo(3);
+        assertThat(RegexLiteralExtractor.minimumOccurrences("(?:(?:name|city)+\\s){3,}", false)).isEqualTo(3);
+        assertThat(RegexLiteralExtractor.minimumOccurrences("x(?:name|city){3}", false)).isEqualTo(1);
+        assertThat(RegexLiteralExtractor.minimumOccurrences("(?:name|city){3}|phone", false)).isEqualTo(1);
+    }
+
+    /** Soundness of the count: every match of a repeated group holds that many occurrences at distinct places. */
+    @Test
+    void repeatedGroupMatchesShouldHoldTheOccurrences() {
+        String regex = "(?:(?:my\\s)?(?:nam|name|age)[:\\s]{1,3}){3}";
+        Pattern pattern = Pattern.compile(regex);
+        Set<String> literals = literals(regex);
+        int needed = RegexLiteralExtractor.minimumOccurrences(regex, false);
+        Random random = new Random(3);
+        String[] tokens = {"my ", "nam", "name", "age", ": ", " ", "x"};
+        int matches = 0;
+        for (int i = 0; i < 5000; i++) {
+            StringBuilder text = new StringBuilder();
+            for (int j = random.nextInt(14); j > 0; j--) {
+                text.append(tokens[random.nextInt(tokens.length)]);
+            }
+            Matcher matcher = pattern.matcher(text);
+            while (matcher.find()) {
+                matches++;
+                String match = matcher.group();
+                long starts = java.util.stream.IntStream.range(0, match.length())
+                    .filter(at -> literals.stream().anyMatch(literal -> match.startsWith(literal, at))).count();
+                assertThat(starts).as("%s in %s", regex, match).isGreaterThanOrEqualTo(needed);
+            }
+        }
+        assertThat(needed).isEqualTo(3);
+        assertThat(matches).isPositive();
+    }
+
+    @Test
     void repeatedLetterShouldJoinTheLiteralsAroundIt() {
         // from 72_active.cf's FF_A1 tag: "ad" alone is too short; the last d and "res" are not
         assertThat(literals("(?:city|ad+res+e?)")).containsExactlyInAnyOrder("city", "dres");

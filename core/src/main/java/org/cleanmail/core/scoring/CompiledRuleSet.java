@@ -114,10 +114,16 @@ public final class CompiledRuleSet {
         return target == null ? 0 : target.alwaysRun().length;
     }
 
-    /** Rules of a pattern target that run only when one of their literals occurs. */
+    /** Rules of a pattern target that run only when one of their literals occurs (header rules: in their selection). */
     public int prefilteredRules(RuleType type) {
         TargetIndex target = targets.get(type);
-        return target == null ? 0 : target.filteredRules();
+        int filtered = target == null ? 0 : target.filteredRules();
+        if (type == RuleType.HEADER && selectorTargets != null) {
+            for (TargetIndex selection : selectorTargets) {
+                filtered += selection == null ? 0 : selection.filteredRules();
+            }
+        }
+        return filtered;
     }
 
     int size() {

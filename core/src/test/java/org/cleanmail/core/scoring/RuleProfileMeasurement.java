@@ -119,10 +119,11 @@ class RuleProfileMeasurement {
         log.line("failures: %s", health.failures());
     }
 
-    /** A rule's type, and for synthetic rules their kind ({@code CMB_BODY}, {@code CMB_HDR}...). */
+    /** A rule's type, and for synthetic rules their kind ({@code CMB_BODY}, {@code CMB_HDR}...) or generator. */
     private static String kind(CompiledRule rule) {
         String name = rule.name.replaceFirst("^__", "");
-        String kind = name.startsWith("CMB_") ? name.replaceFirst("_\\d+$", "") : "stock";
+        String kind = name.startsWith("CMB_") ? name.replaceFirst("_\\d+$", "")
+            : name.startsWith("SYN_") ? "SYN" : "stock";
         return rule.type.directive() + " " + kind;
     }
 

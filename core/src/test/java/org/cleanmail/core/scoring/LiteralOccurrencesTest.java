@@ -1,0 +1,57 @@
+package org.cleanmail.core.scoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.cleanmail.core.prefilter.LiteralMatcher;
+import org.junit.jupiter.api.Test;
+
+class LiteralOccurrencesTest {
+    private static final LiteralMatcher MATCHER = LiteralMatcher.of(List.of("free", "cash", "pills"));
+
+    @Test
+    void gatherShouldListTheOccurrencesOfTheGivenLiteralsByTextThenStart() {
+        LiteralOccurrences found = LiteralOccurrences.find(MATCHER, List.of("Cash and FREE pills", "free cash, free"));
+
+        assertThat(found.occurs(0)).isTrue();
+        assertThat(found.occurs(2)).isTrue();
+        assertThat(decoded(found, new int[] {1, 0}, 0)).containsExactly("0@0", "0@9", "1@0", "1@5", "1@11");
+        assertThat(decoded(found, new int[] {2}, 0)).containsExactly("0@14");
+    }
+
+    @Test
+    void gatherShouldSkipTextsBeforeTheFirstOneAsked() {
+        LiteralOccurrences found = LiteralOccurrences.find(MATCHER, List.of("free", "cash", "free"));
+
+        assertThat(decoded(found, new int[] {0, 1}, 1)).containsExactly("1@0", "2@0");
+    }
+
+    @Test
+    void literalsThatDoNotOccurShouldBeReportedAbsent() {
+        LiteralOccurrences found = LiteralOccurrences.find(MATCHER, List.of("nothing here", ""));
+
+        assertThat(found.occurringCount()).isZero();
+        assertThat(found.occurs(1)).isFalse();
+        assertThat(decoded(found, new int[] {0, 1, 2}, 0)).isEmpty();
+    }
+
+    @Test
+    void manyOccurrencesShouldGrowTheBuffers() {
+        LiteralOccurrences found = LiteralOccurrences.find(MATCHER, List.of("free ".repeat(1000)));
+
+        List<String> all = decoded(found, new int[] {0}, 0);
+        assertThat(all).hasSize(1000).startsWith("0@0", "0@5").endsWith("0@4995");
+    }
+
+    private static List<String> decoded(LiteralOccurrences found, int[] literals, int firstChunk) {
+        int[] count = new int[1];
+        long[] positions = found.gather(literals, firstChunk, new long[2], count);
+        List<String> decoded = new ArrayList<>();
+        for (int i = 0; i < count[0]; i++) {
+            decoded.add(LiteralOccurrences.chunk(positions[i]) + "@" + LiteralOccurrences.start(positions[i]));
+        }
+        return decoded;
+    }
+}

@@ -13,7 +13,9 @@ import java.util.TreeMap;
  * Finds, in one pass over a text, which of many literals occur in it (case-folded with
  * {@link CaseFold}): an Aho-Corasick automaton frozen into flat arrays. The root state
  * has a dense transition table over every UTF-16 unit, because most characters of a text
- * start no literal; deeper states keep sorted child lists. Immutable and thread-safe.
+ * start no literal; the states one and two characters deep have dense rows over the 256
+ * characters of byte-form text with the failure links already followed (the scan mostly
+ * moves among them); deeper states keep sorted child lists. Immutable and thread-safe.
  *
  * <p>Why not a library: the Aho-Corasick libraries on Maven Central box characters into
  * hash maps and allocate an object per match, several times slower on the texts and
@@ -22,6 +24,10 @@ import java.util.TreeMap;
 public final class LiteralMatcher {
     private static final int ROOT = 0;
     private static final int NONE = -1;
+    /** States this close to the root get a dense row of transitions over the 256 characters of byte-form text. */
+    private static final int DENSE_DEPTH = 2;
+    /** At most this many dense rows (4 MB); beyond, the shallowest states are left sparse too. */
+    private static final int MAX_DENSE_ROWS = 4096;
 
     private final int literalCount;
     /** Length of each literal, by id. */
@@ -34,9 +40,13 @@ public final class LiteralMatcher {
     private final int[] outputStart;
     private final int[] outputs;
     private final int[] dictionaryLink;
+    /** Per state: its row in {@link #dense}, or -1. */
+    private final int[] denseRow;
+    /** The full transitions (failure links followed) of the shallow states, 256 per row. */
+    private final int[] dense;
 
     private LiteralMatcher(int literalCount, int[] lengths, int[] rootNext, int[] childStart, char[] childChars, int[] childTargets,
-                           int[] fail, int[] outputStart, int[] outputs, int[] dictionaryLink) {
+                           int[] fail, int[] outputStart, int[] outputs, int[] dictionaryLink, int[] depth) {
         this.literalCount = literalCount;
         this.lengths = lengths;
         this.rootNext = rootNext;
@@ -47,6 +57,31 @@ public final class LiteralMatcher {
         this.outputStart = outputStart;
         this.outputs = outputs;
         this.dictionaryLink = dictionaryLink;
+        this.denseRow = new int[depth.length];
+        Arrays.fill(denseRow, NONE);
+        int rows = 0;
+        for (int maxDepth = 0; maxDepth <= DENSE_DEPTH; maxDepth++) {
+            int atDepth = 0;
+            for (int d : depth) {
+                atDepth += d == maxDepth ? 1 : 0;
+            }
+            if (rows + atDepth > MAX_DENSE_ROWS) {
+                break;
+            }
+            for (int state = 0; state < depth.length; state++) {
+                if (depth[state] == maxDepth) {
+                    denseRow[state] = rows++;
+                }
+            }
+        }
+        this.dense = new int[rows * 256];
+        for (int state = 0; state < depth.length; state++) {
+            if (denseRow[state] != NONE) {
+                for (char c = 0; c < 256; c++) {
+                    dense[(denseRow[state] << 8) | c] = sparseNext(state, c);
+                }
+            }
+        }
     }
 
     /** @param literals non-empty literals; their index in this list is the id {@link #find} reports. They are case-folded here. */
@@ -103,12 +138,31 @@ public final class LiteralMatcher {
     }
 
     private int next(int state, char c) {
-        while (state != ROOT) {
-            int target = child(state, c);
+        int current = state;
+        while (true) {
+            if (c < 256 && denseRow[current] != NONE) {
+                return dense[(denseRow[current] << 8) | c];
+            }
+            if (current == ROOT) {
+                return rootNext[c];
+            }
+            int target = child(current, c);
             if (target != NONE) {
                 return target;
             }
-            state = fail[state];
+            current = fail[current];
+        }
+    }
+
+    /** {@link #next} from the sparse children and failure links alone. */
+    private int sparseNext(int state, char c) {
+        int current = state;
+        while (current != ROOT) {
+            int target = child(current, c);
+            if (target != NONE) {
+                return target;
+            }
+            current = fail[current];
         }
         return rootNext[c];
     }
@@ -180,7 +234,13 @@ public final class LiteralMatcher {
                     dictionaryLink[target] = !ends.get(f).isEmpty() ? f : dictionaryLink[f];
                 }
             }
-            return freeze(fail, dictionaryLink);
+            int[] depth = new int[states];
+            for (int state : order) {
+                for (int child : children.get(state).values()) {
+                    depth[child] = depth[state] + 1;
+                }
+            }
+            return freeze(fail, dictionaryLink, depth);
         }
 
         private int transition(int[] fail, int state, char c) {
@@ -209,7 +269,7 @@ public final class LiteralMatcher {
             return order;
         }
 
-        private LiteralMatcher freeze(int[] fail, int[] dictionaryLink) {
+        private LiteralMatcher freeze(int[] fail, int[] dictionaryLink, int[] depth) {
             int states = children.size();
             int[] rootNext = new int[Character.MAX_VALUE + 1];
             for (Map.Entry<Character, Integer> edge : children.get(ROOT).entrySet()) {
@@ -244,7 +304,7 @@ public final class LiteralMatcher {
                 }
             }
             return new LiteralMatcher(literalCount, lengths, rootNext, childStart, childChars, childTargets, fail, outputStart,
-                outputs, dictionaryLink);
+                outputs, dictionaryLink, depth);
         }
     }
 }

@@ -28,6 +28,7 @@ public final class ArchiveMaintenance implements AutoCloseable {
     private static final Logger LOGGER = LoggerFactory.getLogger(ArchiveMaintenance.class);
     private static final Duration PURGE_PERIOD = Duration.ofDays(1);
     private static final Duration FIRST_PURGE_DELAY = Duration.ofMinutes(1);
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(30);
 
     private final MessageArchive archive;
     private final Clock clock;
@@ -118,9 +119,18 @@ public final class ArchiveMaintenance implements AutoCloseable {
 
     @Override
     public void close() {
-        executor.shutdownNow();
+        MaintenanceRun current = last.get();
+        if (current != null && !current.finished()) {
+            current.cancel();
+        }
+        // No interrupt: Lucene closes a file channel whose thread is interrupted, which
+        // invalidates the index's write lock under the archive's feet. A cancelled run stops
+        // after its current message; the periodic purge is dropped by shutdown().
+        executor.shutdown();
         try {
-            executor.awaitTermination(30, TimeUnit.SECONDS);
+            if (!executor.awaitTermination(CLOSE_WAIT.toSeconds(), TimeUnit.SECONDS)) {
+                LOGGER.warn("Archive maintenance still busy {} after close; it is left to finish", CLOSE_WAIT);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -96,18 +96,7 @@ public final class LiteralMatcher {
     /** The ids of the literals that occur in the text. */
     public BitSet find(CharSequence text) {
         BitSet found = new BitSet(literalCount);
-        int state = ROOT;
-        for (int i = 0, n = text.length(); i < n; i++) {
-            char c = CaseFold.fold(text.charAt(i));
-            state = next(state, c);
-            int s = outputStart[state] < outputStart[state + 1] ? state : dictionaryLink[state];
-            while (s > ROOT) {
-                for (int o = outputStart[s]; o < outputStart[s + 1]; o++) {
-                    found.set(outputs[o]);
-                }
-                s = dictionaryLink[s];
-            }
-        }
+        scan(text, (literal, start) -> found.set(literal));
         return found;
     }
 

@@ -33,17 +33,59 @@ public final class RegexLiteralExtractor {
 
     /** @param comments whether the pattern is compiled with {@code Pattern.COMMENTS} ({@code /x}) */
     public static RequiredLiterals requiredLiterals(String javaRegex, boolean comments) {
+        return analyse(javaRegex, comments).required();
+    }
+
+    /**
+     * What a pattern needs in a text, read once: {@link #requiredLiterals}, {@link #requirements}
+     * and {@link #minimumOccurrences} together.
+     */
+    public static Analysis analyse(String javaRegex, boolean comments) {
         try {
             Parser parser = new Parser(javaRegex, comments);
             Info info = parser.alternation();
             if (!parser.atEnd()) {
-                return RequiredLiterals.none();
+                return Analysis.NOTHING;
             }
             Set<String> match = info.toMatch();
-            return match == null ? RequiredLiterals.none() : RequiredLiterals.anyOf(match);
+            if (match == null) {
+                return new Analysis(RequiredLiterals.none(), parser.topRequirements(), 1);
+            }
+            int occurrences = parser.topBranches == 1 && parser.topParts == 1 ? Math.max(1, parser.topPart.repeats) : 1;
+            return new Analysis(RequiredLiterals.anyOf(match), parser.topRequirements(), occurrences);
         } catch (RuntimeException | StackOverflowError e) {
             // UnreadablePattern, or a malformed pattern running the reader off its end
-            return RequiredLiterals.none();
+            return Analysis.NOTHING;
+        }
+    }
+
+    /** What a pattern needs in a text ({@link #analyse}). Immutable. */
+    public static final class Analysis {
+        private static final Analysis NOTHING = new Analysis(RequiredLiterals.none(), List.of(), 1);
+
+        private final RequiredLiterals required;
+        private final List<Set<String>> requirements;
+        private final int minimumOccurrences;
+
+        private Analysis(RequiredLiterals required, List<Set<String>> requirements, int minimumOccurrences) {
+            this.required = required;
+            this.requirements = requirements;
+            this.minimumOccurrences = minimumOccurrences;
+        }
+
+        /** The literals of which one every match holds ({@link #requiredLiterals}). */
+        public RequiredLiterals required() {
+            return required;
+        }
+
+        /** Every requirement of the outermost sequence ({@link #requirements}). */
+        public List<Set<String>> requirements() {
+            return requirements;
+        }
+
+        /** How many occurrences of {@link #required()} a match holds at least ({@link #minimumOccurrences}). */
+        public int minimumOccurrences() {
+            return minimumOccurrences;
         }
     }
 
@@ -153,16 +195,7 @@ public final class RegexLiteralExtractor {
      * {@link #requiredLiterals} gives).
      */
     public static List<Set<String>> requirements(String javaRegex, boolean comments) {
-        try {
-            Parser parser = new Parser(javaRegex, comments);
-            parser.alternation();
-            if (!parser.atEnd() || parser.topBranches != 1) {
-                return List.of();
-            }
-            return List.copyOf(parser.topRequirements);
-        } catch (RuntimeException | StackOverflowError e) {
-            return List.of();
-        }
+        return analyse(javaRegex, comments).requirements();
     }
 
     /**
@@ -171,16 +204,7 @@ public final class RegexLiteralExtractor {
      * {@code (?:(?:your\s)?(?:name|city|phone):\s*){3}} (each repetition holds its own).
      */
     public static int minimumOccurrences(String javaRegex, boolean comments) {
-        try {
-            Parser parser = new Parser(javaRegex, comments);
-            Info info = parser.alternation();
-            if (!parser.atEnd() || parser.topBranches != 1 || parser.topParts != 1 || info.toMatch() == null) {
-                return 1;
-            }
-            return Math.max(1, parser.topPart.repeats);
-        } catch (RuntimeException | StackOverflowError e) {
-            return 1;
-        }
+        return analyse(javaRegex, comments).minimumOccurrences();
     }
 
     /** A recursive-descent reader of java.util.regex syntax, just deep enough to find literals. */
@@ -196,6 +220,11 @@ public final class RegexLiteralExtractor {
         /** The parts of the outermost sequence, and the last one read. */
         private int topParts;
         private Info topPart;
+
+        /** The requirements of the outermost sequence; none when the pattern is an alternation at its top. */
+        List<Set<String>> topRequirements() {
+            return topBranches == 1 ? List.copyOf(topRequirements) : List.of();
+        }
 
         Parser(String pattern, boolean comments) {
             this.pattern = pattern;

@@ -421,14 +421,8 @@ final class MessageEvaluation {
         Matchers matchers = new Matchers(rule);
         for (String text : texts) {
             budgeted.text(text);
-            Matcher matcher = matchers.forText(text);
-            if (anchor != null) {
-                count = findNearAnchors(rule, matcher, anchor, text, count);
-            } else if (starts != null) {
-                count = findAtStarts(rule, matcher, starts, text, count);
-            } else {
-                count = findAll(rule, matcher, count);
-            }
+            count = countIn(rule, matchers.forText(text), anchor, starts, text,
+                anchor == null ? null : from -> anchor.nextOccurrence(text, from), count);
             if (count >= rule.maxHits) {
                 return count;
             }
@@ -436,12 +430,24 @@ final class MessageEvaluation {
         return count;
     }
 
+    /** Matches in one text, near the anchor's occurrences {@code next} gives, at start characters, or everywhere. */
+    private static int countIn(CompiledRule rule, Matcher matcher, AnchorSearch anchor, long[] starts, String text,
+                               NextOccurrence next, int counted) {
+        if (anchor != null) {
+            return findNearAnchors(rule, matcher, anchor, text, next, counted);
+        }
+        if (starts != null) {
+            return findAtStarts(rule, matcher, starts, text, counted);
+        }
+        return findAll(rule, matcher, counted);
+    }
+
     /**
      * Matches over the texts of the rule's target that hold one of its literals, where the
      * target's one literal pass recorded them: near those occurrences for an anchored rule,
      * at their start characters or everywhere in those texts for another (skipping texts with
-     * fewer occurrences than a repeated group needs, {@link TargetIndex#minOccurrences}). Texts before {@code firstChunk} are skipped (a
-     * {@code nosubject} rule skips the Subject).
+     * fewer occurrences than a repeated group needs, {@link TargetIndex#minOccurrences}).
+     * Texts before {@code firstChunk} are skipped (a {@code nosubject} rule skips the Subject).
      */
     private int searchAtOccurrences(CompiledRule rule, int minOccurrences, int[] literals, LiteralOccurrences found,
                                     List<String> all, int firstChunk) {
@@ -476,14 +482,7 @@ final class MessageEvaluation {
             }
             String text = all.get(chunk);
             budgeted.text(text);
-            Matcher matcher = matchers.forText(text);
-            if (anchor != null) {
-                count = findAtOccurrences(rule, matcher, anchor, text, positions, i, end, count);
-            } else if (starts != null) {
-                count = findAtStarts(rule, matcher, starts, text, count);
-            } else {
-                count = findAll(rule, matcher, count);
-            }
+            count = countIn(rule, matchers.forText(text), anchor, starts, text, new Recorded(positions, i, end), count);
             if (count >= rule.maxHits) {
                 return count;
             }
@@ -501,38 +500,31 @@ final class MessageEvaluation {
         return distinct;
     }
 
-    /**
-     * As {@link #findNearAnchors}, with the anchor's occurrences in this text already known:
-     * {@code positions[from..to)}, sorted ({@link LiteralOccurrences#gather}).
-     */
-    static int findAtOccurrences(CompiledRule rule, Matcher matcher, AnchorSearch anchor, String text, long[] positions,
-                                 int fromIndex, int toIndex, int counted) {
-        int count = counted;
-        int length = text.length();
-        int from = 0;
-        int next = fromIndex;
-        while (count < rule.maxHits && from < length) {
-            while (next < toIndex && anchor.highestStart(LiteralOccurrences.start(positions[next])) < from) {
-                next++;
-            }
-            if (next == toIndex) {
-                break;
-            }
-            int occurrence = LiteralOccurrences.start(positions[next]);
-            int position = Math.max(from, anchor.lowestStart(text, occurrence));
-            if (position > anchor.highestStart(occurrence)) {
-                next++;
-                continue;
-            }
-            matcher.region(position, length);
-            if (matcher.lookingAt()) {
-                count++;
-                from = matcher.end() > position ? matcher.end() : position + 1;
-            } else {
-                from = position + 1;
-            }
+    /** Where the anchor's literals occur next in a text. */
+    interface NextOccurrence {
+        /** The first occurrence at or after {@code position} (asked for ever later positions), or -1. */
+        int atOrAfter(int position);
+    }
+
+    /** The occurrences the target's literal pass recorded in one text: {@code positions[from..to)}, sorted. */
+    private static final class Recorded implements NextOccurrence {
+        private final long[] positions;
+        private final int to;
+        private int next;
+
+        Recorded(long[] positions, int from, int to) {
+            this.positions = positions;
+            this.next = from;
+            this.to = to;
         }
-        return count;
+
+        @Override
+        public int atOrAfter(int position) {
+            while (next < to && LiteralOccurrences.start(positions[next]) < position) {
+                next++;
+            }
+            return next < to ? LiteralOccurrences.start(positions[next]) : -1;
+        }
     }
 
     /**
@@ -616,15 +608,20 @@ final class MessageEvaluation {
      * of successive occurrences never move back (an opening run's start is the same or later
      * for a later occurrence), so no position is skipped that a later occurrence would need.
      */
-    static int findNearAnchors(CompiledRule rule, Matcher matcher, AnchorSearch anchor, String text,
-                                       int counted) {
+    static int findNearAnchors(CompiledRule rule, Matcher matcher, AnchorSearch anchor, String text, int counted) {
+        return findNearAnchors(rule, matcher, anchor, text, from -> anchor.nextOccurrence(text, from), counted);
+    }
+
+    /** As {@link #findNearAnchors(CompiledRule, Matcher, AnchorSearch, String, int)}, the occurrences from {@code next}. */
+    static int findNearAnchors(CompiledRule rule, Matcher matcher, AnchorSearch anchor, String text, NextOccurrence next,
+                               int counted) {
         int count = counted;
         int length = text.length();
         int from = 0;
         int occurrence = -1;
         while (count < rule.maxHits && from < length) {
             if (occurrence < 0 || anchor.highestStart(occurrence) < from) {
-                occurrence = anchor.nextOccurrence(text, anchor.firstOccurrenceFor(from));
+                occurrence = next.atOrAfter(anchor.firstOccurrenceFor(from));
                 if (occurrence < 0) {
                     break;
                 }
@@ -632,7 +629,7 @@ final class MessageEvaluation {
             int position = Math.max(from, anchor.lowestStart(text, occurrence));
             if (position > anchor.highestStart(occurrence)) {
                 // the run before this occurrence is too short: no match can use it
-                occurrence = anchor.nextOccurrence(text, occurrence + 1);
+                occurrence = next.atOrAfter(occurrence + 1);
                 if (occurrence < 0) {
                     break;
                 }

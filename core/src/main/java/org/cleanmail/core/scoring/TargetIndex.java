@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 
 import org.cleanmail.core.prefilter.LiteralMatcher;
 import org.cleanmail.core.prefilter.RegexLiteralExtractor;
-import org.cleanmail.core.prefilter.RequiredLiterals;
+import org.cleanmail.core.prefilter.RegexLiteralExtractor.Analysis;
 
 /**
  * The prefilter of the pattern rules of one target (body, rawbody, full, uri, header):
@@ -78,7 +78,10 @@ final class TargetIndex {
         int[] minOccurrences = anchors == null ? null : new int[ruleCount];
         int filtered = 0;
         for (CompiledRule rule : rules) {
-            Set<String> literals = literalsToFind(rule, filterable, anchors);
+            boolean anchored = anchors != null && anchors[rule.index] != null;
+            Analysis analysis = rule.pattern == null || !(anchored || filterable.test(rule)) ? null
+                : RegexLiteralExtractor.analyse(rule.pattern.pattern(), (rule.pattern.flags() & Pattern.COMMENTS) != 0);
+            Set<String> literals = literalsToFind(rule, analysis, anchors);
             if (literals.isEmpty()) {
                 always.add(rule.index);
                 continue;
@@ -94,10 +97,9 @@ final class TargetIndex {
             if (literalsByRule != null) {
                 literalsByRule[rule.index] = ids;
                 if (anchors[rule.index] == null) {
-                    minOccurrences[rule.index] = RegexLiteralExtractor.minimumOccurrences(rule.pattern.pattern(),
-                        (rule.pattern.flags() & Pattern.COMMENTS) != 0);
+                    minOccurrences[rule.index] = analysis.minimumOccurrences();
                 }
-                List<Set<String>> others = otherRequirements(rule, literals);
+                List<Set<String>> others = otherRequirements(analysis, literals);
                 if (!others.isEmpty()) {
                     int[][] required = new int[others.size()][];
                     for (int i = 0; i < required.length; i++) {
@@ -133,10 +135,9 @@ final class TargetIndex {
     }
 
     /** The requirements of a rule's pattern besides the literals it is filtered by, a few small ones. */
-    private static List<Set<String>> otherRequirements(CompiledRule rule, Set<String> filteredBy) {
+    private static List<Set<String>> otherRequirements(Analysis analysis, Set<String> filteredBy) {
         List<Set<String>> others = new ArrayList<>();
-        for (Set<String> requirement : RegexLiteralExtractor.requirements(rule.pattern.pattern(),
-            (rule.pattern.flags() & Pattern.COMMENTS) != 0)) {
+        for (Set<String> requirement : analysis.requirements()) {
             if (!requirement.equals(filteredBy) && requirement.size() <= MAX_OTHER_REQUIREMENT_LITERALS
                 && others.size() < MAX_OTHER_REQUIREMENTS) {
                 others.add(requirement);
@@ -145,26 +146,23 @@ final class TargetIndex {
         return others;
     }
 
-    /** An anchored rule's anchor literals, else the literals one of which every match holds; empty: always run. */
-    private static Set<String> literalsToFind(CompiledRule rule, Predicate<CompiledRule> filterable,
-                                              AnchorSearch[] anchors) {
+    /**
+     * An anchored rule's anchor literals, else the literals one of which every match holds
+     * (none for a rule that may not be filtered: no analysis); empty: always run.
+     */
+    private static Set<String> literalsToFind(CompiledRule rule, Analysis analysis, AnchorSearch[] anchors) {
         AnchorSearch anchor = anchors == null ? null : anchors[rule.index];
         if (anchor != null) {
             return anchor.literals();
         }
-        return filterable.test(rule) ? literalsOf(rule.pattern).anyOf() : Set.of();
-    }
-
-    private static RequiredLiterals literalsOf(Pattern pattern) {
-        if (pattern == null) {
-            return RequiredLiterals.none();
+        if (analysis == null) {
+            return Set.of();
         }
-        RequiredLiterals literals = RegexLiteralExtractor.requiredLiterals(pattern.pattern(),
-            (pattern.flags() & Pattern.COMMENTS) != 0);
-        for (String literal : literals.anyOf()) {
+        Set<String> literals = analysis.required().anyOf();
+        for (String literal : literals) {
             if (literal.indexOf('\n') >= 0) {
                 // a literal across a line end could span two of the texts we join
-                return RequiredLiterals.none();
+                return Set.of();
             }
         }
         return literals;

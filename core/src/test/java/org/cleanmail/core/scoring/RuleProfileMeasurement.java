@@ -78,9 +78,7 @@ class RuleProfileMeasurement {
         } else {
             Files.copy(Path.of(kept), synthetic, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
-        List<Path> ruleFiles = new ArrayList<>(StockRules.ruleFiles());
-        ruleFiles.add(synthetic);
-        RuleSet ruleSet = StockRules.loader(EvalFunctions.none()).loadFiles(ruleFiles);
+        RuleSet ruleSet = StockRules.loadWith(synthetic, EvalFunctions.none());
         CompiledRuleSet compiled = CompiledRuleSet.compile(ruleSet, EvalFunctions.none(), ScoringOptions.defaults());
         List<Path> files = new ArrayList<>(StockRules.oddSample("ham", 20, 60));
         files.addAll(StockRules.oddSample("spam", 10, 60));

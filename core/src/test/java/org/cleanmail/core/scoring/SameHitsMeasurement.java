@@ -27,9 +27,7 @@ class SameHitsMeasurement {
         if (extraRules == null) {
             check = new SameHitsCheck();
         } else {
-            List<Path> ruleFiles = new ArrayList<>(StockRules.ruleFiles());
-            ruleFiles.add(Path.of(extraRules));
-            check = new SameHitsCheck(StockRules.loader(EvalFunctions.none()).loadFiles(ruleFiles));
+            check = new SameHitsCheck(StockRules.loadWith(Path.of(extraRules), EvalFunctions.none()));
         }
         int step = Integer.getInteger("cleanmail.same-hits.step", 1);
         List<Path> files = new ArrayList<>(StockRules.allMessages("ham"));

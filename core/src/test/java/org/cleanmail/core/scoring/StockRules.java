@@ -35,6 +35,13 @@ final class StockRules {
             .implementedEvals(evals.names()).build());
     }
 
+    /** The stock rules, then one more rule file (synthetic rules, say), as a site folder would add it. */
+    static RuleSet loadWith(Path extraFile, EvalFunctions evals) {
+        List<Path> files = new ArrayList<>(ruleFiles());
+        files.add(extraFile);
+        return loader(evals).loadFiles(files);
+    }
+
     /** The stock {@code .cf} files in the order SpamAssassin reads them. */
     static List<Path> ruleFiles() {
         try (Stream<Path> files = Files.list(FOLDER)) {

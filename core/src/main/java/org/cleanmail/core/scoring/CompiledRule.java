@@ -1,10 +1,12 @@
 package org.cleanmail.core.scoring;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.cleanmail.core.rules.RuleType;
 import org.cleanmail.core.rules.meta.MetaExpression;
+import org.cleanmail.core.rules.regex.AsciiPruning;
 import org.cleanmail.core.rules.regex.PerlRegex;
 
 /**
@@ -21,10 +23,13 @@ final class CompiledRule {
     final boolean subRule;
     final Pattern pattern;
     /**
-     * The pattern with Java's own word boundaries, for texts of ASCII characters only, where
-     * they mean what Perl's do; null when the pattern has none (or the option is off).
+     * The pattern for texts of ASCII characters only: cut to what can match them
+     * ({@link AsciiPruning}), with Java's own word boundaries, which mean what Perl's do there;
+     * null when that is the pattern itself (or the option is off). See {@link #asciiNever}.
      */
     final Pattern asciiPattern;
+    /** Whether no text of ASCII characters only can match the pattern. */
+    final boolean asciiNever;
     final EvalFunction eval;
     final List<String> evalArguments;
     final MetaExpression meta;
@@ -53,7 +58,10 @@ final class CompiledRule {
         this.description = builder.description;
         this.subRule = name.startsWith("__");
         this.pattern = builder.pattern;
-        this.asciiPattern = builder.asciiWordBoundaries ? asciiVariant(pattern) : null;
+        Optional<String> cut = builder.asciiVariants && pattern != null ? AsciiPruning.prune(pattern) : Optional.empty();
+        this.asciiNever = cut.isPresent() && cut.get().equals(AsciiPruning.NEVER);
+        this.asciiPattern = builder.asciiVariants && !asciiNever
+            ? asciiVariant(pattern, cut.orElse(pattern == null ? null : pattern.pattern())) : null;
         this.eval = builder.eval;
         this.evalArguments = builder.evalArguments;
         this.meta = builder.meta;
@@ -77,13 +85,12 @@ final class CompiledRule {
         return !subRule && score != 0;
     }
 
-    private static Pattern asciiVariant(Pattern pattern) {
+    private static Pattern asciiVariant(Pattern pattern, String cut) {
         if (pattern == null) {
             return null;
         }
-        String source = pattern.pattern();
-        String ascii = source.replace(PerlRegex.WORD_BOUNDARY, "\\b").replace(PerlRegex.NOT_WORD_BOUNDARY, "\\B");
-        if (ascii.equals(source)) {
+        String ascii = cut.replace(PerlRegex.WORD_BOUNDARY, "\\b").replace(PerlRegex.NOT_WORD_BOUNDARY, "\\B");
+        if (ascii.equals(pattern.pattern())) {
             return null;
         }
         try {
@@ -114,7 +121,7 @@ final class CompiledRule {
         private double score;
         private String description = "";
         private Pattern pattern;
-        private boolean asciiWordBoundaries;
+        private boolean asciiVariants;
         private EvalFunction eval;
         private List<String> evalArguments = List.of();
         private MetaExpression meta;
@@ -148,9 +155,9 @@ final class CompiledRule {
             return this;
         }
 
-        /** Whether to keep a variant with Java's word boundaries for ASCII texts ({@link CompiledRule#asciiPattern}). */
-        Builder asciiWordBoundaries(boolean enabled) {
-            this.asciiWordBoundaries = enabled;
+        /** Whether to keep a variant of the pattern for ASCII texts ({@link CompiledRule#asciiPattern}). */
+        Builder asciiVariants(boolean enabled) {
+            this.asciiVariants = enabled;
             return this;
         }
 

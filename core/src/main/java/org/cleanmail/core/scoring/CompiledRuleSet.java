@@ -38,6 +38,8 @@ public final class CompiledRuleSet {
     private final List<UnusedRule> unused;
     private final long[][] startChars;
     private final AnchorSearch[] anchors;
+    /** The rules decided by their literal strings where those occur, by index (null entries: others). */
+    private final LiteralPattern[] literalPatterns;
     /** The header rules filtered on their own selection, by selector index (null entries: none), or null. */
     private final TargetIndex[] selectorTargets;
     private final int runnable;
@@ -46,7 +48,7 @@ public final class CompiledRuleSet {
                             Map<String, Integer> indexByName, List<HeaderSelector> selectors,
                             Map<RuleType, TargetIndex> targets, int[] evalRules, int[] metaOrder,
                             List<UnusedRule> unused, long[][] startChars, AnchorSearch[] anchors,
-                            TargetIndex[] selectorTargets) {
+                            LiteralPattern[] literalPatterns, TargetIndex[] selectorTargets) {
         this.source = source;
         this.options = options;
         this.rules = rules;
@@ -58,6 +60,7 @@ public final class CompiledRuleSet {
         this.unused = unused;
         this.startChars = startChars;
         this.anchors = anchors;
+        this.literalPatterns = literalPatterns;
         this.selectorTargets = selectorTargets;
         int count = 0;
         for (CompiledRule rule : rules) {
@@ -161,6 +164,14 @@ public final class CompiledRuleSet {
     }
 
     /**
+     * The rule as literal strings ({@link LiteralPattern}), decided where its target's recorded
+     * occurrences of them lie; null for a rule that is not one, or counts every match.
+     */
+    LiteralPattern literalPattern(int index) {
+        return literalPatterns[index];
+    }
+
+    /**
      * The prefilter of the header rules on one header selection, which the selection's own
      * text is scanned with; null when no rule of that selection is filtered, or when header
      * rules are filtered on all headers at once ({@link #target} of {@code HEADER}).
@@ -238,10 +249,16 @@ public final class CompiledRuleSet {
             }
             long[][] startChars = new long[compiled.length][];
             AnchorSearch[] anchors = new AnchorSearch[compiled.length];
+            LiteralPattern[] literalPatterns = new LiteralPattern[compiled.length];
             byTarget.forEach((type, rules) -> {
                 if (options.anchorSearch()) {
                     for (CompiledRule rule : rules) {
-                        anchors[rule.index] = rule.pattern == null ? null : AnchorSearch.of(rule.pattern);
+                        if (rule.pattern != null) {
+                            anchors[rule.index] = AnchorSearch.of(rule.pattern);
+                            if (rule.maxHits == 1 && type != RuleType.MIMEHEADER) {
+                                literalPatterns[rule.index] = LiteralPattern.of(rule.pattern).orElse(null);
+                            }
+                        }
                     }
                 }
             });
@@ -265,7 +282,7 @@ public final class CompiledRuleSet {
                 for (int i = 0; i < selectorTargets.length; i++) {
                     List<CompiledRule> rules = bySelector.get(i);
                     if (!rules.isEmpty()) {
-                        TargetIndex target = TargetIndex.of(rules, rule -> true, anchors, compiled.length);
+                        TargetIndex target = TargetIndex.of(rules, rule -> true, anchors, literalPatterns, compiled.length);
                         unfiltered.addAll(target.alwaysRunRules(rules));
                         selectorTargets[i] = target.literalCount() > 0 ? target : null;
                     }
@@ -280,7 +297,8 @@ public final class CompiledRuleSet {
                     targets.put(type, TargetIndex.of(rules,
                         rule -> type == RuleType.HEADER && headerRuleIsFilterable(rule)));
                 } else {
-                    targets.put(type, options.anchorSearch() ? TargetIndex.of(rules, rule -> true, anchors, compiled.length)
+                    targets.put(type, options.anchorSearch()
+                        ? TargetIndex.of(rules, rule -> true, anchors, literalPatterns, compiled.length)
                         : TargetIndex.of(rules, rule -> true));
                 }
             });
@@ -302,7 +320,7 @@ public final class CompiledRuleSet {
             }
             return new CompiledRuleSet(ruleSet, options, compiled, Collections.unmodifiableMap(indexByName),
                 List.copyOf(selectors), Collections.unmodifiableMap(targets), toArray(evals), toArray(metas),
-                List.copyOf(unused.values()), startChars, anchors, selectorTargets);
+                List.copyOf(unused.values()), startChars, anchors, literalPatterns, selectorTargets);
         }
 
         private boolean headerRuleIsFilterable(CompiledRule rule) {
@@ -317,7 +335,7 @@ public final class CompiledRuleSet {
                 .description(definition.description().orElse(""))
                 .counting(definition.tflags().multiple(), definition.tflags().maxHits().orElse(Integer.MAX_VALUE))
                 .noSubject(definition.type() == RuleType.BODY && definition.tflags().has("nosubject"))
-                .asciiWordBoundaries(options.asciiWordBoundaries());
+                .asciiVariants(options.asciiVariants());
             Optional<EvalCall> eval = definition.eval();
             if (eval.isPresent()) {
                 EvalFunction function = functions.get(eval.get().function()).orElseThrow(() ->

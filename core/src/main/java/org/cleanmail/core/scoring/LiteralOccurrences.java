@@ -103,6 +103,24 @@ final class LiteralOccurrences implements LiteralMatcher.Occurrences {
         return into;
     }
 
+    /** Where a literal occurs: text number and start. */
+    interface OccurrenceTest {
+        boolean test(int chunk, int start);
+    }
+
+    /** Whether the test holds at an occurrence of any of these literals in a text from {@code firstChunk} on. */
+    boolean any(int[] literals, int firstChunk, OccurrenceTest test) {
+        for (int literal : literals) {
+            for (int at = latest[literal]; at != 0; at = previous[at - 1]) {
+                int occurrence = at - 1;
+                if (chunks[occurrence] >= firstChunk && test.test(chunks[occurrence], starts[occurrence])) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     static int chunk(long encoded) {
         return (int) (encoded >>> 32);
     }

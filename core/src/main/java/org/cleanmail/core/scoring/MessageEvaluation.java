@@ -375,7 +375,6 @@ final class MessageEvaluation {
     }
 
     private int countMatchesTimed(CompiledRule rule, List<String> texts) {
-        regexRuns++;
         TargetIndex target;
         LiteralOccurrences found;
         List<String> all;
@@ -389,6 +388,13 @@ final class MessageEvaluation {
             all = found == null ? texts : texts(rule.type);
         }
         int[] literals = target == null ? null : target.literalsOf(rule.index);
+        LiteralPattern strings = rules.literalPattern(rule.index);
+        if (strings != null && literals != null && found != null) {
+            List<String> chunks = all;
+            return found.any(literals, all.size() - texts.size(), (chunk, start) -> strings.matchesAt(chunks.get(chunk), start))
+                ? 1 : 0;
+        }
+        regexRuns++;
         try {
             return literals != null && found != null
                 ? searchAtOccurrences(rule, target.minOccurrences(rule.index), literals, found, all, all.size() - texts.size())
@@ -421,7 +427,11 @@ final class MessageEvaluation {
         Matchers matchers = new Matchers(rule);
         for (String text : texts) {
             budgeted.text(text);
-            count = countIn(rule, matchers.forText(text), anchor, starts, text,
+            Matcher matcher = matchers.forText(text);
+            if (matcher == null) {
+                continue;
+            }
+            count = countIn(rule, matcher, anchor, starts, text,
                 anchor == null ? null : from -> anchor.nextOccurrence(text, from), count);
             if (count >= rule.maxHits) {
                 return count;
@@ -482,7 +492,12 @@ final class MessageEvaluation {
             }
             String text = all.get(chunk);
             budgeted.text(text);
-            count = countIn(rule, matchers.forText(text), anchor, starts, text, new Recorded(positions, i, end), count);
+            Matcher matcher = matchers.forText(text);
+            if (matcher == null) {
+                i = end;
+                continue;
+            }
+            count = countIn(rule, matcher, anchor, starts, text, new Recorded(positions, i, end), count);
             if (count >= rule.maxHits) {
                 return count;
             }
@@ -529,7 +544,7 @@ final class MessageEvaluation {
 
     /**
      * A rule's matchers over the budgeted text: one of its pattern, one of its ASCII variant
-     * ({@link CompiledRule#asciiPattern}) for texts that allow it, each made on first use and
+     * ({@link CompiledRule#asciiPattern}) for texts of ASCII characters only, each made on first use and
      * reset for each text. Bounds are transparent and not anchoring, so that searches from a
      * position see what precedes it.
      */
@@ -542,7 +557,14 @@ final class MessageEvaluation {
             this.rule = rule;
         }
 
+        /**
+         * The matcher for the text, which the budgeted text must hold already; null when the
+         * rule cannot match it ({@link CompiledRule#asciiNever}).
+         */
         Matcher forText(String text) {
+            if (rule.asciiNever && ascii(text)) {
+                return null;
+            }
             if (rule.asciiPattern != null && ascii(text)) {
                 ascii = ready(ascii, rule.asciiPattern);
                 return ascii;
@@ -717,6 +739,20 @@ final class MessageEvaluation {
         @Override
         public double value(int operand) {
             return ruleValue(indices[operand]);
+        }
+
+        @Override
+        public boolean known(int[] operands) {
+            if (!cheapFirst) {
+                return false;
+            }
+            for (int operand : operands) {
+                int index = indices[operand];
+                if (index >= 0 && pending.get(index)) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         @Override

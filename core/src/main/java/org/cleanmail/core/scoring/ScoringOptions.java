@@ -31,7 +31,7 @@ public final class ScoringOptions {
     private final int strikeWindow;
     private final boolean startCharSearch;
     private final boolean anchorSearch;
-    private final boolean asciiWordBoundaries;
+    private final boolean asciiVariants;
 
     private ScoringOptions(Builder builder) {
         this.scoreSet = builder.scoreSet;
@@ -41,7 +41,7 @@ public final class ScoringOptions {
         this.strikeWindow = builder.strikeWindow;
         this.startCharSearch = builder.startCharSearch;
         this.anchorSearch = builder.anchorSearch;
-        this.asciiWordBoundaries = builder.asciiWordBoundaries;
+        this.asciiVariants = builder.asciiVariants;
     }
 
     public static ScoringOptions defaults() {
@@ -65,7 +65,7 @@ public final class ScoringOptions {
         builder.strikeWindow = strikeWindow;
         builder.startCharSearch = startCharSearch;
         builder.anchorSearch = anchorSearch;
-        builder.asciiWordBoundaries = asciiWordBoundaries;
+        builder.asciiVariants = asciiVariants;
         return builder.build();
     }
 
@@ -114,13 +114,15 @@ public final class ScoringOptions {
     }
 
     /**
-     * Whether a text of ASCII characters only is matched with Java's own {@code \b} and
+     * Whether a text of ASCII characters only is matched with a variant of each pattern made
+     * for it: the alternatives that need a non-ASCII character cut
+     * ({@link org.cleanmail.core.rules.regex.AsciiPruning}), and Java's own {@code \b} and
      * {@code \B}, which there mean what Perl's do, instead of the look-arounds the translation
      * spells them with for other texts ({@link org.cleanmail.core.rules.regex.PerlRegex#WORD_BOUNDARY});
      * on by default. Off: the same hits, slower.
      */
-    public boolean asciiWordBoundaries() {
-        return asciiWordBoundaries;
+    public boolean asciiVariants() {
+        return asciiVariants;
     }
 
     @Override
@@ -128,7 +130,7 @@ public final class ScoringOptions {
         return "ScoringOptions{scoreSet=" + scoreSet + ", ruleBudget=" + ruleBudget + ", maxHeaderChars="
             + maxHeaderChars + ", strikesBeforeDisabling=" + strikesBeforeDisabling + ", strikeWindow=" + strikeWindow
             + ", startCharSearch="
-            + startCharSearch + ", anchorSearch=" + anchorSearch + ", asciiWordBoundaries=" + asciiWordBoundaries + "}";
+            + startCharSearch + ", anchorSearch=" + anchorSearch + ", asciiVariants=" + asciiVariants + "}";
     }
 
     /** Builds {@link ScoringOptions}; starts from the defaults and checks each value. */
@@ -140,13 +142,13 @@ public final class ScoringOptions {
         private int strikeWindow = DEFAULT_STRIKE_WINDOW;
         private boolean startCharSearch = true;
         private boolean anchorSearch = true;
-        private boolean asciiWordBoundaries = true;
+        private boolean asciiVariants = true;
 
         private Builder() {
         }
 
-        public Builder asciiWordBoundaries(boolean enabled) {
-            this.asciiWordBoundaries = enabled;
+        public Builder asciiVariants(boolean enabled) {
+            this.asciiVariants = enabled;
             return this;
         }
 

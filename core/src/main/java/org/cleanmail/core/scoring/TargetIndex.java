@@ -21,7 +21,8 @@ import org.cleanmail.core.prefilter.RegexLiteralExtractor.Analysis;
  * runs over each of the message's texts and records where each literal occurs
  * ({@link LiteralOccurrences}); a rule with an anchor ({@link AnchorSearch}) is filtered by
  * its anchor's literals and then tried only near their occurrences, a rule without one only
- * on the texts that hold one of its literals. Building is linear in the number of rules and
+ * on the texts that hold one of its literals; a rule that is a few literal strings
+ * ({@link LiteralPattern}) is filtered by them and decided where they occur. Building is linear in the number of rules and
  * literals. Immutable and thread-safe.
  */
 final class TargetIndex {
@@ -58,7 +59,7 @@ final class TargetIndex {
 
     /** The index of a target whose rules see one text (the headers): no anchors, no occurrences. */
     static TargetIndex of(List<CompiledRule> rules, Predicate<CompiledRule> filterable) {
-        return of(rules, filterable, null, 0);
+        return of(rules, filterable, null, null, 0);
     }
 
     /**
@@ -66,10 +67,12 @@ final class TargetIndex {
      * @param filterable which of them may be skipped when none of their literals occurs
      * @param anchors the rules' anchors by rule index (null entries for rules without one), or
      *     null when the target does not record occurrences
+     * @param literalPatterns the rules that are literal strings by rule index ({@link LiteralPattern}, null
+     *     entries for others): filtered by those strings, whatever their anchor; null with {@code anchors}
      * @param ruleCount the number of rules of the whole rule set
      */
     static TargetIndex of(List<CompiledRule> rules, Predicate<CompiledRule> filterable, AnchorSearch[] anchors,
-                          int ruleCount) {
+                          LiteralPattern[] literalPatterns, int ruleCount) {
         List<Integer> always = new ArrayList<>();
         Map<String, Integer> literalIds = new HashMap<>();
         List<List<Integer>> byLiteral = new ArrayList<>();
@@ -78,6 +81,17 @@ final class TargetIndex {
         int[] minOccurrences = anchors == null ? null : new int[ruleCount];
         int filtered = 0;
         for (CompiledRule rule : rules) {
+            LiteralPattern strings = literalPatterns == null ? null : literalPatterns[rule.index];
+            if (strings != null) {
+                filtered++;
+                int[] ids = strings.literals().stream().mapToInt(literal -> literalId(literal, literalIds, byLiteral))
+                    .toArray();
+                for (int id : ids) {
+                    byLiteral.get(id).add(rule.index);
+                }
+                literalsByRule[rule.index] = ids;
+                continue;
+            }
             boolean anchored = anchors != null && anchors[rule.index] != null;
             Analysis analysis = rule.pattern == null || !(anchored || filterable.test(rule)) ? null
                 : RegexLiteralExtractor.analyse(rule.pattern.pattern(), (rule.pattern.flags() & Pattern.COMMENTS) != 0);

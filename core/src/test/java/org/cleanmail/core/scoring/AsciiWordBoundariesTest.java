@@ -25,7 +25,7 @@ class AsciiWordBoundariesTest {
     void asciiVariantShouldCountLikeTheTranslation() {
         RuleEngine fast = RuleEngineTest.engine(RULES, EvalFunctions.none(), ScoringOptions.defaults());
         RuleEngine faithful = RuleEngineTest.engine(RULES, EvalFunctions.none(),
-            ScoringOptions.builder().asciiWordBoundaries(false).build());
+            ScoringOptions.builder().asciiVariants(false).build());
         Random random = new Random(13);
         String[] tokens = {"ab", "cd", "caf", " ", "_", "x", "\u00e9", "\u00c3", "1", "-", "abc", "cdx"};
         int hits = 0;

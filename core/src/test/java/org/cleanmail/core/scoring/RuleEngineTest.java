@@ -361,12 +361,24 @@ class RuleEngineTest {
 
     @Test
     void prefilterShouldRunOnlyCandidateRules() {
-        RuleEngine engine = engine(String.join("\n", "body A /viagra/i", "body B /casino/i", "body C /pills/i", ""));
+        RuleEngine engine = engine(String.join("\n", "body A /viagra\\w*/i", "body B /casino\\w*/i", "body C /pills\\w*/i",
+            ""));
 
         scan(engine, MESSAGE);
 
         assertThat(engine.regexRuns()).isEqualTo(1);
         assertThat(engine.rules().prefilteredRules(org.cleanmail.core.rules.RuleType.BODY)).isEqualTo(3);
         assertThat(List.of(engine.ruleCount())).containsExactly(3);
+    }
+
+    @Test
+    void literalRulesShouldBeDecidedWithoutRegularExpressions() {
+        RuleEngine engine = engine(String.join("\n", "body A /\\bp[i1]lls\\b/i", "body B /\\bcasino\\b/i",
+            "body C /\\bPILLS\\b/", "body D /\\bpill\\b/i", ""));
+
+        ScanResult result = scan(engine, MESSAGE);
+
+        assertThat(result.hitNames()).containsExactly("A");
+        assertThat(engine.regexRuns()).isZero();
     }
 }

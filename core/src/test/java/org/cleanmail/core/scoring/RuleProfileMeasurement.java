@@ -93,6 +93,62 @@ class RuleProfileMeasurement {
         profile(new MeasurementLog("rule-profile-synthetic"), compiled, messages);
     }
 
+    /**
+     * Where the time of a typical message goes: the stock rules plus the rule file
+     * {@code -Dcleanmail.profile.rules=FILE} names (or the synthetic ones), on 300 messages
+     * spread evenly over ham and spam as {@code ./cleanmail bench} picks them, profiled on
+     * those whose scan time lies between the 30th and 70th percentile (the median's
+     * neighbourhood, which big messages do not weigh down).
+     */
+    @Test
+    void profileTypicalMessages() throws IOException {
+        Path synthetic = Path.of("target", "synthetic-rules", "90_synthetic.cf");
+        Files.createDirectories(synthetic.getParent());
+        String kept = System.getProperty("cleanmail.profile.rules");
+        if (kept == null) {
+            Files.writeString(synthetic, SyntheticRules.generate(ScanSpeedMeasurement.SYNTHETIC_RULES, 20_000));
+        } else {
+            Files.copy(Path.of(kept), synthetic, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        RuleSet ruleSet = StockRules.loadWith(synthetic, EvalFunctions.none());
+        CompiledRuleSet compiled = CompiledRuleSet.compile(ruleSet, EvalFunctions.none(), ScoringOptions.defaults());
+        List<Path> all = new ArrayList<>(StockRules.oddSample("ham", 1, Integer.MAX_VALUE));
+        all.addAll(StockRules.oddSample("spam", 1, Integer.MAX_VALUE));
+        MessageParser parser = MessageParser.defaultParser();
+        List<MessageFeatures> messages = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            Path file = all.get((int) ((long) i * all.size() / 300));
+            messages.add(parser.parse(RawMessage.of(Files.readAllBytes(file))));
+        }
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        RuleHealth health = new RuleHealth(compiled);
+        long[] cpu = new long[messages.size()];
+        for (int round = 0; round < 6; round++) {
+            for (int i = 0; i < messages.size(); i++) {
+                long start = threads.getCurrentThreadCpuTime();
+                new MessageEvaluation(compiled, health, messages.get(i), null, true).run();
+                cpu[i] = threads.getCurrentThreadCpuTime() - start;
+            }
+        }
+        long[] sorted = cpu.clone();
+        java.util.Arrays.sort(sorted);
+        long low = sorted[sorted.length * 3 / 10];
+        long high = sorted[sorted.length * 7 / 10];
+        List<MessageFeatures> typical = new ArrayList<>();
+        long typicalCpu = 0;
+        for (int i = 0; i < messages.size(); i++) {
+            if (cpu[i] >= low && cpu[i] <= high) {
+                typical.add(messages.get(i));
+                typicalCpu += cpu[i];
+            }
+        }
+        MeasurementLog log = new MeasurementLog("rule-profile-typical");
+        log.line("median %d us CPU per message (rule evaluation only, no parsing); %d typical messages (%d..%d us), %d us on"
+            + " average", sorted[sorted.length / 2] / 1000, typical.size(), low / 1000, high / 1000,
+            typicalCpu / typical.size() / 1000);
+        profile(log, compiled, typical);
+    }
+
     private static void profile(MeasurementLog log, CompiledRuleSet compiled, List<MessageFeatures> messages) {
         RuleHealth health = new RuleHealth(compiled);
         long[] nanos = new long[compiled.size()];
@@ -100,7 +156,8 @@ class RuleProfileMeasurement {
             new MessageEvaluation(compiled, health, features, nanos, true).run();
         }
         long total = IntStream.range(0, nanos.length).mapToLong(i -> nanos[i]).sum();
-        log.line("%d messages, %d ms matching in all", messages.size(), total / 1_000_000);
+        log.line("%d messages, %d ms matching in all (%d us per message)", messages.size(), total / 1_000_000,
+            total / 1000 / messages.size());
         Map<String, Long> byKind = new TreeMap<>();
         for (int i = 0; i < nanos.length; i++) {
             if (compiled.rule(i) != null) {

@@ -39,7 +39,7 @@ final class SameHitsCheck {
     SameHitsCheck(RuleSet ruleSet) {
         this.fast = CompiledRuleSet.compile(ruleSet, EvalFunctions.none(), ScoringOptions.defaults());
         this.plain = CompiledRuleSet.compile(ruleSet, EvalFunctions.none(),
-            ScoringOptions.builder().anchorSearch(false).startCharSearch(false).asciiWordBoundaries(false).build());
+            ScoringOptions.builder().anchorSearch(false).startCharSearch(false).asciiVariants(false).build());
     }
 
     void check(Path file) throws IOException {

@@ -18,4 +18,9 @@ public interface MetaInputs {
     default boolean cheap(int[] operands) {
         return false;
     }
+
+    /** Whether the value of every one of these operands is known already (reading them runs nothing); by default not. */
+    default boolean known(int[] operands) {
+        return false;
+    }
 }

@@ -103,17 +103,21 @@ final class MetaNodes {
     }
 
     /**
-     * {@code A && B}: 0 when either is 0, else B. Reads A first, unless the inputs say B is
-     * cheap ({@link MetaInputs}): then B first, and A only when B is not 0.
+     * {@code A && B}: 0 when either is 0, else B. Reads A first when its value is known
+     * already; else B first when the inputs say B is cheap ({@link MetaInputs}), and A only
+     * when B is not 0; else A first.
      */
     static MetaNode and(MetaNode left, MetaNode right) {
+        BitSet leftSet = new BitSet();
+        left.collectOperands(leftSet);
+        int[] leftOperands = leftSet.stream().toArray();
         BitSet rightSet = new BitSet();
         right.collectOperands(rightSet);
         int[] rightOperands = rightSet.stream().toArray();
         return new MetaNode() {
             @Override
             public double evaluate(MetaInputs inputs) {
-                if (rightOperands.length > 0 && inputs.cheap(rightOperands)) {
+                if (rightOperands.length > 0 && !inputs.known(leftOperands) && inputs.cheap(rightOperands)) {
                     double r = right.evaluate(inputs);
                     if (r == 0) {
                         return r;

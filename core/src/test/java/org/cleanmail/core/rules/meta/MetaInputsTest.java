@@ -14,7 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class MetaInputsTest {
-    /** Values by rule name; rules named CHEAP* are cheap; records what was read. */
+    /** Values by rule name; rules named CHEAP* are cheap, KNOWN* known already; records what was read. */
     private static final class Recording implements MetaInputs {
         private final List<String> operands;
         private final Map<String, Double> values;
@@ -36,6 +36,21 @@ class MetaInputsTest {
         public boolean cheap(int[] numbers) {
             return Arrays.stream(numbers).allMatch(operand -> operands.get(operand).startsWith("CHEAP"));
         }
+
+        @Override
+        public boolean known(int[] numbers) {
+            return Arrays.stream(numbers).allMatch(operand -> operands.get(operand).startsWith("KNOWN"));
+        }
+    }
+
+    @Test
+    void knownOperandShouldBeReadBeforeACheapOne() throws MetaSyntaxException {
+        // a header test that costs (a back-reference over all headers) is skipped when a known operand decides
+        MetaExpression meta = MetaExpression.parse("KNOWN_BODY_TEST && CHEAP_HEADER_TEST");
+        Recording inputs = new Recording(meta, Map.of("CHEAP_HEADER_TEST", 1.0));
+
+        assertThat(meta.evaluateOperands(inputs)).isZero();
+        assertThat(inputs.read).containsExactly("KNOWN_BODY_TEST");
     }
 
     @Test
@@ -72,13 +87,14 @@ class MetaInputsTest {
     /** The cheap-first order must give the value the written order gives, for every assignment tried. */
     @ParameterizedTest
     @ValueSource(strings = {"A && CHEAP_B", "(A || CHEAP_B) && CHEAP_C + A", "A && !CHEAP_B && CHEAP_C && B",
-        "(A && CHEAP_B) + (CHEAP_C && A) > 1", "A && (CHEAP_B || CHEAP_C) && !(B && CHEAP_A)", "A * 2 && CHEAP_B - 1"})
+        "(A && CHEAP_B) + (CHEAP_C && A) > 1", "A && (CHEAP_B || CHEAP_C) && !(B && CHEAP_A)", "A * 2 && CHEAP_B - 1",
+        "KNOWN_A && CHEAP_B", "(KNOWN_A || A) && CHEAP_B && KNOWN_A"})
     void cheapFirstShouldGiveTheSameValue(String text) throws MetaSyntaxException {
         MetaExpression meta = MetaExpression.parse(text);
         Random random = new Random(3);
         for (int i = 0; i < 500; i++) {
             Map<String, Double> values = new HashMap<>();
-            for (String name : List.of("A", "B", "CHEAP_A", "CHEAP_B", "CHEAP_C")) {
+            for (String name : List.of("A", "B", "CHEAP_A", "CHEAP_B", "CHEAP_C", "KNOWN_A")) {
                 values.put(name, (double) random.nextInt(3));
             }
             assertThat(meta.evaluateOperands(new Recording(meta, values))).as("%s with %s", text, values)

@@ -1,0 +1,421 @@
+package org.cleanmail.core.scoring;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.cleanmail.core.prefilter.CaseFold;
+import org.cleanmail.core.prefilter.RegexLiteralExtractor;
+import org.cleanmail.core.rules.regex.PerlRegex;
+
+/**
+ * A pattern that can only match one of a few literal strings, each perhaps with Perl's
+ * {@code \b} before or after it: {@code \b(?:cheap|free)\s?} is not one, but
+ * {@code \b(?:cheap|fr[e3]e)\b} (four strings) and {@code [Vv]iagra} are. Whether such a
+ * pattern matches a text is decided at the positions where one of its strings occurs,
+ * without the regular expression: each string is compared there (ASCII letters folded for
+ * a case-insensitive pattern, as Java's matching without {@code UNICODE_CASE} folds them)
+ * and the boundaries checked, with Perl's byte-string word characters {@code [A-Za-z0-9_]}.
+ *
+ * <p>Read from the translated Java source: literal characters and escapes, classes of a few
+ * characters, groups, alternation, {@code ?}, and {@link PerlRegex#WORD_BOUNDARY}. A
+ * boundary between two characters of the pattern is decided when reading it. Anything
+ * else (other quantifiers, look-arounds, {@code .}, anchors, back-references, inline
+ * flags, {@code /x}) makes {@link #of} answer empty, as do strings shorter than
+ * {@link RegexLiteralExtractor#MIN_LITERAL_LENGTH} (their occurrences are too many to
+ * record) and more than {@value #MAX_STRINGS} strings. Immutable and thread-safe.
+ */
+final class LiteralPattern {
+    static final int MAX_STRINGS = 64;
+    private static final int MAX_CLASS_CHARS = 8;
+    /** Stands for a word boundary while reading; a pattern holding this character is not read. */
+    private static final char BOUNDARY = '\uE000';
+
+    private final boolean caseInsensitive;
+    /** The strings, ASCII letters in lower case when case-insensitive. */
+    private final char[][] strings;
+    private final boolean[] boundaryBefore;
+    private final boolean[] boundaryAfter;
+    private final Set<String> literals;
+
+    private LiteralPattern(boolean caseInsensitive, List<String> strings, List<Boolean> before, List<Boolean> after) {
+        this.caseInsensitive = caseInsensitive;
+        this.strings = new char[strings.size()][];
+        this.boundaryBefore = new boolean[strings.size()];
+        this.boundaryAfter = new boolean[strings.size()];
+        Set<String> folded = new LinkedHashSet<>();
+        for (int i = 0; i < this.strings.length; i++) {
+            this.strings[i] = strings.get(i).toCharArray();
+            this.boundaryBefore[i] = before.get(i);
+            this.boundaryAfter[i] = after.get(i);
+            folded.add(CaseFold.fold(strings.get(i)));
+        }
+        this.literals = Set.copyOf(folded);
+    }
+
+    /** The pattern as literal strings, or empty when it can match anything else (or reads too many strings). */
+    static Optional<LiteralPattern> of(Pattern pattern) {
+        int flags = pattern.flags();
+        if ((flags & ~(Pattern.CASE_INSENSITIVE | Pattern.MULTILINE | Pattern.DOTALL | Pattern.UNIX_LINES)) != 0) {
+            return Optional.empty();
+        }
+        String source = pattern.pattern();
+        if (source.indexOf(BOUNDARY) >= 0) {
+            return Optional.empty();
+        }
+        boolean caseInsensitive = (flags & Pattern.CASE_INSENSITIVE) != 0;
+        try {
+            Reader reader = new Reader(source.replace(PerlRegex.WORD_BOUNDARY, String.valueOf(BOUNDARY)), caseInsensitive);
+            List<String> read = reader.alternation();
+            if (!reader.atEnd()) {
+                return Optional.empty();
+            }
+            return settle(read, caseInsensitive);
+        } catch (Unreadable e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Turns the strings read, boundary marks included, into strings with boundary flags; empty when one is too short. */
+    private static Optional<LiteralPattern> settle(List<String> read, boolean caseInsensitive) {
+        Map<String, boolean[]> settled = new LinkedHashMap<>();
+        for (String string : read) {
+            int start = 0;
+            int end = string.length();
+            while (start < end && string.charAt(start) == BOUNDARY) {
+                start++;
+            }
+            while (end > start && string.charAt(end - 1) == BOUNDARY) {
+                end--;
+            }
+            StringBuilder text = new StringBuilder(end - start);
+            boolean possible = true;
+            for (int i = start; i < end && possible; i++) {
+                char c = string.charAt(i);
+                if (c != BOUNDARY) {
+                    text.append(c);
+                } else if (string.charAt(i - 1) != BOUNDARY) {
+                    int next = i + 1;
+                    while (string.charAt(next) == BOUNDARY) {
+                        next++;
+                    }
+                    // between two known characters a boundary is there or not, whatever the text
+                    possible = isWord(string.charAt(i - 1)) != isWord(string.charAt(next));
+                }
+            }
+            if (!possible) {
+                continue;
+            }
+            if (text.length() < RegexLiteralExtractor.MIN_LITERAL_LENGTH) {
+                return Optional.empty();
+            }
+            // the same string with and without a boundary stays twice: each matches where the other may not
+            settled.putIfAbsent((start > 0 ? "b" : "-") + (end < string.length() ? "b" : "-") + text,
+                new boolean[] {start > 0, end < string.length()});
+        }
+        if (settled.isEmpty() || settled.size() > MAX_STRINGS) {
+            return Optional.empty();
+        }
+        List<String> strings = new ArrayList<>();
+        List<Boolean> before = new ArrayList<>();
+        List<Boolean> after = new ArrayList<>();
+        settled.forEach((key, boundaries) -> {
+            strings.add(key.substring(2));
+            before.add(boundaries[0]);
+            after.add(boundaries[1]);
+        });
+        return Optional.of(new LiteralPattern(caseInsensitive, strings, before, after));
+    }
+
+    /** The strings, case-folded ({@link CaseFold}): where one of them occurs, the pattern may match. */
+    Set<String> literals() {
+        return literals;
+    }
+
+    /** How many strings the pattern matches (letter case aside). */
+    int size() {
+        return strings.length;
+    }
+
+    /** Whether the pattern matches the text at {@code start}. */
+    boolean matchesAt(CharSequence text, int start) {
+        for (int i = 0; i < strings.length; i++) {
+            if (stringAt(text, start, strings[i]) && (!boundaryBefore[i] || boundaryAt(text, start))
+                && (!boundaryAfter[i] || boundaryAt(text, start + strings[i].length))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean stringAt(CharSequence text, int start, char[] string) {
+        if (start < 0 || start + string.length > text.length()) {
+            return false;
+        }
+        for (int i = 0; i < string.length; i++) {
+            char c = text.charAt(start + i);
+            if (caseInsensitive && c >= 'A' && c <= 'Z') {
+                c = (char) (c + ('a' - 'A'));
+            }
+            if (c != string[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Perl's {@code \b} on a byte string: a word character on one side only (outside the text: none). */
+    static boolean boundaryAt(CharSequence text, int position) {
+        boolean before = position > 0 && isWord(text.charAt(position - 1));
+        boolean after = position < text.length() && isWord(text.charAt(position));
+        return before != after;
+    }
+
+    private static boolean isWord(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
+    }
+
+    /** A pattern outside what {@link Reader} reads. */
+    private static final class Unreadable extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Unreadable() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** Reads a Java pattern source into the strings it matches (boundary marks included). */
+    private static final class Reader {
+        private final String source;
+        private final boolean caseInsensitive;
+        private int at;
+
+        Reader(String source, boolean caseInsensitive) {
+            this.source = source;
+            this.caseInsensitive = caseInsensitive;
+        }
+
+        boolean atEnd() {
+            return at == source.length();
+        }
+
+        List<String> alternation() throws Unreadable {
+            Set<String> strings = new LinkedHashSet<>(sequence());
+            while (at < source.length() && source.charAt(at) == '|') {
+                at++;
+                strings.addAll(sequence());
+                limit(strings.size());
+            }
+            return new ArrayList<>(strings);
+        }
+
+        private List<String> sequence() throws Unreadable {
+            List<String> strings = List.of("");
+            while (at < source.length() && source.charAt(at) != '|' && source.charAt(at) != ')') {
+                List<String> atom = atom();
+                if (at < source.length() && source.charAt(at) == '?') {
+                    at++;
+                    if (at < source.length() && source.charAt(at) == '+') {
+                        throw new Unreadable();
+                    }
+                    if (at < source.length() && source.charAt(at) == '?') {
+                        at++;
+                    }
+                    List<String> optional = new ArrayList<>(atom);
+                    optional.add("");
+                    atom = optional;
+                }
+                if (at < source.length() && "*+{".indexOf(source.charAt(at)) >= 0) {
+                    throw new Unreadable();
+                }
+                strings = product(strings, atom);
+            }
+            return strings;
+        }
+
+        private static List<String> product(List<String> left, List<String> right) throws Unreadable {
+            limit((long) left.size() * right.size());
+            Set<String> product = new LinkedHashSet<>();
+            for (String a : left) {
+                for (String b : right) {
+                    product.add(a + b);
+                }
+            }
+            return new ArrayList<>(product);
+        }
+
+        private static void limit(long strings) throws Unreadable {
+            if (strings > MAX_STRINGS * 4L) {
+                throw new Unreadable();
+            }
+        }
+
+        private List<String> atom() throws Unreadable {
+            char c = source.charAt(at++);
+            switch (c) {
+                case '(':
+                    if (source.startsWith("?:", at)) {
+                        at += 2;
+                    } else if (at < source.length() && source.charAt(at) == '?') {
+                        throw new Unreadable();
+                    }
+                    List<String> inner = alternation();
+                    if (at >= source.length() || source.charAt(at) != ')') {
+                        throw new Unreadable();
+                    }
+                    at++;
+                    return inner;
+                case '[':
+                    return characterClass();
+                case '\\':
+                    return List.of(fold(escape()));
+                case BOUNDARY:
+                    return List.of(String.valueOf(BOUNDARY));
+                case '.':
+                case '^':
+                case '$':
+                case '*':
+                case '+':
+                case '?':
+                case '{':
+                case ']':
+                    throw new Unreadable();
+                default:
+                    return List.of(fold(c));
+            }
+        }
+
+        private List<String> characterClass() throws Unreadable {
+            Set<String> members = new LinkedHashSet<>();
+            if (at < source.length() && source.charAt(at) == '^') {
+                throw new Unreadable();
+            }
+            boolean first = true;
+            while (true) {
+                if (at >= source.length()) {
+                    throw new Unreadable();
+                }
+                char c = source.charAt(at++);
+                if (c == ']' && !first) {
+                    break;
+                }
+                first = false;
+                if (c == '[' || c == '&' || c == BOUNDARY) {
+                    throw new Unreadable();
+                }
+                char low = c == '\\' ? escape() : c;
+                char high = low;
+                if (at + 1 < source.length() && source.charAt(at) == '-' && source.charAt(at + 1) != ']') {
+                    at++;
+                    char end = source.charAt(at++);
+                    if (end == '[' || end == '&') {
+                        throw new Unreadable();
+                    }
+                    high = end == '\\' ? escape() : end;
+                    if (high < low || high - low >= MAX_CLASS_CHARS) {
+                        throw new Unreadable();
+                    }
+                }
+                for (char member = low; member <= high; member++) {
+                    members.add(fold(member));
+                }
+                if (members.size() > MAX_CLASS_CHARS) {
+                    throw new Unreadable();
+                }
+            }
+            return new ArrayList<>(members);
+        }
+
+        /** The character an escape stands for; the backslash is read. */
+        private char escape() throws Unreadable {
+            if (at >= source.length()) {
+                throw new Unreadable();
+            }
+            char c = source.charAt(at++);
+            switch (c) {
+                case 't':
+                    return '\t';
+                case 'n':
+                    return '\n';
+                case 'r':
+                    return '\r';
+                case 'f':
+                    return '\f';
+                case 'a':
+                    return '\u0007';
+                case 'e':
+                    return '\u001B';
+                case 'x':
+                    return hex();
+                case 'u':
+                    return (char) number(4, 16);
+                case '0':
+                    return octal();
+                default:
+                    if (Character.isLetterOrDigit(c)) {
+                        throw new Unreadable();
+                    }
+                    return c;
+            }
+        }
+
+        private char hex() throws Unreadable {
+            if (at < source.length() && source.charAt(at) == '{') {
+                int close = source.indexOf('}', at);
+                if (close < 0 || close - at > 5) {
+                    throw new Unreadable();
+                }
+                int value = parse(source.substring(at + 1, close), 16);
+                at = close + 1;
+                if (value > Character.MAX_VALUE) {
+                    throw new Unreadable();
+                }
+                return (char) value;
+            }
+            return (char) number(2, 16);
+        }
+
+        private char octal() throws Unreadable {
+            int end = at;
+            while (end < source.length() && end - at < 3 && source.charAt(end) >= '0' && source.charAt(end) <= '7') {
+                end++;
+            }
+            if (end == at) {
+                throw new Unreadable();
+            }
+            int value = parse(source.substring(at, end), 8);
+            if (value > 0377) {
+                // Java reads \0377 at most; a longer run is a number then a digit
+                throw new Unreadable();
+            }
+            at = end;
+            return (char) value;
+        }
+
+        private int number(int digits, int radix) throws Unreadable {
+            if (at + digits > source.length()) {
+                throw new Unreadable();
+            }
+            int value = parse(source.substring(at, at + digits), radix);
+            at += digits;
+            return value;
+        }
+
+        private static int parse(String digits, int radix) throws Unreadable {
+            try {
+                return Integer.parseInt(digits, radix);
+            } catch (NumberFormatException e) {
+                throw new Unreadable();
+            }
+        }
+
+        private String fold(char c) {
+            return String.valueOf(caseInsensitive && c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package org.cleanmail.core.scoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Optional;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.cleanmail.core.rules.regex.PerlRegexTranslator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class LiteralPatternTest {
+    private static final PerlRegexTranslator TRANSLATOR = new PerlRegexTranslator();
+    /** Pieces of the random texts: the patterns' words in several cases, word and non-word neighbours, bytes above 127. */
+    private static final String[] TOKENS = {"cheap", "CHEAP", "Cheap", "free", "fr3e", "FR3E", "viagra", "Viagra", "VIAGRA",
+        "offer", "0ffer", "offers", "pills", "click here", "click  here", "a", "x", "_", "9", " ", " ", "\n", "-", ".", "!",
+        "\u00c3", "\u00a4", "b\u00c3\u00a4r", "B\u00c3\u00a4R", "\u00e9", "\u00c9", "dear", "friend", "dear friend",
+        "meds", "$$$", "e-mail", "email", "lo", "an", "loan", "loans", "x\u00ffz"};
+
+    private static Pattern translated(String perl) {
+        return TRANSLATOR.translate(perl).regex().pattern();
+    }
+
+    private static Optional<LiteralPattern> read(String perl) {
+        return LiteralPattern.of(translated(perl));
+    }
+
+    @Test
+    void wordsBetweenBoundariesShouldBeRead() {
+        LiteralPattern pattern = read("/\\b(?:cheap|fr[e3]e|Viagra)\\b/i").orElseThrow();
+
+        assertThat(pattern.literals()).containsExactlyInAnyOrder("cheap", "free", "fr3e", "viagra");
+        assertThat(pattern.matchesAt("so CHEAP!", 3)).isTrue();
+        assertThat(pattern.matchesAt("socheap!", 2)).isFalse();
+        assertThat(pattern.matchesAt("cheaper", 0)).isFalse();
+        assertThat(pattern.matchesAt("a FR3E b", 2)).isTrue();
+    }
+
+    @Test
+    void caseSensitivePatternShouldCompareExactly() {
+        LiteralPattern pattern = read("/[Vv]iagra/").orElseThrow();
+
+        assertThat(pattern.literals()).containsExactly("viagra");
+        assertThat(pattern.size()).isEqualTo(2);
+        assertThat(pattern.matchesAt("Viagra", 0)).isTrue();
+        assertThat(pattern.matchesAt("VIAGRA", 0)).isFalse();
+    }
+
+    @Test
+    void optionalPartsShouldGiveEachString() {
+        LiteralPattern pattern = read("/\\boffers?\\b/i").orElseThrow();
+
+        assertThat(pattern.literals()).containsExactlyInAnyOrder("offer", "offers");
+    }
+
+    @Test
+    void boundaryBetweenKnownCharactersShouldBeDecidedWhenReading() {
+        // "e-\bmail" always has a boundary there; "e\bmail" never has one
+        assertThat(read("/\\be-\\bmail\\b/i").orElseThrow().literals()).containsExactly("e-mail");
+        assertThat(read("/(?:e\\bmail|e-mail)/").orElseThrow().literals()).containsExactly("e-mail");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/\\bcheap\\s+pills\\b/i", "/cheap.pills/", "/^cheap/m", "/\\bch?\\b/", "/\\b(?:ab|cheap)\\b/",
+        "/(?=cheap)cheap/", "/cheap\\d/", "/[a-z]heap/", "/[^x]heap/", "/che+ap/", "/cheap{2}/",
+        "/(cheap)\\1/", "/(?i:cheap)/", "/\\Bcheap/", "/cheap$/"})
+    void otherPatternsShouldNotBeRead(String perl) {
+        assertThat(read(perl)).isEmpty();
+    }
+
+    @Test
+    void tooManyStringsShouldNotBeRead() {
+        assertThat(read("/[ab][cd][ef][gh][ij][kl][mn]x/")).isEmpty();
+        assertThat(read("/[ab][cd][ef][gh][ij][kl]x/")).isPresent();
+    }
+
+    /** The decision at every position agrees with Java's own matching of the translated pattern, on random texts. */
+    @ParameterizedTest
+    @ValueSource(strings = {"/\\b(?:cheap|fr[e3]e|Viagra)\\b/i", "/\\b(?:cheap|fr[e3]e|Viagra)\\b/", "/[o0]ffers?\\b/i",
+        "/\\bclick here/i", "/(?:\\bdear|friend\\b)/i", "/\\b\\$\\$\\$/", "/e-?mail\\b/i", "/\\b(?:loans?|meds)\\b/",
+        "/x\\xffz/i", "/b\\xc3\\xa4r/", "/(?:\\bloan|lo\\ban)/i", "/pills|cheap/"})
+    void decisionsShouldAgreeWithTheRegularExpression(String perl) {
+        Pattern regex = translated(perl);
+        LiteralPattern pattern = LiteralPattern.of(regex).orElseThrow();
+        Random random = new Random(perl.hashCode());
+        int matched = 0;
+        for (int round = 0; round < 3000; round++) {
+            StringBuilder text = new StringBuilder();
+            int tokens = 1 + random.nextInt(8);
+            for (int i = 0; i < tokens; i++) {
+                text.append(TOKENS[random.nextInt(TOKENS.length)]);
+            }
+            boolean decided = false;
+            for (int start = 0; start < text.length() && !decided; start++) {
+                decided = pattern.matchesAt(text, start);
+            }
+            Matcher matcher = regex.matcher(text);
+            assertThat(decided).as("%s on [%s]", perl, text).isEqualTo(matcher.find());
+            matched += decided ? 1 : 0;
+        }
+        assertThat(matched).as("texts the pattern matched, of 3000").isBetween(1, 2999);
+    }
+}

@@ -38,6 +38,8 @@ public final class CompiledRuleSet {
     private final List<UnusedRule> unused;
     private final long[][] startChars;
     private final AnchorSearch[] anchors;
+    /** By meta rule index: what a value other than 0 needs, as rule indices ({@link #metaNeeds}); null: nothing known. */
+    private final int[][][] metaNeeds;
     /** The rules decided by their literal strings where those occur, by index (null entries: others). */
     private final LiteralPattern[] literalPatterns;
     /** The header rules filtered on their own selection, by selector index (null entries: none), or null. */
@@ -48,7 +50,7 @@ public final class CompiledRuleSet {
                             Map<String, Integer> indexByName, List<HeaderSelector> selectors,
                             Map<RuleType, TargetIndex> targets, int[] evalRules, int[] metaOrder,
                             List<UnusedRule> unused, long[][] startChars, AnchorSearch[] anchors,
-                            LiteralPattern[] literalPatterns, TargetIndex[] selectorTargets) {
+                            LiteralPattern[] literalPatterns, TargetIndex[] selectorTargets, int[][][] metaNeeds) {
         this.source = source;
         this.options = options;
         this.rules = rules;
@@ -61,6 +63,7 @@ public final class CompiledRuleSet {
         this.startChars = startChars;
         this.anchors = anchors;
         this.literalPatterns = literalPatterns;
+        this.metaNeeds = metaNeeds;
         this.selectorTargets = selectorTargets;
         int count = 0;
         for (CompiledRule rule : rules) {
@@ -193,6 +196,15 @@ public final class CompiledRuleSet {
         return metaOrder;
     }
 
+    /**
+     * What a meta needs to be anything but 0: each array lists rules of which one at least
+     * must not be 0 ({@link org.cleanmail.core.rules.meta.MetaExpression#necessaryOperands()});
+     * null when nothing is known (or a meta it reads may be negative, which the needs do not allow).
+     */
+    int[][] metaNeeds(int index) {
+        return metaNeeds[index];
+    }
+
     @Override
     public String toString() {
         return "CompiledRuleSet{" + runnable + " rules run, " + unused.size() + " unused}";
@@ -320,7 +332,39 @@ public final class CompiledRuleSet {
             }
             return new CompiledRuleSet(ruleSet, options, compiled, Collections.unmodifiableMap(indexByName),
                 List.copyOf(selectors), Collections.unmodifiableMap(targets), toArray(evals), toArray(metas),
-                List.copyOf(unused.values()), startChars, anchors, literalPatterns, selectorTargets);
+                List.copyOf(unused.values()), startChars, anchors, literalPatterns, selectorTargets,
+                metaNeeds(compiled, metas));
+        }
+
+        /**
+         * Each meta's needs as rule indices, for metas none of whose operands can be negative
+         * (pattern, header and eval rules count hits; a meta may be negative unless its
+         * expression and the metas it reads are not), in evaluation order so that the metas a
+         * meta reads come first.
+         */
+        private static int[][][] metaNeeds(CompiledRule[] compiled, List<Integer> order) {
+            int[][][] needs = new int[compiled.length][][];
+            boolean[] nonNegative = new boolean[compiled.length];
+            for (int index : order) {
+                CompiledRule meta = compiled[index];
+                boolean operandsNonNegative = true;
+                for (int operand : meta.metaOperands) {
+                    if (operand >= 0 && compiled[operand] != null && compiled[operand].meta != null) {
+                        operandsNonNegative &= nonNegative[operand];
+                    }
+                }
+                nonNegative[index] = operandsNonNegative && meta.meta.nonNegative();
+                List<int[]> sets = meta.meta.necessaryOperands();
+                if (!operandsNonNegative || sets.isEmpty()) {
+                    continue;
+                }
+                int[][] rules = new int[sets.size()][];
+                for (int i = 0; i < rules.length; i++) {
+                    rules[i] = java.util.Arrays.stream(sets.get(i)).map(operand -> meta.metaOperands[operand]).toArray();
+                }
+                needs[index] = rules;
+            }
+            return needs;
         }
 
         private boolean headerRuleIsFilterable(CompiledRule rule) {

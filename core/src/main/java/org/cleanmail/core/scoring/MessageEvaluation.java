@@ -37,6 +37,10 @@ final class MessageEvaluation {
     private static final byte COSTLY = 2;
     /** How deep sub-metas are followed to tell whether reading one is cheap. */
     private static final int MAX_CHEAP_DEPTH = 4;
+    private static final byte MAY_HIT = 1;
+    private static final byte NO_HIT = 2;
+    /** How deep pending sub-metas are followed to tell whether a meta can be anything but 0. */
+    private static final int MAX_NEEDS_DEPTH = 8;
 
     private final CompiledRuleSet rules;
     private final RuleHealth health;
@@ -71,6 +75,8 @@ final class MessageEvaluation {
     private final boolean cheapFirst;
     /** Whether reading a rule is cheap, by index: 0 not known yet, 1 cheap, 2 costly (a hint for metas' order). */
     private final byte[] cheapness;
+    /** Whether a pending sub-meta can be anything but 0, by index: 0 not known yet, {@link #MAY_HIT}, {@link #NO_HIT}. */
+    private final byte[] metaOutlook;
     private int regexRuns;
 
     MessageEvaluation(CompiledRuleSet rules, RuleHealth health, MessageFeatures features) {
@@ -95,6 +101,7 @@ final class MessageEvaluation {
         this.selectionOccurrences = new LiteralOccurrences[rules.selectorTargetCount()];
         this.pending = new BitSet(rules.size());
         this.cheapness = new byte[rules.size()];
+        this.metaOutlook = new byte[rules.size()];
         for (int i = 0; i < RuleType.values().length; i++) {
             texts.add(null);
         }
@@ -714,10 +721,48 @@ final class MessageEvaluation {
         }
         for (int index : order) {
             CompiledRule rule = rules.rule(index);
-            if (!rule.subRule) {
+            if (!rule.subRule && (!cheapFirst || mayHit(index, 0))) {
                 evaluateMeta(rule);
             }
         }
+    }
+
+    /**
+     * Whether a meta can be anything but 0: each of its needs ({@link CompiledRuleSet#metaNeeds})
+     * has a rule that hit, or may still (a pending sub-rule, or a pending sub-meta that may).
+     * A meta that cannot is 0 without being evaluated, and runs none of its pending operands.
+     */
+    private boolean mayHit(int index, int depth) {
+        int[][] needs = rules.metaNeeds(index);
+        if (needs == null) {
+            return true;
+        }
+        for (int[] anyOf : needs) {
+            boolean met = false;
+            for (int i = 0; i < anyOf.length && !met; i++) {
+                met = mayBeNonZero(anyOf[i], depth);
+            }
+            if (!met) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean mayBeNonZero(int index, int depth) {
+        if (index < 0) {
+            return false;
+        }
+        if (!pending.get(index)) {
+            return values[index] != 0;
+        }
+        if (rules.rule(index).meta == null || depth >= MAX_NEEDS_DEPTH) {
+            return true;
+        }
+        if (metaOutlook[index] == 0) {
+            metaOutlook[index] = mayHit(index, depth + 1) ? MAY_HIT : NO_HIT;
+        }
+        return metaOutlook[index] == MAY_HIT;
     }
 
     private void evaluateMeta(CompiledRule rule) {
@@ -801,10 +846,10 @@ final class MessageEvaluation {
         if (pending.get(index)) {
             pending.clear(index);
             CompiledRule rule = rules.rule(index);
-            if (rule.meta != null) {
-                evaluateMeta(rule);
-            } else {
+            if (rule.meta == null) {
                 runPending(index);
+            } else if (!cheapFirst || mayHit(index, 0)) {
+                evaluateMeta(rule);
             }
         }
         return values[index];

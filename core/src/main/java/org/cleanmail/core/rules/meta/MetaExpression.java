@@ -1,5 +1,7 @@
 package org.cleanmail.core.rules.meta;
 
+import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
@@ -22,12 +24,18 @@ public final class MetaExpression {
     private final MetaNode root;
     private final List<String> operands;
     private final SortedSet<String> references;
+    private final List<int[]> necessary;
 
     private MetaExpression(String text, MetaNode root, List<String> operands) {
         this.text = text;
         this.root = root;
         this.operands = List.copyOf(operands);
         this.references = Collections.unmodifiableSortedSet(new TreeSet<>(operands));
+        List<int[]> sets = new ArrayList<>();
+        for (BitSet set : root.necessary()) {
+            sets.add(set.stream().toArray());
+        }
+        this.necessary = List.copyOf(sets);
     }
 
     /** Parses an expression; {@code rules_matching(GLOB)} expands to no rule. */
@@ -59,6 +67,21 @@ public final class MetaExpression {
     /** The rules the expression reads, each once, numbered as {@link MetaInputs} reads them. */
     public List<String> operands() {
         return operands;
+    }
+
+    /**
+     * What a value other than 0 needs, while no operand's value is negative (hit counts never
+     * are): each array lists operand numbers of which one at least must not be 0. With
+     * {@code __A && !__B && (__C || __D)}: {@code [__A]} and {@code [__C, __D]}. Empty when
+     * nothing is known. A meta whose needs are not met is 0 without being evaluated.
+     */
+    public List<int[]> necessaryOperands() {
+        return necessary;
+    }
+
+    /** Whether the value is never negative while no operand's value is. */
+    public boolean nonNegative() {
+        return root.nonNegative();
     }
 
     /** The numeric value; {@code ruleValue} gives the hit count of a rule (0 when it did not fire). */

@@ -1,6 +1,8 @@
 package org.cleanmail.core.rules.meta;
 
+import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.List;
 
 /**
  * The node kinds of meta expressions, evaluated with Perl's semantics: {@code &&} and
@@ -22,6 +24,16 @@ final class MetaNodes {
             @Override
             public void collectOperands(BitSet operands) {
             }
+
+            @Override
+            public boolean nonNegative() {
+                return value >= 0;
+            }
+
+            @Override
+            public double constant() {
+                return value;
+            }
         };
     }
 
@@ -36,6 +48,18 @@ final class MetaNodes {
             @Override
             public void collectOperands(BitSet operands) {
                 operands.set(operand);
+            }
+
+            @Override
+            public boolean nonNegative() {
+                return true;
+            }
+
+            @Override
+            public List<BitSet> necessary() {
+                BitSet one = new BitSet();
+                one.set(operand);
+                return List.of(one);
             }
         };
     }
@@ -59,6 +83,11 @@ final class MetaNodes {
             @Override
             public void collectOperands(BitSet operands) {
                 operand.collectOperands(operands);
+            }
+
+            @Override
+            public boolean nonNegative() {
+                return true;
             }
         };
     }
@@ -99,7 +128,101 @@ final class MetaNodes {
                 left.collectOperands(operands);
                 right.collectOperands(operands);
             }
+
+            @Override
+            public boolean nonNegative() {
+                return binaryNonNegative(operator, left, right);
+            }
+
+            @Override
+            public List<BitSet> necessary() {
+                return binaryNecessary(operator, left, right);
+            }
         };
+    }
+
+    private static boolean binaryNonNegative(MetaOperator operator, MetaNode left, MetaNode right) {
+        switch (operator) {
+            case EQ:
+            case NE:
+            case LT:
+            case LE:
+            case GT:
+            case GE:
+                return true;
+            case OR:
+            case XOR:
+            case PLUS:
+            case TIMES:
+            case DIVIDE:
+                return left.nonNegative() && right.nonNegative();
+            default:
+                return false;
+        }
+    }
+
+    /** {@link MetaNode#necessary()} of a binary node other than {@code &&}. */
+    private static List<BitSet> binaryNecessary(MetaOperator operator, MetaNode left, MetaNode right) {
+        switch (operator) {
+            case OR:
+                return either(left.necessary(), right.necessary());
+            case PLUS:
+                // no cancelling out while neither side is negative
+                return left.nonNegative() && right.nonNegative() ? either(left.necessary(), right.necessary()) : List.of();
+            case TIMES:
+            case DIVIDE:
+                return both(left.necessary(), right.necessary());
+            case GT:
+                // E > k with k >= 0 needs E > 0; k < E the same
+                return atLeastAboveZero(left, right.constant(), false, right, left.constant());
+            case GE:
+                return atLeastAboveZero(left, right.constant(), true, right, left.constant());
+            case LT:
+                return atLeastAboveZero(right, left.constant(), false, left, right.constant());
+            case LE:
+                return atLeastAboveZero(right, left.constant(), true, left, right.constant());
+            case EQ:
+                if (!Double.isNaN(right.constant()) && right.constant() != 0) {
+                    return left.necessary();
+                }
+                return !Double.isNaN(left.constant()) && left.constant() != 0 ? right.necessary() : List.of();
+            case NE:
+                if (right.constant() == 0) {
+                    return left.necessary();
+                }
+                return left.constant() == 0 ? right.necessary() : List.of();
+            default:
+                return List.of();
+        }
+    }
+
+    /**
+     * What {@code value > bound} ({@code >=} when {@code orEqual}) needs: {@code value}'s own
+     * needs when the bound keeps 0 out; nothing known otherwise.
+     */
+    private static List<BitSet> atLeastAboveZero(MetaNode value, double bound, boolean orEqual, MetaNode boundNode,
+                                                 double valueConstant) {
+        if (Double.isNaN(bound) || !Double.isNaN(valueConstant) || boundNode == null) {
+            return List.of();
+        }
+        boolean excludesZero = orEqual ? bound > 0 : bound >= 0;
+        return excludesZero ? value.necessary() : List.of();
+    }
+
+    /** Needs that hold when either side's hold: one set of each side's first, united. */
+    private static List<BitSet> either(List<BitSet> left, List<BitSet> right) {
+        if (left.isEmpty() || right.isEmpty()) {
+            return List.of();
+        }
+        BitSet united = (BitSet) left.get(0).clone();
+        united.or(right.get(0));
+        return List.of(united);
+    }
+
+    private static List<BitSet> both(List<BitSet> left, List<BitSet> right) {
+        List<BitSet> all = new ArrayList<>(left);
+        all.addAll(right);
+        return all;
     }
 
     /**
@@ -134,6 +257,16 @@ final class MetaNodes {
                 left.collectOperands(operands);
                 operands.or(rightSet);
             }
+
+            @Override
+            public boolean nonNegative() {
+                return right.nonNegative();
+            }
+
+            @Override
+            public List<BitSet> necessary() {
+                return both(left.necessary(), right.necessary());
+            }
         };
     }
 
@@ -149,6 +282,11 @@ final class MetaNodes {
                 condition.collectOperands(operands);
                 whenTrue.collectOperands(operands);
                 whenFalse.collectOperands(operands);
+            }
+
+            @Override
+            public boolean nonNegative() {
+                return whenTrue.nonNegative() && whenFalse.nonNegative();
             }
         };
     }

@@ -101,4 +101,41 @@ class MetaInputsTest {
                 .isEqualTo(meta.evaluate(name -> values.getOrDefault(name, 0.0)));
         }
     }
+
+    /** Whenever an expression is not 0, each of its needs has an operand that is not 0: skipping on unmet needs is safe. */
+    @ParameterizedTest
+    @ValueSource(strings = {"A && !B && (C || D)", "(A + B + C + D) > 2", "A + B >= 1", "2 < A + B", "1 <= C * D",
+        "(A || B) && (C && !D)", "A / B", "A == 2", "!A && B", "(A - B) > 0", "A > -1", "A ? B : C", "-A && B",
+        "(A && B) + (C || D) > 1", "A != 0 && B", "0 != C", "A ^ B", "rules_matching(A*) > 0"})
+    void needsShouldHoldWheneverTheValueIsNotZero(String text) throws MetaSyntaxException {
+        MetaExpression meta = MetaExpression.parse(text, List.of("A1", "A2"));
+        Random random = new Random(11);
+        int nonZero = 0;
+        for (int i = 0; i < 2000; i++) {
+            Map<String, Double> values = new HashMap<>();
+            for (String name : meta.operands()) {
+                values.put(name, random.nextInt(3) == 0 ? (double) random.nextInt(4) : 0.0);
+            }
+            if (meta.evaluate(name -> values.getOrDefault(name, 0.0)) == 0) {
+                continue;
+            }
+            nonZero++;
+            for (int[] anyOf : meta.necessaryOperands()) {
+                assertThat(Arrays.stream(anyOf).mapToObj(meta.operands()::get).anyMatch(name -> values.get(name) != 0))
+                    .as("%s with %s needs one of %s", text, values, Arrays.toString(anyOf)).isTrue();
+            }
+        }
+        assertThat(nonZero).as("assignments where %s is not 0", text).isPositive();
+    }
+
+    @Test
+    void needsShouldBeReadFromConjunctionsAndThresholds() throws MetaSyntaxException {
+        MetaExpression meta = MetaExpression.parse("__A && !__B && (__C || __D) && (__E + __F > 1)");
+
+        assertThat(meta.necessaryOperands()).extracting(anyOf -> Arrays.stream(anyOf).mapToObj(meta.operands()::get)
+            .collect(java.util.stream.Collectors.toSet()))
+            .containsExactly(java.util.Set.of("__A"), java.util.Set.of("__C", "__D"), java.util.Set.of("__E", "__F"));
+        assertThat(MetaExpression.parse("!__A || __B").necessaryOperands()).isEmpty();
+        assertThat(MetaExpression.parse("__A - __B").nonNegative()).isFalse();
+    }
 }

@@ -1,5 +1,7 @@
 package org.cleanmail.core.message;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,7 +18,8 @@ import java.util.stream.Collectors;
  * {@code ToCc}, {@code MESSAGEID}. Several fields of one name are joined with a newline,
  * as SpamAssassin does; an absent header selects the empty string.
  *
- * <p>Immutable and thread-safe; addresses are parsed once, on first use.
+ * <p>Immutable and thread-safe; the fields are indexed by name, and addresses parsed, once,
+ * on first use.
  */
 public final class MessageHeaders {
     public static final String ALL = "ALL";
@@ -28,9 +31,16 @@ public final class MessageHeaders {
 
     private static final MessageHeaders EMPTY = new MessageHeaders(List.of());
 
+    /** {@link #byName} when a field name holds a non-ASCII character: names are then compared one by one. */
+    private static final Map<String, List<HeaderField>> NO_INDEX = Map.of();
+
     private final List<HeaderField> fields;
     /** Addresses by lower-case field name, parsed on first use: rules ask for the same ones again and again. */
     private final Map<String, List<MailAddress>> addressCache = new ConcurrentHashMap<>();
+    /** The fields by ASCII-lower-case name, made on first use (rules select the same fields again and again). */
+    private volatile Map<String, List<HeaderField>> byName;
+    private volatile String all;
+    private volatile String allRaw;
 
     public MessageHeaders(List<HeaderField> fields) {
         this.fields = List.copyOf(fields);
@@ -46,36 +56,80 @@ public final class MessageHeaders {
     }
 
     public boolean exists(String name) {
-        return fields.stream().anyMatch(field -> field.hasName(name));
+        return !named(name).isEmpty();
+    }
+
+    /** The fields of that name (compared ignoring case), in order. */
+    public List<HeaderField> named(String name) {
+        Map<String, List<HeaderField>> index = byName;
+        if (index == null) {
+            index = index(fields);
+            byName = index;
+        }
+        String key = asciiLowerCase(name);
+        if (index == NO_INDEX || key == null) {
+            return fields.stream().filter(field -> field.hasName(name)).collect(Collectors.toUnmodifiableList());
+        }
+        return index.getOrDefault(key, List.of());
+    }
+
+    private static Map<String, List<HeaderField>> index(List<HeaderField> fields) {
+        Map<String, List<HeaderField>> index = new HashMap<>();
+        for (HeaderField field : fields) {
+            String key = asciiLowerCase(field.name());
+            if (key == null) {
+                return NO_INDEX;
+            }
+            index.computeIfAbsent(key, k -> new ArrayList<>(1)).add(field);
+        }
+        index.replaceAll((key, named) -> List.copyOf(named));
+        return index;
+    }
+
+    /** The name in lower case when it is all ASCII (where that is what equalsIgnoreCase compares), else null. */
+    private static String asciiLowerCase(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            if (name.charAt(i) >= 128) {
+                return null;
+            }
+        }
+        return name.toLowerCase(Locale.ROOT);
     }
 
     /** Decoded values of every field of that name, in order. */
     public List<String> values(String name) {
-        return fields.stream().filter(field -> field.hasName(name))
-            .map(HeaderField::decoded).collect(Collectors.toUnmodifiableList());
+        return named(name).stream().map(HeaderField::decoded).collect(Collectors.toUnmodifiableList());
     }
 
     /** Raw (unfolded, undecoded) values of every field of that name, in order. */
     public List<String> rawValues(String name) {
-        return fields.stream().filter(field -> field.hasName(name))
-            .map(HeaderField::raw).collect(Collectors.toUnmodifiableList());
+        return named(name).stream().map(HeaderField::raw).collect(Collectors.toUnmodifiableList());
     }
 
     /** The decoded value of the first field of that name. */
     public Optional<String> first(String name) {
-        return fields.stream().filter(field -> field.hasName(name)).map(HeaderField::decoded).findFirst();
+        List<HeaderField> named = named(name);
+        return named.isEmpty() ? Optional.empty() : Optional.of(named.get(0).decoded());
     }
 
     /** Every field as {@code Name: decoded value} lines, each ending with a newline. */
     public String all() {
-        return fields.stream().map(field -> field.name() + ": " + field.decoded() + "\n")
-            .collect(Collectors.joining());
+        String text = all;
+        if (text == null) {
+            text = fields.stream().map(field -> field.name() + ": " + field.decoded() + "\n").collect(Collectors.joining());
+            all = text;
+        }
+        return text;
     }
 
     /** Every field as {@code Name: raw value} lines, each ending with a newline. */
     public String allRaw() {
-        return fields.stream().map(field -> field.name() + ": " + field.raw() + "\n")
-            .collect(Collectors.joining());
+        String text = allRaw;
+        if (text == null) {
+            text = fields.stream().map(field -> field.name() + ": " + field.raw() + "\n").collect(Collectors.joining());
+            allRaw = text;
+        }
+        return text;
     }
 
     /** The decoded To and Cc values joined with {@code ", "}. */

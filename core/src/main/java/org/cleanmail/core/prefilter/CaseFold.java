@@ -7,11 +7,12 @@ package org.cleanmail.core.prefilter;
  * {@code s} and {@code k}, as case-insensitive regular expressions match them).
  */
 public final class CaseFold {
-    private static final char[] ASCII = new char[128];
+    /** The folding of the characters below 256 (all of a text in byte form), looked up. */
+    private static final char[] LATIN = new char[256];
 
     static {
-        for (char c = 0; c < 128; c++) {
-            ASCII[c] = Character.toLowerCase(c);
+        for (char c = 0; c < 256; c++) {
+            LATIN[c] = c < 128 ? Character.toLowerCase(c) : Character.toLowerCase(Character.toUpperCase(c));
         }
     }
 
@@ -19,8 +20,8 @@ public final class CaseFold {
     }
 
     public static char fold(char c) {
-        if (c < 128) {
-            return ASCII[c];
+        if (c < 256) {
+            return LATIN[c];
         }
         return Character.toLowerCase(Character.toUpperCase(c));
     }

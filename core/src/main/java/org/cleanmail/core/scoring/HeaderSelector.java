@@ -175,20 +175,14 @@ final class HeaderSelector {
         if (header.equals(HeaderSpec.MESSAGE_ID)) {
             return fieldsNamed(headers, MESSAGE_ID_FIELDS, true);
         }
-        List<HeaderField> fields = new ArrayList<>(2);
-        for (HeaderField field : headers.fields()) {
-            if (field.hasName(header)) {
-                fields.add(field);
-            }
-        }
-        return fields;
+        return headers.named(header);
     }
 
     private List<HeaderField> fieldsNamed(MessageHeaders headers, List<String> names, boolean nonEmptyOnly) {
         List<HeaderField> fields = new ArrayList<>(2);
         for (String fieldName : names) {
-            for (HeaderField field : headers.fields()) {
-                if (field.hasName(fieldName) && !(nonEmptyOnly && (raw ? field.raw() : field.decoded()).isBlank())) {
+            for (HeaderField field : headers.named(fieldName)) {
+                if (!(nonEmptyOnly && (raw ? field.raw() : field.decoded()).isBlank())) {
                     fields.add(field);
                 }
             }

@@ -613,13 +613,16 @@ final class MessageEvaluation {
         return count;
     }
 
-    /** As {@link #findAll}, trying only the positions that hold a possible start character, and the end. */
+    /**
+     * As {@link #findAll}, trying only the start of the text, the positions that hold a
+     * possible start character, and the end.
+     */
     private static int findAtStarts(CompiledRule rule, Matcher matcher, long[] starts, String text, int counted) {
         int count = counted;
         int length = text.length();
         int from = 0;
         while (count < rule.maxHits && from <= length) {
-            int position = StartChars.next(starts, text, from);
+            int position = from == 0 ? 0 : StartChars.next(starts, text, from);
             matcher.region(position, length);
             if (matcher.lookingAt()) {
                 count++;

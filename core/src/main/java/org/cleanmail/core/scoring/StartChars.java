@@ -14,13 +14,16 @@ import org.cleanmail.core.rules.regex.PerlRegex;
  * character, a space, a line end). Patterns with other look-behinds or {@code \B}, whose
  * start depends on more of what precedes, get no set (the translation's word boundaries,
  * {@link PerlRegex#WORD_BOUNDARY}, read one character back, as {@code \b} does). For rules
- * without a usable literal, the matcher then tries only the positions holding such a
- * character, when they are rare enough (the characters' share of mail text, upper case
+ * without a usable literal, the matcher then tries only the start of the text and the
+ * positions holding such a character, when they are rare enough (the start of the text is
+ * left out of the set: {@code (?:^|\s)(?:malware|virus)} starts at a space, or anywhere at the
+ * start) (the characters' share of mail text, upper case
  * letters counted a tenth as often as lower case ones): Java tries every alternative of a
  * large alternation at every position, where Perl skips by start class.
  */
 final class StartChars {
-    private static final String[] CONTEXTS = {"", "a", " ", "\n"};
+    /** What may precede a position, for patterns that look: a word character, a space, a line end (the text start aside). */
+    private static final String[] CONTEXTS = {"a", " ", "\n"};
     private static final String[] NO_CONTEXT = {""};
     /** Beyond this share of positions holding a start character, the position-by-position search does not pay. */
     static final double MAX_SHARE = 0.25;

@@ -171,6 +171,15 @@ class RuleProfileMeasurement {
             .limit(25)
             .forEach(i -> log.line("%8d us  %s %s%n          %s", nanos[i] / 1000, compiled.rule(i),
                 compiled.ruleSet().rule(compiled.rule(i).name).orElseThrow().definition(), anchorOf(compiled.rule(i))));
+        for (String kind : byKind.keySet()) {
+            log.line("costliest of %s:", kind);
+            IntStream.range(0, nanos.length).boxed()
+                .filter(i -> compiled.rule(i) != null && kind(compiled.rule(i)).equals(kind))
+                .sorted(Comparator.comparingLong((Integer i) -> nanos[i]).reversed())
+                .limit(3)
+                .forEach(i -> log.line("%8d us  %s", nanos[i] / 1000,
+                    compiled.ruleSet().rule(compiled.rule(i).name).orElseThrow().definition()));
+        }
         log.line("failures: %s", health.failures());
     }
 

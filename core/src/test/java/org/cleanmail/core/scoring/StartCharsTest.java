@@ -25,6 +25,15 @@ class StartCharsTest {
     }
 
     @Test
+    void startOfTextShouldBeLeftOutOfTheSet() {
+        long[] set = StartChars.of(Pattern.compile("(?:^|\\s)(?:malware|virus)"));
+
+        assertThat(set).as("a space, not the letters a match at the start of the text begins with").isNotNull();
+        assertThat(StartChars.contains(set, ' ')).isTrue();
+        assertThat(StartChars.contains(set, 'm')).isFalse();
+    }
+
+    @Test
     void lookBehindShouldGiveNoSet() {
         assertThat(StartChars.of(Pattern.compile("(?<=a)b"))).isNull();
         assertThat(StartChars.of(Pattern.compile("\\Bb"))).isNull();
@@ -47,7 +56,7 @@ class StartCharsTest {
 
     /** Rules searched at start characters must count exactly the matches find() counts, on seeded random texts. */
     @ParameterizedTest
-    @ValueSource(strings = {"(?:^|\\s)(?:pa|se)\\sme", "\\b(?:ab|c)+\\b", "^(?:x|yz)$", "[\\$\\xa3]\\s?\\d",
+    @ValueSource(strings = {"(?:^|\\s)(?:pa|se)\\sme", "^(?:pa|se)\\sme", "\\A(?:pa|se)", "(?:^|\\s)pa(?:y|\\s)", "\\b(?:ab|c)+\\b", "^(?:x|yz)$", "[\\$\\xa3]\\s?\\d",
         "(?:a|b)c(?=d)", "\\bq\\w{0,2}\\b"})
     void searchAtStartsShouldCountLikeFind(String regex) {
         assertSameCounts("/" + regex + "/i", false);

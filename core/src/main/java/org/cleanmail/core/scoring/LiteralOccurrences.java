@@ -103,17 +103,20 @@ final class LiteralOccurrences implements LiteralMatcher.Occurrences {
         return into;
     }
 
-    /** Where a literal occurs: text number and start. */
+    /** Where a literal occurs: text number, start, and which of the literals asked for it is. */
     interface OccurrenceTest {
-        boolean test(int chunk, int start);
+        boolean test(int chunk, int start, int literal);
     }
 
-    /** Whether the test holds at an occurrence of any of these literals in a text from {@code firstChunk} on. */
+    /**
+     * Whether the test holds at an occurrence of any of these literals in a text from
+     * {@code firstChunk} on; the test is told the literal's place in {@code literals}.
+     */
     boolean any(int[] literals, int firstChunk, OccurrenceTest test) {
-        for (int literal : literals) {
-            for (int at = latest[literal]; at != 0; at = previous[at - 1]) {
+        for (int i = 0; i < literals.length; i++) {
+            for (int at = latest[literals[i]]; at != 0; at = previous[at - 1]) {
                 int occurrence = at - 1;
-                if (chunks[occurrence] >= firstChunk && test.test(chunks[occurrence], starts[occurrence])) {
+                if (chunks[occurrence] >= firstChunk && test.test(chunks[occurrence], starts[occurrence], i)) {
                     return true;
                 }
             }

@@ -37,25 +37,52 @@ final class LiteralPattern {
     private static final char BOUNDARY = '\uE000';
 
     private final boolean caseInsensitive;
-    /** The strings, ASCII letters in lower case when case-insensitive. */
-    private final char[][] strings;
-    private final boolean[] boundaryBefore;
-    private final boolean[] boundaryAfter;
-    private final Set<String> literals;
+    /** The strings' case-folded forms ({@link CaseFold}), each once: what the literal scan finds. */
+    private final List<String> literals;
+    /** By literal: the strings that fold to it, ASCII letters in lower case when case-insensitive. */
+    private final char[][][] strings;
+    private final boolean[][] boundaryBefore;
+    private final boolean[][] boundaryAfter;
+    /**
+     * By literal: whether an occurrence the literal scan reports is one of its strings as it
+     * is (a case-insensitive string of ASCII characters, which folding keeps among ASCII
+     * characters), so that only the boundaries are left to check.
+     */
+    private final boolean[] foundIsMatched;
 
     private LiteralPattern(boolean caseInsensitive, List<String> strings, List<Boolean> before, List<Boolean> after) {
         this.caseInsensitive = caseInsensitive;
-        this.strings = new char[strings.size()][];
-        this.boundaryBefore = new boolean[strings.size()];
-        this.boundaryAfter = new boolean[strings.size()];
-        Set<String> folded = new LinkedHashSet<>();
-        for (int i = 0; i < this.strings.length; i++) {
-            this.strings[i] = strings.get(i).toCharArray();
-            this.boundaryBefore[i] = before.get(i);
-            this.boundaryAfter[i] = after.get(i);
-            folded.add(CaseFold.fold(strings.get(i)));
+        Map<String, List<Integer>> byLiteral = new LinkedHashMap<>();
+        for (int i = 0; i < strings.size(); i++) {
+            byLiteral.computeIfAbsent(CaseFold.fold(strings.get(i)), literal -> new ArrayList<>()).add(i);
         }
-        this.literals = Set.copyOf(folded);
+        this.literals = List.copyOf(byLiteral.keySet());
+        this.strings = new char[literals.size()][][];
+        this.boundaryBefore = new boolean[literals.size()][];
+        this.boundaryAfter = new boolean[literals.size()][];
+        this.foundIsMatched = new boolean[literals.size()];
+        for (int l = 0; l < literals.size(); l++) {
+            List<Integer> variants = byLiteral.get(literals.get(l));
+            this.strings[l] = new char[variants.size()][];
+            this.boundaryBefore[l] = new boolean[variants.size()];
+            this.boundaryAfter[l] = new boolean[variants.size()];
+            for (int v = 0; v < variants.size(); v++) {
+                int i = variants.get(v);
+                this.strings[l][v] = strings.get(i).toCharArray();
+                this.boundaryBefore[l][v] = before.get(i);
+                this.boundaryAfter[l][v] = after.get(i);
+            }
+            this.foundIsMatched[l] = caseInsensitive && variants.size() == 1 && isAscii(strings.get(variants.get(0)));
+        }
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 128) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The pattern as literal strings, or empty when it can match anything else (or reads too many strings). */
@@ -132,22 +159,45 @@ final class LiteralPattern {
         return Optional.of(new LiteralPattern(caseInsensitive, strings, before, after));
     }
 
-    /** The strings, case-folded ({@link CaseFold}): where one of them occurs, the pattern may match. */
-    Set<String> literals() {
+    /**
+     * The strings, case-folded ({@link CaseFold}), each once: where one of them occurs, the
+     * pattern may match. {@link #matchesAt} takes the number of the one found.
+     */
+    List<String> literals() {
         return literals;
     }
 
     /** How many strings the pattern matches (letter case aside). */
     int size() {
-        return strings.length;
+        int size = 0;
+        for (char[][] variants : strings) {
+            size += variants.length;
+        }
+        return size;
     }
 
-    /** Whether the pattern matches the text at {@code start}. */
-    boolean matchesAt(CharSequence text, int start) {
-        for (int i = 0; i < strings.length; i++) {
-            if (stringAt(text, start, strings[i]) && (!boundaryBefore[i] || boundaryAt(text, start))
-                && (!boundaryAfter[i] || boundaryAt(text, start + strings[i].length))) {
+    /** Whether the pattern matches the text at {@code start}, where the literal scan found the literal numbered {@code literal}. */
+    boolean matchesAt(CharSequence text, int start, int literal) {
+        char[][] variants = strings[literal];
+        for (int v = 0; v < variants.length; v++) {
+            if ((foundIsMatched[literal] || stringAt(text, start, variants[v]))
+                && (!boundaryBefore[literal][v] || boundaryAt(text, start))
+                && (!boundaryAfter[literal][v] || boundaryAt(text, start + variants[v].length))) {
                 return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the pattern matches the text at {@code start}, whichever of its strings is there. */
+    boolean matchesAt(CharSequence text, int start) {
+        for (int literal = 0; literal < strings.length; literal++) {
+            char[][] variants = strings[literal];
+            for (int v = 0; v < variants.length; v++) {
+                if (stringAt(text, start, variants[v]) && (!boundaryBefore[literal][v] || boundaryAt(text, start))
+                    && (!boundaryAfter[literal][v] || boundaryAt(text, start + variants[v].length))) {
+                    return true;
+                }
             }
         }
         return false;

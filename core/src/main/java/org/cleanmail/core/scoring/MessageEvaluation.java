@@ -398,8 +398,8 @@ final class MessageEvaluation {
         LiteralPattern strings = rules.literalPattern(rule.index);
         if (strings != null && literals != null && found != null) {
             List<String> chunks = all;
-            return found.any(literals, all.size() - texts.size(), (chunk, start) -> strings.matchesAt(chunks.get(chunk), start))
-                ? 1 : 0;
+            return found.any(literals, all.size() - texts.size(),
+                (chunk, start, literal) -> strings.matchesAt(chunks.get(chunk), start, literal)) ? 1 : 0;
         }
         regexRuns++;
         try {

@@ -83,6 +83,7 @@ final class TargetIndex {
         for (CompiledRule rule : rules) {
             LiteralPattern strings = literalPatterns == null ? null : literalPatterns[rule.index];
             if (strings != null) {
+                // in the order of LiteralPattern.literals(): an occurrence's place in literalsOf() numbers its literal
                 filtered++;
                 int[] ids = strings.literals().stream().mapToInt(literal -> literalId(literal, literalIds, byLiteral))
                     .toArray();

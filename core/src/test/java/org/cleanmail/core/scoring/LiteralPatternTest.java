@@ -7,6 +7,7 @@ import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.cleanmail.core.prefilter.CaseFold;
 import org.cleanmail.core.rules.regex.PerlRegexTranslator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -94,11 +95,21 @@ class LiteralPatternTest {
                 text.append(TOKENS[random.nextInt(TOKENS.length)]);
             }
             boolean decided = false;
-            for (int start = 0; start < text.length() && !decided; start++) {
-                decided = pattern.matchesAt(text, start);
+            boolean decidedAtFound = false;
+            String folded = CaseFold.fold(text);
+            for (int start = 0; start < text.length(); start++) {
+                decided |= pattern.matchesAt(text, start);
+                for (int literal = 0; literal < pattern.literals().size(); literal++) {
+                    // where the literal scan would report the literal
+                    if (folded.startsWith(pattern.literals().get(literal), start)) {
+                        decidedAtFound |= pattern.matchesAt(text, start, literal);
+                    }
+                }
             }
             Matcher matcher = regex.matcher(text);
-            assertThat(decided).as("%s on [%s]", perl, text).isEqualTo(matcher.find());
+            boolean found = matcher.find();
+            assertThat(decided).as("%s on [%s]", perl, text).isEqualTo(found);
+            assertThat(decidedAtFound).as("%s on [%s], at the literals found", perl, text).isEqualTo(found);
             matched += decided ? 1 : 0;
         }
         assertThat(matched).as("texts the pattern matched, of 3000").isBetween(1, 2999);

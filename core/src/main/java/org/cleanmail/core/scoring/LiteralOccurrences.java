@@ -84,6 +84,9 @@ final class LiteralOccurrences implements LiteralMatcher.Occurrences {
      * @return the buffer holding them, and their number in {@code count[0]}
      */
     long[] gather(int[] literals, int firstChunk, long[] buffer, int[] count) {
+        if (literals.length == 1) {
+            return gatherOne(literals[0], firstChunk, buffer, count);
+        }
         long[] into = buffer;
         int n = 0;
         for (int literal : literals) {
@@ -122,6 +125,24 @@ final class LiteralOccurrences implements LiteralMatcher.Occurrences {
             }
         }
         return false;
+    }
+
+    /** {@link #gather} of one literal, whose occurrences are recorded in order already (read back to front). */
+    private long[] gatherOne(int literal, int firstChunk, long[] buffer, int[] count) {
+        int n = 0;
+        for (int at = latest[literal]; at != 0; at = previous[at - 1]) {
+            n += chunks[at - 1] >= firstChunk ? 1 : 0;
+        }
+        long[] into = buffer.length >= n ? buffer : new long[Math.max(n, buffer.length * 2)];
+        int next = n;
+        for (int at = latest[literal]; at != 0; at = previous[at - 1]) {
+            int occurrence = at - 1;
+            if (chunks[occurrence] >= firstChunk) {
+                into[--next] = (long) chunks[occurrence] << 32 | starts[occurrence];
+            }
+        }
+        count[0] = n;
+        return into;
     }
 
     static int chunk(long encoded) {

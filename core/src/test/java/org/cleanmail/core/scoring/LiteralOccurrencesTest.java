@@ -26,6 +26,7 @@ class LiteralOccurrencesTest {
         LiteralOccurrences found = LiteralOccurrences.find(MATCHER, List.of("free", "cash", "free"));
 
         assertThat(decoded(found, new int[] {0, 1}, 1)).containsExactly("1@0", "2@0");
+        assertThat(decoded(found, new int[] {0}, 1)).containsExactly("2@0");
     }
 
     @Test

@@ -284,9 +284,12 @@ public final class CompiledRuleSet {
                     bySelector.add(new ArrayList<>());
                 }
                 for (CompiledRule rule : byTarget.get(RuleType.HEADER)) {
-                    if (rule.pattern != null && !rule.negated && rule.ifUnset == null) {
+                    if (rule.pattern != null) {
                         bySelector.get(rule.selector).add(rule);
-                    } else {
+                    }
+                    if (!runsWhereItsLiteralsOccur(rule)) {
+                        // a !~ rule, or one with a text for an absent header, runs on every message; none of its
+                        // literals occurring in the selection still spares it the regular expression
                         unfiltered.add(rule);
                     }
                 }
@@ -294,8 +297,13 @@ public final class CompiledRuleSet {
                 for (int i = 0; i < selectorTargets.length; i++) {
                     List<CompiledRule> rules = bySelector.get(i);
                     if (!rules.isEmpty()) {
-                        TargetIndex target = TargetIndex.of(rules, rule -> true, anchors, literalPatterns, compiled.length);
-                        unfiltered.addAll(target.alwaysRunRules(rules));
+                        TargetIndex target = TargetIndex.of(rules, rule -> true, anchors, literalPatterns, compiled.length,
+                            Compilation::runsWhereItsLiteralsOccur);
+                        for (CompiledRule rule : target.alwaysRunRules(rules)) {
+                            if (runsWhereItsLiteralsOccur(rule)) {
+                                unfiltered.add(rule);
+                            }
+                        }
                         selectorTargets[i] = target.literalCount() > 0 ? target : null;
                     }
                 }
@@ -310,7 +318,7 @@ public final class CompiledRuleSet {
                         rule -> type == RuleType.HEADER && headerRuleIsFilterable(rule)));
                 } else {
                     targets.put(type, options.anchorSearch()
-                        ? TargetIndex.of(rules, rule -> true, anchors, literalPatterns, compiled.length)
+                        ? TargetIndex.of(rules, rule -> true, anchors, literalPatterns, compiled.length, rule -> true)
                         : TargetIndex.of(rules, rule -> true));
                 }
             });
@@ -365,6 +373,11 @@ public final class CompiledRuleSet {
                 needs[index] = rules;
             }
             return needs;
+        }
+
+        /** Whether a header rule runs only where one of its literals occurs in its selection. */
+        private static boolean runsWhereItsLiteralsOccur(CompiledRule rule) {
+            return rule.pattern != null && !rule.negated && rule.ifUnset == null;
         }
 
         private boolean headerRuleIsFilterable(CompiledRule rule) {

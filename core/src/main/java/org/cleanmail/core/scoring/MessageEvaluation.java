@@ -401,7 +401,6 @@ final class MessageEvaluation {
             return found.any(literals, all.size() - texts.size(),
                 (chunk, start, literal) -> strings.matchesAt(chunks.get(chunk), start, literal)) ? 1 : 0;
         }
-        regexRuns++;
         try {
             return literals != null && found != null
                 ? searchAtOccurrences(rule, target.minOccurrences(rule.index), literals, found, all, all.size() - texts.size())
@@ -423,6 +422,7 @@ final class MessageEvaluation {
 
     /** Matches over every text, near the rule's anchor, at its start characters, or everywhere. */
     private int search(CompiledRule rule, List<String> texts) {
+        regexRuns++;
         long length = 0;
         for (String text : texts) {
             length += text.length();
@@ -474,6 +474,7 @@ final class MessageEvaluation {
         if (n == 0) {
             return 0;
         }
+        regexRuns++;
         long length = 0;
         for (int i = 0, last = -1; i < n; i++) {
             int chunk = LiteralOccurrences.chunk(positions[i]);

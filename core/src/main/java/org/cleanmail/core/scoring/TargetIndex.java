@@ -59,7 +59,7 @@ final class TargetIndex {
 
     /** The index of a target whose rules see one text (the headers): no anchors, no occurrences. */
     static TargetIndex of(List<CompiledRule> rules, Predicate<CompiledRule> filterable) {
-        return of(rules, filterable, null, null, 0);
+        return of(rules, filterable, null, null, 0, rule -> true);
     }
 
     /**
@@ -70,9 +70,12 @@ final class TargetIndex {
      * @param literalPatterns the rules that are literal strings by rule index ({@link LiteralPattern}, null
      *     entries for others): filtered by those strings, whatever their anchor; null with {@code anchors}
      * @param ruleCount the number of rules of the whole rule set
+     * @param marked which rules become candidates where their literals occur; the others (run
+     *     on every message, such as {@code !~} header rules) only read where they occur, and
+     *     none of them occurring spares them their regular expression
      */
     static TargetIndex of(List<CompiledRule> rules, Predicate<CompiledRule> filterable, AnchorSearch[] anchors,
-                          LiteralPattern[] literalPatterns, int ruleCount) {
+                          LiteralPattern[] literalPatterns, int ruleCount, Predicate<CompiledRule> marked) {
         List<Integer> always = new ArrayList<>();
         Map<String, Integer> literalIds = new HashMap<>();
         List<List<Integer>> byLiteral = new ArrayList<>();
@@ -88,7 +91,9 @@ final class TargetIndex {
                 int[] ids = strings.literals().stream().mapToInt(literal -> literalId(literal, literalIds, byLiteral))
                     .toArray();
                 for (int id : ids) {
-                    byLiteral.get(id).add(rule.index);
+                    if (marked.test(rule)) {
+                        byLiteral.get(id).add(rule.index);
+                    }
                 }
                 literalsByRule[rule.index] = ids;
                 continue;
@@ -106,7 +111,9 @@ final class TargetIndex {
             int next = 0;
             for (String literal : literals) {
                 int id = literalId(literal, literalIds, byLiteral);
-                byLiteral.get(id).add(rule.index);
+                if (marked.test(rule)) {
+                    byLiteral.get(id).add(rule.index);
+                }
                 ids[next++] = id;
             }
             if (literalsByRule != null) {

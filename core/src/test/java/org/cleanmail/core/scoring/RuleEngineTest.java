@@ -69,6 +69,16 @@ class RuleEngineTest {
         }
 
         @Test
+        void negatedRuleShouldNotRunItsExpressionWhenNoneOfItsLiteralsOccurs() {
+            RuleEngine engine = engine(String.join("\n", "header NOT_CASINO Subject !~ /casino\\w*/i",
+                "header NOT_PILLS Subject !~ /pills\\w*/i", "header UNSET_CASINO Subject =~ /casino\\w*/ [if-unset: casino]",
+                ""));
+
+            assertThat(scan(engine, MESSAGE).hitNames()).containsExactly("NOT_CASINO");
+            assertThat(engine.regexRuns()).isEqualTo(1);
+        }
+
+        @Test
         void existsShouldTestPresence() {
             RuleEngine engine = engine("header HAS_CC exists:Cc\nheader HAS_XM exists:X-Mailer\n");
 

@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
  * {@code [aA@]} and some twenty alternatives of accented letters in UTF-8 bytes) shrink to
  * their few ASCII alternatives, which a matcher tries far faster, on the many texts that are
  * plain ASCII. On such a text the cut pattern matches exactly where the whole one does.
+ * A plain group left with one alternative loses its parentheses ({@code (?:[aA@])+} is
+ * {@code [aA@]+}): Java enters, and on every attempt resets, a slot per group.
  *
  * <p>Reads the Java syntax the translation writes. A capturing group is never dropped (a
  * back-reference counts groups), nor anything holding one; a negative look-around whose
@@ -165,7 +167,12 @@ public final class AsciiPruning {
             if (optional && atom.dead() && !atom.captures() || atom.vanishes()) {
                 return;
             }
-            atom.print(out);
+            if (atom instanceof Group && ((Group) atom).unwraps(quantifier.isEmpty())) {
+                // (?:[aA@]) is [aA@], one group fewer for the matcher to enter and reset
+                ((Group) atom).printInside(out);
+            } else {
+                atom.print(out);
+            }
             out.append(quantifier);
         }
     }
@@ -174,10 +181,20 @@ public final class AsciiPruning {
     private static final class Text implements Node {
         private final String text;
         private final boolean dead;
+        /** Whether it matches exactly one character (a character, a class, an escape of either). */
+        private final boolean oneCharacter;
+        /** Whether it is an inline flag setting such as {@code (?i)}, which lasts to the end of its group. */
+        private final boolean flags;
 
         Text(String text, boolean dead) {
+            this(text, dead, false, false);
+        }
+
+        Text(String text, boolean dead, boolean oneCharacter, boolean flags) {
             this.text = text;
             this.dead = dead;
+            this.oneCharacter = oneCharacter;
+            this.flags = flags;
         }
 
         @Override
@@ -223,6 +240,46 @@ public final class AsciiPruning {
         @Override
         public boolean vanishes() {
             return negative && inner.dead() && !inner.captures();
+        }
+
+        /**
+         * Whether a plain {@code (?:...)} left with one alternative can be printed without its
+         * parentheses: always when not quantified, else when that alternative is one character.
+         */
+        boolean unwraps(boolean unquantified) {
+            Sequence only = onlyBranch();
+            if (!opening.equals("(?:") || only == null) {
+                return false;
+            }
+            for (Item item : only.items) {
+                if (item.atom instanceof Text && ((Text) item.atom).flags) {
+                    return false;
+                }
+            }
+            if (unquantified) {
+                return true;
+            }
+            return only.items.size() == 1 && only.items.get(0).quantifier.isEmpty()
+                && only.items.get(0).atom instanceof Text && ((Text) only.items.get(0).atom).oneCharacter;
+        }
+
+        /** The one alternative left, or null when there are several (or none). */
+        private Sequence onlyBranch() {
+            Sequence only = null;
+            for (Sequence branch : inner.branches) {
+                if (branch.dead() && !branch.captures()) {
+                    continue;
+                }
+                if (only != null) {
+                    return null;
+                }
+                only = branch;
+            }
+            return only;
+        }
+
+        void printInside(StringBuilder out) {
+            onlyBranch().print(out);
         }
 
         @Override
@@ -322,7 +379,7 @@ public final class AsciiPruning {
                 case '(':
                     return group(start);
                 case '[':
-                    return new Text(source.substring(start, skipClass(start)), deadClass(start));
+                    return new Text(source.substring(start, skipClass(start)), deadClass(start), true, false);
                 case '\\':
                     return escape(start);
                 case '*':
@@ -331,7 +388,7 @@ public final class AsciiPruning {
                 case '{':
                     throw new Unreadable();
                 default:
-                    return new Text(String.valueOf(c), c >= 128);
+                    return new Text(String.valueOf(c), c >= 128, "^$.|)]}".indexOf(c) < 0, false);
             }
         }
 
@@ -379,7 +436,7 @@ public final class AsciiPruning {
             }
             at = end + 1;
             if (source.charAt(end) == ')') {
-                return new Text(source.substring(start, at), false);
+                return new Text(source.substring(start, at), false, false, true);
             }
             if (source.charAt(end) != ':') {
                 throw new Unreadable();
@@ -417,20 +474,21 @@ public final class AsciiPruning {
                 case 'P':
                 case 'N':
                     skipBraced();
-                    return new Text(source.substring(start, at), false);
+                    return new Text(source.substring(start, at), false, c != 'k', false);
                 case 'c':
                     at++;
-                    return new Text(source.substring(start, at), false);
+                    return new Text(source.substring(start, at), false, true, false);
                 default:
                     if (Character.isDigit(c)) {
                         while (at < source.length() && Character.isDigit(source.charAt(at))) {
                             at++;
                         }
                     }
-                    // an escaped ASCII character, a class such as \d or \s, an assertion, a back-reference
-                    return new Text(source.substring(start, at), c >= 128);
+                    // an escaped character, a class such as \d or \s, an assertion, a back-reference
+                    boolean oneCharacter = !Character.isLetterOrDigit(c) || "dDsSwWhHvVtnrfae".indexOf(c) >= 0;
+                    return new Text(source.substring(start, at), c >= 128, oneCharacter, false);
             }
-            return new Text(source.substring(start, at), value >= 128);
+            return new Text(source.substring(start, at), value >= 128, true, false);
         }
 
         private void skipBraced() throws Unreadable {

@@ -103,6 +103,31 @@ class LiteralMatcherTest {
         }
     }
 
+    /** Thousands of literals: dense rows for the shallow states, sparse children deeper; scanning is the same. */
+    @Test
+    void scanShouldAgreeWithANaiveSearchOnALargeAutomaton() {
+        Random random = new Random(13);
+        String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789 ";
+        List<String> literals = new ArrayList<>();
+        for (int i = 0; i < 6000; i++) {
+            literals.add(randomText(random, alphabet, 3 + random.nextInt(4)));
+        }
+        LiteralMatcher matcher = LiteralMatcher.of(literals);
+        String text = randomText(random, alphabet, 20_000);
+
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < literals.size(); i++) {
+            String literal = literals.get(i);
+            for (int at = text.indexOf(literal); at >= 0; at = text.indexOf(literal, at + 1)) {
+                expected.add(i + "@" + at);
+            }
+        }
+        List<String> found = new ArrayList<>();
+        matcher.scan(text, (literal, start) -> found.add(literal + "@" + start));
+        assertThat(expected).as("occurrences in the random text").hasSizeGreaterThan(100);
+        assertThat(found).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
     private static String randomText(Random random, String alphabet, int length) {
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < length; i++) {

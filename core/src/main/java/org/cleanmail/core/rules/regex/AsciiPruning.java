@@ -167,7 +167,7 @@ public final class AsciiPruning {
             if (optional && atom.dead() && !atom.captures() || atom.vanishes()) {
                 return;
             }
-            if (atom instanceof Group && ((Group) atom).unwraps(quantifier.isEmpty())) {
+            if (atom instanceof Group && ((Group) atom).unwraps(quantifier.isEmpty()) && !endsWithNumberedEscape(out)) {
                 // (?:[aA@]) is [aA@], one group fewer for the matcher to enter and reset
                 ((Group) atom).printInside(out);
             } else {
@@ -175,6 +175,19 @@ public final class AsciiPruning {
             }
             out.append(quantifier);
         }
+    }
+
+    /**
+     * Whether the text printed so far ends with an escape and digits ({@code \1}, {@code \01}):
+     * digits printed next would join them ({@code \1} then {@code 0} reads as {@code \10}).
+     */
+    private static boolean endsWithNumberedEscape(StringBuilder out) {
+        int i = out.length();
+        while (i > 0 && Character.isDigit(out.charAt(i - 1))) {
+            i--;
+        }
+        return i < out.length() && i > 0 && out.charAt(i - 1) == '\\' || i < out.length() && i > 1
+            && out.charAt(i - 2) == '\\' && Character.isLetter(out.charAt(i - 1));
     }
 
     /** Source printed as it is: a character, a class, an assertion, a back-reference. */

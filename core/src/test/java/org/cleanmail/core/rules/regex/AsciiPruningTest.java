@@ -48,6 +48,8 @@ class AsciiPruningTest {
         assertThat(prune("/(?:\\b|\\xc3)+x/")).contains(translated("/(?:\\b)+x/").pattern());
         assertThat(AsciiPruning.prune(Pattern.compile("(?:(?i)a|\\xc3)b"))).contains("(?:(?i)a)b");
         assertThat(AsciiPruning.prune(Pattern.compile("(?:[ab])(?:c|d)"))).contains("[ab](?:c|d)");
+        // \1 then 0 would read as \10, a back-reference to group 10 when there are ten
+        assertThat(AsciiPruning.prune(Pattern.compile("(a)\\1(?:0|\\xc3)"))).contains("(a)\\1(?:0)");
     }
 
     @Test

@@ -43,6 +43,7 @@ final class AnchorSearch {
     private final char[] rareFirstChars;
     private final int minOffset;
     private final int maxOffset;
+    private final double expectedTries;
     private final Set<String> literals;
     /** The characters below 256 of the opening run ({@link Anchor#prefixClass()}), any case, or null. */
     private final long[] prefixChars;
@@ -63,6 +64,7 @@ final class AnchorSearch {
                 }
             }
         }
+        this.expectedTries = anchor.expectedTries();
         this.minOffset = anchor.minOffset();
         this.maxOffset = anchor.maxOffset();
         boolean single = true;
@@ -107,6 +109,11 @@ final class AnchorSearch {
     /** The anchor's literals, case-folded ({@link CaseFold}). */
     Set<String> literals() {
         return literals;
+    }
+
+    /** How many match attempts per character of mail text the anchor is expected to leave. */
+    double expectedTries() {
+        return expectedTries;
     }
 
     /** The first position at or after {@code from} where an occurrence can be that of a match starting at {@code from} or later. */

@@ -38,6 +38,8 @@ public final class CompiledRuleSet {
     private final List<UnusedRule> unused;
     private final long[][] startChars;
     private final AnchorSearch[] anchors;
+    /** By rule index: a more selective anchor of the rule's ASCII variant, for texts of ASCII characters only, or null. */
+    private final AnchorSearch[] asciiAnchors;
     /** By meta rule index: what a value other than 0 needs, as rule indices ({@link #metaNeeds}); null: nothing known. */
     private final int[][][] metaNeeds;
     /** The rules decided by their literal strings where those occur, by index (null entries: others). */
@@ -50,7 +52,8 @@ public final class CompiledRuleSet {
                             Map<String, Integer> indexByName, List<HeaderSelector> selectors,
                             Map<RuleType, TargetIndex> targets, int[] evalRules, int[] metaOrder,
                             List<UnusedRule> unused, long[][] startChars, AnchorSearch[] anchors,
-                            LiteralPattern[] literalPatterns, TargetIndex[] selectorTargets, int[][][] metaNeeds) {
+                            LiteralPattern[] literalPatterns, TargetIndex[] selectorTargets, int[][][] metaNeeds,
+                            AnchorSearch[] asciiAnchors) {
         this.source = source;
         this.options = options;
         this.rules = rules;
@@ -64,6 +67,7 @@ public final class CompiledRuleSet {
         this.anchors = anchors;
         this.literalPatterns = literalPatterns;
         this.metaNeeds = metaNeeds;
+        this.asciiAnchors = asciiAnchors;
         this.selectorTargets = selectorTargets;
         int count = 0;
         for (CompiledRule rule : rules) {
@@ -167,6 +171,15 @@ public final class CompiledRuleSet {
     }
 
     /**
+     * Where a match of the rule's ASCII variant ({@link CompiledRule#asciiPattern}) can start,
+     * when that is much more selective than {@link #anchor}: the look-alike rules, whose
+     * anchors are single letters until their non-ASCII alternatives are cut; else null.
+     */
+    AnchorSearch asciiAnchor(int index) {
+        return asciiAnchors[index];
+    }
+
+    /**
      * The rule as literal strings ({@link LiteralPattern}), decided where its target's recorded
      * occurrences of them lie; null for a rule that is not one, or counts every match.
      */
@@ -262,11 +275,17 @@ public final class CompiledRuleSet {
             long[][] startChars = new long[compiled.length][];
             AnchorSearch[] anchors = new AnchorSearch[compiled.length];
             LiteralPattern[] literalPatterns = new LiteralPattern[compiled.length];
+            AnchorSearch[] asciiAnchors = new AnchorSearch[compiled.length];
             byTarget.forEach((type, rules) -> {
                 if (options.anchorSearch()) {
                     for (CompiledRule rule : rules) {
                         if (rule.pattern != null) {
                             anchors[rule.index] = AnchorSearch.of(rule.pattern);
+                            AnchorSearch ascii = anchors[rule.index] == null || rule.asciiPattern == null ? null
+                                : AnchorSearch.of(rule.asciiPattern);
+                            if (ascii != null && ascii.expectedTries() < anchors[rule.index].expectedTries() / 2) {
+                                asciiAnchors[rule.index] = ascii;
+                            }
                             if (rule.maxHits == 1 && type != RuleType.MIMEHEADER) {
                                 literalPatterns[rule.index] = LiteralPattern.of(rule.pattern).orElse(null);
                             }
@@ -341,7 +360,7 @@ public final class CompiledRuleSet {
             return new CompiledRuleSet(ruleSet, options, compiled, Collections.unmodifiableMap(indexByName),
                 List.copyOf(selectors), Collections.unmodifiableMap(targets), toArray(evals), toArray(metas),
                 List.copyOf(unused.values()), startChars, anchors, literalPatterns, selectorTargets,
-                metaNeeds(compiled, metas));
+                metaNeeds(compiled, metas), asciiAnchors);
         }
 
         /**

@@ -430,6 +430,7 @@ final class MessageEvaluation {
         budgetFor(length);
         int count = 0;
         AnchorSearch anchor = rules.anchor(rule.index);
+        AnchorSearch asciiAnchor = rules.asciiAnchor(rule.index);
         long[] starts = anchor == null ? rules.startChars(rule.index) : null;
         Matchers matchers = new Matchers(rule);
         for (String text : texts) {
@@ -438,8 +439,9 @@ final class MessageEvaluation {
             if (matcher == null) {
                 continue;
             }
-            count = countIn(rule, matcher, anchor, starts, text,
-                anchor == null ? null : from -> anchor.nextOccurrence(text, from), count);
+            AnchorSearch near = asciiAnchor != null && ascii(text) ? asciiAnchor : anchor;
+            count = countIn(rule, matcher, near, starts, text, near == null ? null : from -> near.nextOccurrence(text, from),
+                count);
             if (count >= rule.maxHits) {
                 return count;
             }
@@ -485,6 +487,7 @@ final class MessageEvaluation {
         }
         budgetFor(length);
         AnchorSearch anchor = rules.anchor(rule.index);
+        AnchorSearch asciiAnchor = rules.asciiAnchor(rule.index);
         long[] starts = anchor == null ? rules.startChars(rule.index) : null;
         Matchers matchers = new Matchers(rule);
         int count = 0;
@@ -505,7 +508,12 @@ final class MessageEvaluation {
                 i = end;
                 continue;
             }
-            count = countIn(rule, matcher, anchor, starts, text, new Recorded(positions, i, end), count);
+            if (asciiAnchor != null && ascii(text)) {
+                // the ASCII variant's own anchor, found by its own scan of the text: far fewer attempts
+                count = findNearAnchors(rule, matcher, asciiAnchor, text, count);
+            } else {
+                count = countIn(rule, matcher, anchor, starts, text, new Recorded(positions, i, end), count);
+            }
             if (count >= rule.maxHits) {
                 return count;
             }

@@ -67,6 +67,18 @@ final class SameHitsCheck {
                     differences.add(String.format("%s %s: %d matches, %d near anchors %s", file.getFileName(), rule,
                         everywhere, nearAnchors, text.length() > 200 ? text.substring(0, 200) : text));
                 }
+                AnchorSearch asciiAnchor = fast.asciiAnchor(index);
+                if (asciiAnchor != null && text.chars().allMatch(c -> c < 128)) {
+                    // the ASCII variant near its own anchor, against the whole pattern everywhere
+                    Matcher ascii = rule.asciiPattern.matcher(text);
+                    ascii.useTransparentBounds(true);
+                    ascii.useAnchoringBounds(false);
+                    int nearAsciiAnchors = MessageEvaluation.findNearAnchors(rule, ascii, asciiAnchor, text, 0);
+                    if (everywhere != nearAsciiAnchors) {
+                        differences.add(String.format("%s %s: %d matches, %d near its ASCII anchors %s", file.getFileName(),
+                            rule, everywhere, nearAsciiAnchors, text.length() > 200 ? text.substring(0, 200) : text));
+                    }
+                }
             }
         }
         List<RuleHit> fastHits = evaluate(fast, features, true);

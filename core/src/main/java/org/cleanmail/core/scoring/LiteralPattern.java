@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import org.cleanmail.core.prefilter.CaseFold;
 import org.cleanmail.core.prefilter.RegexLiteralExtractor;
 import org.cleanmail.core.rules.regex.PerlRegex;
+import org.cleanmail.core.rules.regex.RegexEscapes;
 
 /**
  * A pattern that can only match one of a few literal strings, each perhaps with Perl's
@@ -401,11 +402,11 @@ final class LiteralPattern {
                 case 'e':
                     return '\u001B';
                 case 'x':
-                    return hex();
+                    return character(RegexEscapes.hex(source, at));
                 case 'u':
-                    return (char) number(4, 16);
+                    return character(RegexEscapes.unicode(source, at));
                 case '0':
-                    return octal();
+                    return character(RegexEscapes.octal(source, at));
                 default:
                     if (Character.isLetterOrDigit(c)) {
                         throw new Unreadable();
@@ -414,54 +415,13 @@ final class LiteralPattern {
             }
         }
 
-        private char hex() throws Unreadable {
-            if (at < source.length() && source.charAt(at) == '{') {
-                int close = source.indexOf('}', at);
-                if (close < 0 || close - at > 5) {
-                    throw new Unreadable();
-                }
-                int value = parse(source.substring(at + 1, close), 16);
-                at = close + 1;
-                if (value > Character.MAX_VALUE) {
-                    throw new Unreadable();
-                }
-                return (char) value;
-            }
-            return (char) number(2, 16);
-        }
-
-        private char octal() throws Unreadable {
-            int end = at;
-            while (end < source.length() && end - at < 3 && source.charAt(end) >= '0' && source.charAt(end) <= '7') {
-                end++;
-            }
-            if (end == at) {
+        /** The character an escape's number stands for ({@link RegexEscapes}); moves past it. */
+        private char character(RegexEscapes.Number number) throws Unreadable {
+            if (number == null || number.value() > Character.MAX_VALUE) {
                 throw new Unreadable();
             }
-            int value = parse(source.substring(at, end), 8);
-            if (value > 0377) {
-                // Java reads \0377 at most; a longer run is a number then a digit
-                throw new Unreadable();
-            }
-            at = end;
-            return (char) value;
-        }
-
-        private int number(int digits, int radix) throws Unreadable {
-            if (at + digits > source.length()) {
-                throw new Unreadable();
-            }
-            int value = parse(source.substring(at, at + digits), radix);
-            at += digits;
-            return value;
-        }
-
-        private static int parse(String digits, int radix) throws Unreadable {
-            try {
-                return Integer.parseInt(digits, radix);
-            } catch (NumberFormatException e) {
-                throw new Unreadable();
-            }
+            at = number.end();
+            return (char) number.value();
         }
 
         private String fold(char c) {

@@ -471,13 +471,13 @@ public final class AsciiPruning {
             int value;
             switch (c) {
                 case 'x':
-                    value = hex();
+                    value = number(RegexEscapes.hex(source, at));
                     break;
                 case 'u':
-                    value = number(4, 16);
+                    value = number(RegexEscapes.unicode(source, at));
                     break;
                 case '0':
-                    value = octal();
+                    value = number(RegexEscapes.octal(source, at));
                     break;
                 case 'Q':
                 case 'E':
@@ -516,50 +516,13 @@ public final class AsciiPruning {
             }
         }
 
-        private int hex() throws Unreadable {
-            if (at < source.length() && source.charAt(at) == '{') {
-                int close = source.indexOf('}', at);
-                if (close < 0) {
-                    throw new Unreadable();
-                }
-                int value = parse(source.substring(at + 1, close), 16);
-                at = close + 1;
-                return value;
-            }
-            return number(2, 16);
-        }
-
-        private int octal() throws Unreadable {
-            int end = at;
-            while (end < source.length() && end - at < 3 && source.charAt(end) >= '0' && source.charAt(end) <= '7') {
-                end++;
-            }
-            if (end - at == 3 && source.charAt(at) > '3') {
-                end--;
-            }
-            if (end == at) {
+        /** The number an escape holds ({@link RegexEscapes}); moves past it. */
+        private int number(RegexEscapes.Number number) throws Unreadable {
+            if (number == null) {
                 throw new Unreadable();
             }
-            int value = parse(source.substring(at, end), 8);
-            at = end;
-            return value;
-        }
-
-        private int number(int digits, int radix) throws Unreadable {
-            if (at + digits > source.length()) {
-                throw new Unreadable();
-            }
-            int value = parse(source.substring(at, at + digits), radix);
-            at += digits;
-            return value;
-        }
-
-        private static int parse(String digits, int radix) throws Unreadable {
-            try {
-                return Integer.parseInt(digits, radix);
-            } catch (NumberFormatException e) {
-                throw new Unreadable();
-            }
+            at = number.end();
+            return number.value();
         }
 
         /** The end of the class opening at {@code start} (nested classes included); moves past it. */

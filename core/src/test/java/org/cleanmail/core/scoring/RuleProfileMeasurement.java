@@ -70,15 +70,7 @@ class RuleProfileMeasurement {
      */
     @Test
     void profileStockAndSyntheticRules() throws IOException {
-        Path synthetic = Path.of("target", "synthetic-rules", "90_synthetic.cf");
-        Files.createDirectories(synthetic.getParent());
-        String kept = System.getProperty("cleanmail.profile.rules");
-        if (kept == null) {
-            Files.writeString(synthetic, SyntheticRules.generate(ScanSpeedMeasurement.SYNTHETIC_RULES, 20_000));
-        } else {
-            Files.copy(Path.of(kept), synthetic, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        }
-        RuleSet ruleSet = StockRules.loadWith(synthetic, EvalFunctions.none());
+        RuleSet ruleSet = stockAndExtraRules();
         CompiledRuleSet compiled = CompiledRuleSet.compile(ruleSet, EvalFunctions.none(), ScoringOptions.defaults());
         List<Path> files = new ArrayList<>(StockRules.oddSample("ham", 20, 60));
         files.addAll(StockRules.oddSample("spam", 10, 60));
@@ -102,15 +94,7 @@ class RuleProfileMeasurement {
      */
     @Test
     void profileTypicalMessages() throws IOException {
-        Path synthetic = Path.of("target", "synthetic-rules", "90_synthetic.cf");
-        Files.createDirectories(synthetic.getParent());
-        String kept = System.getProperty("cleanmail.profile.rules");
-        if (kept == null) {
-            Files.writeString(synthetic, SyntheticRules.generate(ScanSpeedMeasurement.SYNTHETIC_RULES, 20_000));
-        } else {
-            Files.copy(Path.of(kept), synthetic, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        }
-        RuleSet ruleSet = StockRules.loadWith(synthetic, EvalFunctions.none());
+        RuleSet ruleSet = stockAndExtraRules();
         CompiledRuleSet compiled = CompiledRuleSet.compile(ruleSet, EvalFunctions.none(), ScoringOptions.defaults());
         List<Path> all = new ArrayList<>(StockRules.oddSample("ham", 1, Integer.MAX_VALUE));
         all.addAll(StockRules.oddSample("spam", 1, Integer.MAX_VALUE));
@@ -147,6 +131,19 @@ class RuleProfileMeasurement {
             + " average", sorted[sorted.length / 2] / 1000, typical.size(), low / 1000, high / 1000,
             typicalCpu / typical.size() / 1000);
         profile(log, compiled, typical);
+    }
+
+    /** The stock rules plus the file {@code -Dcleanmail.profile.rules=FILE} names, or the synthetic rules. */
+    private static RuleSet stockAndExtraRules() throws IOException {
+        Path synthetic = Path.of("target", "synthetic-rules", "90_synthetic.cf");
+        Files.createDirectories(synthetic.getParent());
+        String kept = System.getProperty("cleanmail.profile.rules");
+        if (kept == null) {
+            Files.writeString(synthetic, SyntheticRules.generate(ScanSpeedMeasurement.SYNTHETIC_RULES, 20_000));
+        } else {
+            Files.copy(Path.of(kept), synthetic, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        return StockRules.loadWith(synthetic, EvalFunctions.none());
     }
 
     private static void profile(MeasurementLog log, CompiledRuleSet compiled, List<MessageFeatures> messages) {

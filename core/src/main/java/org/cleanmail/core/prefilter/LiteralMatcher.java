@@ -93,6 +93,11 @@ public final class LiteralMatcher {
         return literalCount;
     }
 
+    /** The length of the literal numbered {@code literal}. */
+    public int length(int literal) {
+        return lengths[literal];
+    }
+
     /** The ids of the literals that occur in the text. */
     public BitSet find(CharSequence text) {
         BitSet found = new BitSet(literalCount);

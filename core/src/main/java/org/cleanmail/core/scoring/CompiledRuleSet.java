@@ -317,7 +317,7 @@ public final class CompiledRuleSet {
                     List<CompiledRule> rules = bySelector.get(i);
                     if (!rules.isEmpty()) {
                         TargetIndex target = TargetIndex.of(rules, rule -> true, anchors, literalPatterns, compiled.length,
-                            Compilation::runsWhereItsLiteralsOccur);
+                            Compilation::runsWhereItsLiteralsOccur, options.boundaryKinds());
                         for (CompiledRule rule : target.alwaysRunRules(rules)) {
                             if (runsWhereItsLiteralsOccur(rule)) {
                                 unfiltered.add(rule);
@@ -337,7 +337,8 @@ public final class CompiledRuleSet {
                         rule -> type == RuleType.HEADER && headerRuleIsFilterable(rule)));
                 } else {
                     targets.put(type, options.anchorSearch()
-                        ? TargetIndex.of(rules, rule -> true, anchors, literalPatterns, compiled.length, rule -> true)
+                        ? TargetIndex.of(rules, rule -> true, anchors, literalPatterns, compiled.length, rule -> true,
+                            options.boundaryKinds())
                         : TargetIndex.of(rules, rule -> true));
                 }
             });

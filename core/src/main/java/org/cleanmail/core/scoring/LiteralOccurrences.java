@@ -9,11 +9,33 @@ import org.cleanmail.core.prefilter.LiteralMatcher;
  * Where the literals of one target's rules occur in a message's texts of that target:
  * filled by one pass of the target's {@link LiteralMatcher} over each text, then read by
  * every rule that needs one of them, which so never searches the text itself. Occurrences
- * are kept per literal as linked lists in flat arrays. One per message and target; not
- * thread-safe.
+ * are kept per literal as linked lists in flat arrays. For the literals of rules that are
+ * literal strings, the word boundaries around their occurrences are summed up once per
+ * literal ({@link #kinds}): the many such rules sharing a word then decide without reading
+ * its occurrences again. One per message and target; not thread-safe.
  */
 final class LiteralOccurrences implements LiteralMatcher.Occurrences {
     private static final int INITIAL_CAPACITY = 256;
+    /** Boundary kind: an occurrence. */
+    static final int ANY = 1;
+    /** Boundary kind: an occurrence with a word boundary ({@link LiteralPattern#boundaryAt}) before it. */
+    static final int BOUNDARY_BEFORE = 2;
+    /** Boundary kind: an occurrence with a word boundary after it. */
+    static final int BOUNDARY_AFTER = 4;
+    /** Boundary kind: an occurrence with a word boundary on each side. */
+    static final int BOUNDARIES_AROUND = 8;
+    private static final int KIND_BITS = 4;
+    private static final int KIND_MASK = (1 << KIND_BITS) - 1;
+
+    private final LiteralMatcher matcher;
+    /** Per literal: whether its boundary kinds may be asked for; null for none. */
+    private final boolean[] kindsWanted;
+    /**
+     * Per literal: the boundary kinds of its occurrences, those in the first text in the low
+     * four bits, those in the later texts in the high four; 0 until first asked for.
+     */
+    private byte[] kinds;
+    private final List<String> texts;
 
     /** Per literal: 1 + the index of its latest occurrence, 0 when it has none. */
     private final int[] latest;
@@ -27,18 +49,37 @@ final class LiteralOccurrences implements LiteralMatcher.Occurrences {
     private int count;
     private int chunk;
 
-    private LiteralOccurrences(int literalCount) {
-        this.latest = new int[literalCount];
+    private LiteralOccurrences(LiteralMatcher matcher, boolean[] kindsWanted, List<String> texts) {
+        this.matcher = matcher;
+        this.latest = new int[matcher.literalCount()];
+        this.kindsWanted = kindsWanted;
+        this.texts = texts;
     }
 
     /** The occurrences of the matcher's literals in each text, texts numbered from 0. */
     static LiteralOccurrences find(LiteralMatcher matcher, List<String> texts) {
-        LiteralOccurrences occurrences = new LiteralOccurrences(matcher.literalCount());
+        return find(matcher, texts, null);
+    }
+
+    /**
+     * As {@link #find(LiteralMatcher, List)}; the boundary kinds of the literals
+     * {@code kindsWanted} marks (null: none) may be asked for.
+     */
+    static LiteralOccurrences find(LiteralMatcher matcher, List<String> texts, boolean[] kindsWanted) {
+        LiteralOccurrences occurrences = new LiteralOccurrences(matcher, kindsWanted, texts);
         for (int i = 0; i < texts.size(); i++) {
             occurrences.chunk = i;
             matcher.scan(texts.get(i), occurrences);
         }
         return occurrences;
+    }
+
+    /** The kind a string needs, with a word boundary before it or not, after it or not. */
+    static int kindNeeding(boolean boundaryBefore, boolean boundaryAfter) {
+        if (boundaryBefore) {
+            return boundaryAfter ? BOUNDARIES_AROUND : BOUNDARY_BEFORE;
+        }
+        return boundaryAfter ? BOUNDARY_AFTER : ANY;
     }
 
     @Override
@@ -59,6 +100,49 @@ final class LiteralOccurrences implements LiteralMatcher.Occurrences {
         starts[count] = start;
         previous[count] = latest[literal];
         latest[literal] = ++count;
+    }
+
+    private static int kindAt(String text, int start, int end) {
+        boolean before = LiteralPattern.boundaryAt(text, start);
+        boolean after = LiteralPattern.boundaryAt(text, end);
+        return ANY | (before ? BOUNDARY_BEFORE : 0) | (after ? BOUNDARY_AFTER : 0) | (before && after ? BOUNDARIES_AROUND : 0);
+    }
+
+    /**
+     * The boundary kinds ({@link #ANY}, {@link #BOUNDARY_BEFORE}, ...) of the literal's
+     * occurrences in the texts from {@code firstChunk} (0 or 1) on, one bit each, summed up
+     * on the first call for the literal; only for a literal {@link #hasKinds}.
+     */
+    int kinds(int literal, int firstChunk) {
+        if (latest[literal] == 0) {
+            return 0;
+        }
+        if (kinds == null) {
+            kinds = new byte[latest.length];
+        }
+        int both = kinds[literal] & 0xFF;
+        if (both == 0) {
+            // summed up on first use: an occurring literal has the kind ANY in one of the halves
+            int length = matcher.length(literal);
+            for (int at = latest[literal]; at != 0; at = previous[at - 1]) {
+                int kind = kindAt(texts.get(chunks[at - 1]), starts[at - 1], starts[at - 1] + length);
+                both |= chunks[at - 1] == 0 ? kind : kind << KIND_BITS;
+            }
+            kinds[literal] = (byte) both;
+        }
+        if (firstChunk == 0) {
+            return (both | both >>> KIND_BITS) & KIND_MASK;
+        }
+        if (firstChunk == 1) {
+            return (both >>> KIND_BITS) & KIND_MASK;
+        }
+        throw new IllegalArgumentException("boundary kinds are summed up for the first text and the others; asked from text "
+            + firstChunk);
+    }
+
+    /** Whether the boundary kinds of the literal may be asked for. */
+    boolean hasKinds(int literal) {
+        return kindsWanted != null && kindsWanted[literal];
     }
 
     /** Whether the literal occurs in any of the texts. */

@@ -50,6 +50,12 @@ final class LiteralPattern {
      * characters), so that only the boundaries are left to check.
      */
     private final boolean[] foundIsMatched;
+    /**
+     * By literal: the {@link LiteralOccurrences} boundary kinds an occurrence needs to be a
+     * match, one bit per kind its strings accept (read only where {@link #foundIsMatched}).
+     */
+    private final int[] acceptedKinds;
+    private final boolean decidedByKinds;
 
     private LiteralPattern(boolean caseInsensitive, List<String> strings, List<Boolean> before, List<Boolean> after) {
         this.caseInsensitive = caseInsensitive;
@@ -62,6 +68,8 @@ final class LiteralPattern {
         this.boundaryBefore = new boolean[literals.size()][];
         this.boundaryAfter = new boolean[literals.size()][];
         this.foundIsMatched = new boolean[literals.size()];
+        this.acceptedKinds = new int[literals.size()];
+        boolean allMatched = true;
         for (int l = 0; l < literals.size(); l++) {
             List<Integer> variants = byLiteral.get(literals.get(l));
             this.strings[l] = new char[variants.size()][];
@@ -72,9 +80,12 @@ final class LiteralPattern {
                 this.strings[l][v] = strings.get(i).toCharArray();
                 this.boundaryBefore[l][v] = before.get(i);
                 this.boundaryAfter[l][v] = after.get(i);
+                this.acceptedKinds[l] |= LiteralOccurrences.kindNeeding(before.get(i), after.get(i));
             }
             this.foundIsMatched[l] = caseInsensitive && variants.size() == 1 && isAscii(strings.get(variants.get(0)));
+            allMatched &= foundIsMatched[l];
         }
+        this.decidedByKinds = allMatched;
     }
 
     private static boolean isAscii(String text) {
@@ -175,6 +186,38 @@ final class LiteralPattern {
             size += variants.length;
         }
         return size;
+    }
+
+    /**
+     * Whether an occurrence the literal scan reports of the literal numbered {@code literal}
+     * is one of the pattern's strings as it is, so that its boundary kind alone decides
+     * ({@link LiteralOccurrences#kinds}).
+     */
+    boolean foundIsMatched(int literal) {
+        return foundIsMatched[literal];
+    }
+
+    /**
+     * Whether every literal's occurrences are decided by their boundary kinds: the pattern
+     * is decided by {@link #matchesByKinds} without reading any occurrence.
+     */
+    boolean decidedByKinds() {
+        return decidedByKinds;
+    }
+
+    /**
+     * Whether the pattern matches, from the boundary kinds of its literals' occurrences
+     * (texts from {@code firstChunk} on); only where {@link #decidedByKinds()}.
+     *
+     * @param ids the target's ids of {@link #literals()}, in their order
+     */
+    boolean matchesByKinds(LiteralOccurrences found, int[] ids, int firstChunk) {
+        for (int l = 0; l < ids.length; l++) {
+            if ((found.kinds(ids[l], firstChunk) & acceptedKinds[l]) != 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the pattern matches the text at {@code start}, where the literal scan found the literal numbered {@code literal}. */

@@ -396,14 +396,19 @@ final class MessageEvaluation {
         }
         int[] literals = target == null ? null : target.literalsOf(rule.index);
         LiteralPattern strings = rules.literalPattern(rule.index);
+        int firstChunk = all.size() - texts.size();
         if (strings != null && literals != null && found != null) {
+            if (strings.decidedByKinds() && firstChunk <= 1 && found.hasKinds(literals[0])) {
+                // the literal pass summed up the boundaries around each occurrence: nothing left to read
+                return strings.matchesByKinds(found, literals, firstChunk) ? 1 : 0;
+            }
             List<String> chunks = all;
-            return found.any(literals, all.size() - texts.size(),
+            return found.any(literals, firstChunk,
                 (chunk, start, literal) -> strings.matchesAt(chunks.get(chunk), start, literal)) ? 1 : 0;
         }
         try {
             return literals != null && found != null
-                ? searchAtOccurrences(rule, target.minOccurrences(rule.index), literals, found, all, all.size() - texts.size())
+                ? searchAtOccurrences(rule, target.minOccurrences(rule.index), literals, found, all, firstChunk)
                 : search(rule, texts);
         } catch (BudgetExceededException e) {
             fail(rule, "work budget of " + budget + " characters exceeded");

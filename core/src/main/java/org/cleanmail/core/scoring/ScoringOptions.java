@@ -32,6 +32,7 @@ public final class ScoringOptions {
     private final boolean startCharSearch;
     private final boolean anchorSearch;
     private final boolean asciiVariants;
+    private final boolean boundaryKinds;
 
     private ScoringOptions(Builder builder) {
         this.scoreSet = builder.scoreSet;
@@ -42,6 +43,7 @@ public final class ScoringOptions {
         this.startCharSearch = builder.startCharSearch;
         this.anchorSearch = builder.anchorSearch;
         this.asciiVariants = builder.asciiVariants;
+        this.boundaryKinds = builder.boundaryKinds;
     }
 
     public static ScoringOptions defaults() {
@@ -125,12 +127,23 @@ public final class ScoringOptions {
         return asciiVariants;
     }
 
+    /**
+     * Whether the literal pass sums up the word boundaries around the occurrences of the
+     * literals of rules that are literal strings ({@link LiteralPattern}), which then decide
+     * those rules without reading their occurrences; on by default. Off: the same hits,
+     * each occurrence read (for comparisons).
+     */
+    public boolean boundaryKinds() {
+        return boundaryKinds;
+    }
+
     @Override
     public String toString() {
         return "ScoringOptions{scoreSet=" + scoreSet + ", ruleBudget=" + ruleBudget + ", maxHeaderChars="
             + maxHeaderChars + ", strikesBeforeDisabling=" + strikesBeforeDisabling + ", strikeWindow=" + strikeWindow
             + ", startCharSearch="
-            + startCharSearch + ", anchorSearch=" + anchorSearch + ", asciiVariants=" + asciiVariants + "}";
+            + startCharSearch + ", anchorSearch=" + anchorSearch + ", asciiVariants=" + asciiVariants
+            + ", boundaryKinds=" + boundaryKinds + "}";
     }
 
     /** Builds {@link ScoringOptions}; starts from the defaults and checks each value. */
@@ -143,8 +156,14 @@ public final class ScoringOptions {
         private boolean startCharSearch = true;
         private boolean anchorSearch = true;
         private boolean asciiVariants = true;
+        private boolean boundaryKinds = true;
 
         private Builder() {
+        }
+
+        public Builder boundaryKinds(boolean enabled) {
+            this.boundaryKinds = enabled;
+            return this;
         }
 
         public Builder asciiVariants(boolean enabled) {

@@ -3,6 +3,7 @@ package org.cleanmail.core.scoring;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,9 +46,11 @@ final class TargetIndex {
     /** By rule index: how many occurrences of its literals, at distinct positions, a text needs (0 read as 1). */
     private final int[] minOccurrences;
     private final int filteredRules;
+    /** By literal id: whether a {@link LiteralPattern} reads its boundary kinds; null when none does. */
+    private final boolean[] kindsWanted;
 
     private TargetIndex(int[] alwaysRun, LiteralMatcher matcher, int[][] rulesByLiteral, int[][] literalsByRule,
-                        int[][][] alsoRequired, int[] minOccurrences, int filteredRules) {
+                        int[][][] alsoRequired, int[] minOccurrences, int filteredRules, boolean[] kindsWanted) {
         this.alwaysRun = alwaysRun;
         this.matcher = matcher;
         this.rulesByLiteral = rulesByLiteral;
@@ -55,11 +58,12 @@ final class TargetIndex {
         this.alsoRequired = alsoRequired;
         this.minOccurrences = minOccurrences;
         this.filteredRules = filteredRules;
+        this.kindsWanted = kindsWanted;
     }
 
     /** The index of a target whose rules see one text (the headers): no anchors, no occurrences. */
     static TargetIndex of(List<CompiledRule> rules, Predicate<CompiledRule> filterable) {
-        return of(rules, filterable, null, null, 0, rule -> true);
+        return of(rules, filterable, null, null, 0, rule -> true, false);
     }
 
     /**
@@ -73,9 +77,12 @@ final class TargetIndex {
      * @param marked which rules become candidates where their literals occur; the others (run
      *     on every message, such as {@code !~} header rules) only read where they occur, and
      *     none of them occurring spares them their regular expression
+     * @param boundaryKinds whether the occurrences of literal patterns' literals are summed up
+     *     ({@link ScoringOptions#boundaryKinds()})
      */
     static TargetIndex of(List<CompiledRule> rules, Predicate<CompiledRule> filterable, AnchorSearch[] anchors,
-                          LiteralPattern[] literalPatterns, int ruleCount, Predicate<CompiledRule> marked) {
+                          LiteralPattern[] literalPatterns, int ruleCount, Predicate<CompiledRule> marked,
+                          boolean boundaryKinds) {
         List<Integer> always = new ArrayList<>();
         Map<String, Integer> literalIds = new HashMap<>();
         List<List<Integer>> byLiteral = new ArrayList<>();
@@ -83,6 +90,7 @@ final class TargetIndex {
         int[][][] alsoRequired = anchors == null ? null : new int[ruleCount][][];
         int[] minOccurrences = anchors == null ? null : new int[ruleCount];
         int filtered = 0;
+        Set<Integer> withKinds = new HashSet<>();
         for (CompiledRule rule : rules) {
             LiteralPattern strings = literalPatterns == null ? null : literalPatterns[rule.index];
             if (strings != null) {
@@ -96,6 +104,11 @@ final class TargetIndex {
                     }
                 }
                 literalsByRule[rule.index] = ids;
+                for (int i = 0; i < ids.length; i++) {
+                    if (strings.foundIsMatched(i)) {
+                        withKinds.add(ids[i]);
+                    }
+                }
                 continue;
             }
             boolean anchored = anchors != null && anchors[rule.index] != null;
@@ -142,8 +155,15 @@ final class TargetIndex {
             rulesByLiteral[i] = toArray(byLiteral.get(i));
         }
         LiteralMatcher matcher = literalList.isEmpty() ? null : LiteralMatcher.of(literalList);
+        boolean[] kindsWanted = null;
+        if (boundaryKinds && !withKinds.isEmpty()) {
+            kindsWanted = new boolean[literalList.size()];
+            for (int id : withKinds) {
+                kindsWanted[id] = true;
+            }
+        }
         return new TargetIndex(toArray(always), matcher, rulesByLiteral, literalsByRule, alsoRequired, minOccurrences,
-            filtered);
+            filtered, kindsWanted);
     }
 
     private static int literalId(String literal, Map<String, Integer> literalIds, List<List<Integer>> byLiteral) {
@@ -233,7 +253,7 @@ final class TargetIndex {
 
     /** Where the literals occur in each of the texts; only for targets built with anchors. */
     LiteralOccurrences occurrences(List<String> texts) {
-        return LiteralOccurrences.find(matcher, texts);
+        return LiteralOccurrences.find(matcher, texts, kindsWanted);
     }
 
     /** Marks in {@code candidates} the filtered rules one of whose literals occurs. */

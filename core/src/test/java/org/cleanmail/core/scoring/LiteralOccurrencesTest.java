@@ -30,6 +30,22 @@ class LiteralOccurrencesTest {
     }
 
     @Test
+    void boundaryKindsShouldBeSummedUpPerLiteralForTheFirstTextAndTheOthers() {
+        LiteralOccurrences found = LiteralOccurrences.find(MATCHER, List.of("freedom cash", "carefree; xcashx"),
+            new boolean[] {true, true, false});
+
+        assertThat(found.hasKinds(0)).isTrue();
+        assertThat(found.hasKinds(2)).isFalse();
+        // "free" opens "freedom" in the first text, ends "carefree" in the second
+        assertThat(found.kinds(0, 0)).isEqualTo(LiteralOccurrences.ANY | LiteralOccurrences.BOUNDARY_BEFORE
+            | LiteralOccurrences.BOUNDARY_AFTER);
+        assertThat(found.kinds(0, 1)).isEqualTo(LiteralOccurrences.ANY | LiteralOccurrences.BOUNDARY_AFTER);
+        assertThat(found.kinds(1, 0)).isEqualTo(LiteralOccurrences.ANY | LiteralOccurrences.BOUNDARY_BEFORE
+            | LiteralOccurrences.BOUNDARY_AFTER | LiteralOccurrences.BOUNDARIES_AROUND);
+        assertThat(found.kinds(1, 1)).isEqualTo(LiteralOccurrences.ANY);
+    }
+
+    @Test
     void literalsThatDoNotOccurShouldBeReportedAbsent() {
         LiteralOccurrences found = LiteralOccurrences.find(MATCHER, List.of("nothing here", ""));
 

@@ -2,12 +2,14 @@ package org.cleanmail.core.scoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.cleanmail.core.prefilter.CaseFold;
+import org.cleanmail.core.prefilter.LiteralMatcher;
 import org.cleanmail.core.rules.regex.PerlRegexTranslator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,6 +36,7 @@ class LiteralPatternTest {
         LiteralPattern pattern = read("/\\b(?:cheap|fr[e3]e|Viagra)\\b/i").orElseThrow();
 
         assertThat(pattern.literals()).containsExactlyInAnyOrder("cheap", "free", "fr3e", "viagra");
+        assertThat(pattern.decidedByKinds()).isTrue();
         assertThat(pattern.matchesAt("so CHEAP!", 3)).isTrue();
         assertThat(pattern.matchesAt("socheap!", 2)).isFalse();
         assertThat(pattern.matchesAt("cheaper", 0)).isFalse();
@@ -48,6 +51,7 @@ class LiteralPatternTest {
         assertThat(pattern.size()).isEqualTo(2);
         assertThat(pattern.matchesAt("Viagra", 0)).isTrue();
         assertThat(pattern.matchesAt("VIAGRA", 0)).isFalse();
+        assertThat(pattern.decidedByKinds()).as("an occurrence found may be VIAGRA").isFalse();
     }
 
     @Test
@@ -87,6 +91,13 @@ class LiteralPatternTest {
         Pattern regex = translated(perl);
         LiteralPattern pattern = LiteralPattern.of(regex).orElseThrow();
         Random random = new Random(perl.hashCode());
+        LiteralMatcher literalPass = LiteralMatcher.of(pattern.literals());
+        boolean[] kindsWanted = new boolean[pattern.literals().size()];
+        int[] ids = new int[kindsWanted.length];
+        for (int literal = 0; literal < ids.length; literal++) {
+            ids[literal] = literal;
+            kindsWanted[literal] = pattern.foundIsMatched(literal);
+        }
         int matched = 0;
         for (int round = 0; round < 3000; round++) {
             StringBuilder text = new StringBuilder();
@@ -110,6 +121,15 @@ class LiteralPatternTest {
             boolean found = matcher.find();
             assertThat(decided).as("%s on [%s]", perl, text).isEqualTo(found);
             assertThat(decidedAtFound).as("%s on [%s], at the literals found", perl, text).isEqualTo(found);
+            if (pattern.decidedByKinds()) {
+                // the Subject first, then the text; and the text first, then one without the literals
+                LiteralOccurrences afterSubject = LiteralOccurrences.find(literalPass, List.of("cheap free offer", text.toString()),
+                    kindsWanted);
+                LiteralOccurrences first = LiteralOccurrences.find(literalPass, List.of(text.toString(), "-"), kindsWanted);
+                assertThat(pattern.matchesByKinds(afterSubject, ids, 1)).as("%s on [%s], by kinds", perl, text)
+                    .isEqualTo(found);
+                assertThat(pattern.matchesByKinds(first, ids, 0)).as("%s on [%s], by kinds", perl, text).isEqualTo(found);
+            }
             matched += decided ? 1 : 0;
         }
         assertThat(matched).as("texts the pattern matched, of 3000").isBetween(1, 2999);

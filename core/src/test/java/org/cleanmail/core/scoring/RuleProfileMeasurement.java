@@ -96,14 +96,7 @@ class RuleProfileMeasurement {
     void profileTypicalMessages() throws IOException {
         RuleSet ruleSet = stockAndExtraRules();
         CompiledRuleSet compiled = CompiledRuleSet.compile(ruleSet, EvalFunctions.none(), ScoringOptions.defaults());
-        List<Path> all = new ArrayList<>(StockRules.oddSample("ham", 1, Integer.MAX_VALUE));
-        all.addAll(StockRules.oddSample("spam", 1, Integer.MAX_VALUE));
-        MessageParser parser = MessageParser.defaultParser();
-        List<MessageFeatures> messages = new ArrayList<>();
-        for (int i = 0; i < 300; i++) {
-            Path file = all.get((int) ((long) i * all.size() / 300));
-            messages.add(parser.parse(RawMessage.of(Files.readAllBytes(file))));
-        }
+        List<MessageFeatures> messages = benchMessages();
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         RuleHealth health = new RuleHealth(compiled);
         long[] cpu = new long[messages.size()];
@@ -133,8 +126,21 @@ class RuleProfileMeasurement {
         profile(log, compiled, typical);
     }
 
+    /** 300 messages spread evenly over the odd-numbered ham and spam, parsed, as {@code ./cleanmail bench} picks them. */
+    static List<MessageFeatures> benchMessages() throws IOException {
+        List<Path> all = new ArrayList<>(StockRules.oddSample("ham", 1, Integer.MAX_VALUE));
+        all.addAll(StockRules.oddSample("spam", 1, Integer.MAX_VALUE));
+        MessageParser parser = MessageParser.defaultParser();
+        List<MessageFeatures> messages = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            Path file = all.get((int) ((long) i * all.size() / 300));
+            messages.add(parser.parse(RawMessage.of(Files.readAllBytes(file))));
+        }
+        return messages;
+    }
+
     /** The stock rules plus the file {@code -Dcleanmail.profile.rules=FILE} names, or the synthetic rules. */
-    private static RuleSet stockAndExtraRules() throws IOException {
+    static RuleSet stockAndExtraRules() throws IOException {
         Path synthetic = Path.of("target", "synthetic-rules", "90_synthetic.cf");
         Files.createDirectories(synthetic.getParent());
         String kept = System.getProperty("cleanmail.profile.rules");

@@ -18,6 +18,7 @@ import org.cleanmail.core.rules.RuleDefinition;
 import org.cleanmail.core.rules.RuleSet;
 import org.cleanmail.core.rules.RuleType;
 import org.cleanmail.core.rules.SkippedRule;
+import org.cleanmail.core.rules.regex.RegularSuperset;
 
 /**
  * A {@link RuleSet} compiled for scanning: every runnable rule with its score in the
@@ -46,6 +47,8 @@ public final class CompiledRuleSet {
     private final LiteralPattern[] literalPatterns;
     /** The header rules filtered on their own selection, by selector index (null entries: none), or null. */
     private final TargetIndex[] selectorTargets;
+    /** By rule index: the automaton that rules texts out before the rule's regular expression runs, or null. */
+    private final RegularFilter[] regularFilters;
     private final int runnable;
 
     private CompiledRuleSet(RuleSet source, ScoringOptions options, CompiledRule[] rules,
@@ -53,7 +56,7 @@ public final class CompiledRuleSet {
                             Map<RuleType, TargetIndex> targets, int[] evalRules, int[] metaOrder,
                             List<UnusedRule> unused, long[][] startChars, AnchorSearch[] anchors,
                             LiteralPattern[] literalPatterns, TargetIndex[] selectorTargets, int[][][] metaNeeds,
-                            AnchorSearch[] asciiAnchors) {
+                            AnchorSearch[] asciiAnchors, RegularFilter[] regularFilters) {
         this.source = source;
         this.options = options;
         this.rules = rules;
@@ -69,6 +72,7 @@ public final class CompiledRuleSet {
         this.metaNeeds = metaNeeds;
         this.asciiAnchors = asciiAnchors;
         this.selectorTargets = selectorTargets;
+        this.regularFilters = regularFilters;
         int count = 0;
         for (CompiledRule rule : rules) {
             count += rule != null ? 1 : 0;
@@ -177,6 +181,14 @@ public final class CompiledRuleSet {
      */
     AnchorSearch asciiAnchor(int index) {
         return asciiAnchors[index];
+    }
+
+    /**
+     * The automaton that tells the texts that cannot hold a match of the rule ({@link RegularFilter}),
+     * for a rule that would otherwise try every position of every text; else null.
+     */
+    RegularFilter regularFilter(int index) {
+        return regularFilters[index];
     }
 
     /**
@@ -361,7 +373,8 @@ public final class CompiledRuleSet {
             return new CompiledRuleSet(ruleSet, options, compiled, Collections.unmodifiableMap(indexByName),
                 List.copyOf(selectors), Collections.unmodifiableMap(targets), toArray(evals), toArray(metas),
                 List.copyOf(unused.values()), startChars, anchors, literalPatterns, selectorTargets,
-                metaNeeds(compiled, metas), asciiAnchors);
+                metaNeeds(compiled, metas), asciiAnchors, regularFilters(compiled, anchors, asciiAnchors, literalPatterns,
+                    startChars));
         }
 
         /**
@@ -370,6 +383,35 @@ public final class CompiledRuleSet {
          * expression and the metas it reads are not), in evaluation order so that the metas a
          * meta reads come first.
          */
+        /**
+         * The filters of the pattern rules that would try many positions of every text they
+         * run on: no anchor and no start characters (header rules have none), or an anchor
+         * that leaves {@link RegularFilter#MIN_EXPECTED_TRIES} attempts per character or more
+         * (and no more selective one for ASCII texts); not literal strings.
+         */
+        private RegularFilter[] regularFilters(CompiledRule[] compiled, AnchorSearch[] anchors, AnchorSearch[] asciiAnchors,
+                                               LiteralPattern[] literalPatterns, long[][] startChars) {
+            RegularFilter[] filters = new RegularFilter[compiled.length];
+            if (!options.regularFilters()) {
+                return filters;
+            }
+            RegularSuperset reader = new RegularSuperset(RegularFilter.MAX_NONDETERMINISTIC_STATES);
+            for (CompiledRule rule : compiled) {
+                if (rule == null || rule.pattern == null || rule.type == RuleType.MIMEHEADER
+                    || literalPatterns[rule.index] != null) {
+                    continue;
+                }
+                AnchorSearch anchor = anchors[rule.index];
+                boolean everywhere = anchor == null && startChars[rule.index] == null;
+                boolean weakAnchor = anchor != null && asciiAnchors[rule.index] == null
+                    && anchor.expectedTries() >= RegularFilter.MIN_EXPECTED_TRIES;
+                if (everywhere || weakAnchor) {
+                    filters[rule.index] = RegularFilter.of(rule.pattern, reader).orElse(null);
+                }
+            }
+            return filters;
+        }
+
         private static int[][][] metaNeeds(CompiledRule[] compiled, List<Integer> order) {
             int[][][] needs = new int[compiled.length][][];
             boolean[] nonNegative = new boolean[compiled.length];

@@ -427,7 +427,6 @@ final class MessageEvaluation {
 
     /** Matches over every text, near the rule's anchor, at its start characters, or everywhere. */
     private int search(CompiledRule rule, List<String> texts) {
-        regexRuns++;
         long length = 0;
         for (String text : texts) {
             length += text.length();
@@ -437,13 +436,18 @@ final class MessageEvaluation {
         AnchorSearch anchor = rules.anchor(rule.index);
         AnchorSearch asciiAnchor = rules.asciiAnchor(rule.index);
         long[] starts = anchor == null ? rules.startChars(rule.index) : null;
+        RegularFilter filter = rules.regularFilter(rule.index);
         Matchers matchers = new Matchers(rule);
         for (String text : texts) {
+            if (filter != null && !filter.mayMatch(text)) {
+                continue;
+            }
             budgeted.text(text);
             Matcher matcher = matchers.forText(text);
             if (matcher == null) {
                 continue;
             }
+            regexRuns += matchers.firstUse() ? 1 : 0;
             AnchorSearch near = asciiAnchor != null && ascii(text) ? asciiAnchor : anchor;
             count = countIn(rule, matcher, near, starts, text, near == null ? null : from -> near.nextOccurrence(text, from),
                 count);
@@ -481,7 +485,6 @@ final class MessageEvaluation {
         if (n == 0) {
             return 0;
         }
-        regexRuns++;
         long length = 0;
         for (int i = 0, last = -1; i < n; i++) {
             int chunk = LiteralOccurrences.chunk(positions[i]);
@@ -494,6 +497,7 @@ final class MessageEvaluation {
         AnchorSearch anchor = rules.anchor(rule.index);
         AnchorSearch asciiAnchor = rules.asciiAnchor(rule.index);
         long[] starts = anchor == null ? rules.startChars(rule.index) : null;
+        RegularFilter filter = rules.regularFilter(rule.index);
         Matchers matchers = new Matchers(rule);
         int count = 0;
         for (int i = 0; i < n;) {
@@ -507,12 +511,17 @@ final class MessageEvaluation {
                 continue;
             }
             String text = all.get(chunk);
+            if (filter != null && !filter.mayMatch(text)) {
+                i = end;
+                continue;
+            }
             budgeted.text(text);
             Matcher matcher = matchers.forText(text);
             if (matcher == null) {
                 i = end;
                 continue;
             }
+            regexRuns += matchers.firstUse() ? 1 : 0;
             if (asciiAnchor != null && ascii(text)) {
                 // the ASCII variant's own anchor, found by its own scan of the text: far fewer attempts
                 count = findNearAnchors(rule, matcher, asciiAnchor, text, count);
@@ -573,9 +582,17 @@ final class MessageEvaluation {
         private final CompiledRule rule;
         private Matcher plain;
         private Matcher ascii;
+        private boolean used;
 
         Matchers(CompiledRule rule) {
             this.rule = rule;
+        }
+
+        /** True the first time it is asked: counts the rule's regular expression as run once. */
+        boolean firstUse() {
+            boolean first = !used;
+            used = true;
+            return first;
         }
 
         /**

@@ -33,6 +33,7 @@ public final class ScoringOptions {
     private final boolean anchorSearch;
     private final boolean asciiVariants;
     private final boolean boundaryKinds;
+    private final boolean regularFilters;
 
     private ScoringOptions(Builder builder) {
         this.scoreSet = builder.scoreSet;
@@ -44,6 +45,7 @@ public final class ScoringOptions {
         this.anchorSearch = builder.anchorSearch;
         this.asciiVariants = builder.asciiVariants;
         this.boundaryKinds = builder.boundaryKinds;
+        this.regularFilters = builder.regularFilters;
     }
 
     public static ScoringOptions defaults() {
@@ -137,13 +139,23 @@ public final class ScoringOptions {
         return boundaryKinds;
     }
 
+    /**
+     * Whether the rules that would try every position of every text (no selective literal,
+     * no start characters) first pass each text through a deterministic automaton of what
+     * their matches can be ({@link RegularFilter}), and skip the texts it rules out; on by
+     * default. Off: the same hits, slower (for comparisons).
+     */
+    public boolean regularFilters() {
+        return regularFilters;
+    }
+
     @Override
     public String toString() {
         return "ScoringOptions{scoreSet=" + scoreSet + ", ruleBudget=" + ruleBudget + ", maxHeaderChars="
             + maxHeaderChars + ", strikesBeforeDisabling=" + strikesBeforeDisabling + ", strikeWindow=" + strikeWindow
             + ", startCharSearch="
             + startCharSearch + ", anchorSearch=" + anchorSearch + ", asciiVariants=" + asciiVariants
-            + ", boundaryKinds=" + boundaryKinds + "}";
+            + ", boundaryKinds=" + boundaryKinds + ", regularFilters=" + regularFilters + "}";
     }
 
     /** Builds {@link ScoringOptions}; starts from the defaults and checks each value. */
@@ -157,8 +169,14 @@ public final class ScoringOptions {
         private boolean anchorSearch = true;
         private boolean asciiVariants = true;
         private boolean boundaryKinds = true;
+        private boolean regularFilters = true;
 
         private Builder() {
+        }
+
+        public Builder regularFilters(boolean enabled) {
+            this.regularFilters = enabled;
+            return this;
         }
 
         public Builder boundaryKinds(boolean enabled) {

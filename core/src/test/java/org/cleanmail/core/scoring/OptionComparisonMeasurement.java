@@ -21,7 +21,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * defaults and with the option off, then run over the bench's 300 messages in alternating
  * rounds, so that the machine's drift (a quarter between runs on a shared machine) falls
  * on both alike. The option is named by {@code -Dcleanmail.compare.off=NAME}
- * ({@code boundaryKinds}, {@code asciiVariants}, {@code anchorSearch}, {@code startCharSearch});
+ * ({@code boundaryKinds}, {@code asciiVariants}, {@code anchorSearch}, {@code startCharSearch},
+ * {@code regularFilters});
  * both rule sets must give every message the same rule values. Run with
  * {@code mvn -B -o -q -pl core verify -Dcleanmail.measure=true -Dtest=OptionComparisonMeasurement -Dcleanmail.compare.off=boundaryKinds};
  * figures in {@code core/target/measurements/option-comparison.txt}.
@@ -81,9 +82,11 @@ class OptionComparisonMeasurement {
                 return builder -> builder.anchorSearch(false);
             case "startCharSearch":
                 return builder -> builder.startCharSearch(false);
+            case "regularFilters":
+                return builder -> builder.regularFilters(false);
             default:
                 throw new IllegalArgumentException("-Dcleanmail.compare.off: no option " + option
-                    + "; one of boundaryKinds, asciiVariants, anchorSearch, startCharSearch");
+                    + "; one of boundaryKinds, asciiVariants, anchorSearch, startCharSearch, regularFilters");
         }
     }
 

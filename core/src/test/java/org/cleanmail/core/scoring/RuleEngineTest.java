@@ -239,12 +239,13 @@ class RuleEngineTest {
 
     @Nested
     class HostileRules {
-        private static final String BACKTRACKING = "Subject: x\r\n\r\n" + "a".repeat(40) + "!\r\n";
+        /** "ab" after six a's lets the text through the rule's filter; "bc" fails its \b after a very long search. */
+        private static final String BACKTRACKING = "Subject: x\r\n\r\n" + "a".repeat(40) + "bc!\r\n";
         private static final String ORDINARY = "Subject: x\r\n\r\nx marks the spot\r\n";
 
         @Test
         void ruleExceedingItsBudgetShouldBeStoppedAndTheMessageScoredWithoutIt() {
-            RuleEngine engine = engine("body BACKTRACK /(.*a){6}b/\nbody SANE /x/\n", EvalFunctions.none(),
+            RuleEngine engine = engine("body BACKTRACK /(.*a){6}b\\b/\nbody SANE /x/\n", EvalFunctions.none(),
                 ScoringOptions.builder().ruleBudget(100_000).build());
 
             ScanResult result = scan(engine, BACKTRACKING);
@@ -259,8 +260,20 @@ class RuleEngineTest {
         }
 
         @Test
+        void textTheRulesFilterRulesOutShouldNotBeSearched() {
+            RuleEngine engine = engine("body BACKTRACK /(.*a){6}b\\b/\nbody SANE /x/\n", EvalFunctions.none(),
+                ScoringOptions.builder().ruleBudget(100_000).build());
+
+            // no "b" after six a's: no match can be there, and the pattern does not run
+            ScanResult result = scan(engine, "Subject: x\r\n\r\n" + "a".repeat(40) + "!\r\n");
+
+            assertThat(result.hitNames()).containsExactly("SANE");
+            assertThat(engine.unusedRules()).isEmpty();
+        }
+
+        @Test
         void ruleFailingOnMessageAfterMessageShouldBeDisabledQuickly() {
-            RuleEngine engine = engine("body BACKTRACK /(.*a){6}b/\nbody SANE /x/\n", EvalFunctions.none(),
+            RuleEngine engine = engine("body BACKTRACK /(.*a){6}b\\b/\nbody SANE /x/\n", EvalFunctions.none(),
                 ScoringOptions.builder().ruleBudget(100_000).build());
 
             for (int i = 0; i < 3; i++) {
@@ -278,7 +291,7 @@ class RuleEngineTest {
 
         @Test
         void ruleFailingRarelyShouldStayEnabled() {
-            RuleEngine engine = engine("body BACKTRACK /(.*a){6}b/\nbody SANE /x/\n", EvalFunctions.none(),
+            RuleEngine engine = engine("body BACKTRACK /(.*a){6}b\\b/\nbody SANE /x/\n", EvalFunctions.none(),
                 ScoringOptions.builder().ruleBudget(100_000).strikesBeforeDisabling(2).strikeWindow(3).build());
 
             for (int round = 0; round < 3; round++) {
@@ -296,7 +309,7 @@ class RuleEngineTest {
 
         @Test
         void singleStrikePolicyShouldDisableAtTheFirstFailure() {
-            RuleEngine engine = engine("body BACKTRACK /(.*a){6}b/\nbody SANE /x/\n", EvalFunctions.none(),
+            RuleEngine engine = engine("body BACKTRACK /(.*a){6}b\\b/\nbody SANE /x/\n", EvalFunctions.none(),
                 ScoringOptions.builder().ruleBudget(100_000).strikesBeforeDisabling(1).build());
 
             scan(engine, BACKTRACKING);

@@ -1,0 +1,77 @@
+package org.cleanmail.core.scoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Random;
+import java.util.regex.Pattern;
+
+import org.cleanmail.core.rules.regex.PerlRegexTranslator;
+import org.cleanmail.core.rules.regex.RegularSuperset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class RegularFilterTest {
+    private static final PerlRegexTranslator TRANSLATOR = new PerlRegexTranslator();
+    /** Pieces of the random texts: parts of the patterns below in several cases, separators, bytes above 127. */
+    private static final String[] TOKENS = {"s", "S", "o", "0", "\u00f3", "n", "a", "@", "4", "\u00e4", "t", "T", " ", "  ",
+        "\n", ".", "_", "-", "!", "x", "y", "b", "bar", "baz", "foo", "free", "FREE", "cash", "CASH", "words ",
+        "longer words ", "Received: from x for <a@b>; d\n", "Subject: hi a@b!\n", "Subject: hi\n", "To: a@b\n", "9",
+        "\u00ff", "\r\n", "zz"};
+
+    private static Pattern translated(String perl) {
+        return TRANSLATOR.translate(perl).regex().pattern();
+    }
+
+    private static RegularSuperset reader() {
+        return new RegularSuperset(RegularFilter.MAX_NONDETERMINISTIC_STATES);
+    }
+
+    private static RegularFilter filter(String perl) {
+        return RegularFilter.of(translated(perl), reader()).orElseThrow();
+    }
+
+    @Test
+    void textsWithoutAMatchOfTheSupersetShouldBeRuledOut() {
+        RegularFilter filter = filter("/(?:\\b|\\s)[_\\W]{0,3}S[_\\W]{0,3}[o0\\xF2-\\xF6][_\\W]{0,3}n[_\\W]{0,3}[a4@]\\b/i");
+
+        assertThat(filter.mayMatch("a quiet evening with music")).isFalse();
+        assertThat(filter.mayMatch("try s-0-n-a now")).isTrue();
+        assertThat(filter.mayMatch("try s\u00f3na now")).isTrue();
+        assertThat(filter.mayMatch("a text with \u0100 passes whatever it holds")).isTrue();
+    }
+
+    @Test
+    void patternsItCannotReadShouldGetNoFilter() {
+        assertThat(RegularFilter.of(Pattern.compile("a\\Rb"), reader())).isEmpty();
+        assertThat(RegularFilter.of(Pattern.compile("x*"), reader())).isEmpty();
+    }
+
+    /** Wherever Java's own matching finds a match, the filter lets the text through; and it rules some texts out. */
+    @ParameterizedTest
+    @ValueSource(strings = {"/\\b(?:[a-z]{5,}[\\s\\.]+){3}/",
+        "/(?:\\b|\\s)[_\\W]{0,3}S[_\\W]{0,3}[o0\\xF2-\\xF6][_\\W]{0,3}n[_\\W]{0,3}[a4\\xE0-\\xE6@][_\\W]{0,3}(?:\\b|\\s)/i",
+        "/\\nReceived:[^\\n]{0,200} for <?([^\\n\\s>;]+)>?;(?:[^\\n]+\\n+)*Subject: [^\\n]{0,100}\\1[^a-z0-9]/ism",
+        "/(?i:free)\\s+(?-i:CASH)/", "/(?<!foo)bar(?=baz)/", "/a.b/s", "/s.t/", "/[^\\x00-\\x7f]{2}/", "/(?>ab|a)s/",
+        "/^\\s*(?:[a-z]+\\s+){3}\\.$/m", "/\\bx{2,3}y?\\b/", "/To: (\\S+)\\n.*\\1!/s", "/[]s]t/", "/\\x41\\d\\p{Alpha}/i"})
+    void filterShouldLetThroughEveryTextJavaFindsAMatchIn(String perl) {
+        Pattern regex = translated(perl);
+        RegularFilter filter = RegularFilter.of(regex, reader()).orElseThrow();
+        Random random = new Random(perl.hashCode());
+        int ruledOut = 0;
+        for (int round = 0; round < 3000; round++) {
+            StringBuilder text = new StringBuilder();
+            int tokens = 1 + random.nextInt(12);
+            for (int i = 0; i < tokens; i++) {
+                text.append(TOKENS[random.nextInt(TOKENS.length)]);
+            }
+            boolean found = regex.matcher(text).find();
+            boolean may = filter.mayMatch(text.toString());
+            if (found) {
+                assertThat(may).as("%s on [%s]", perl, text).isTrue();
+            }
+            ruledOut += may ? 0 : 1;
+        }
+        assertThat(ruledOut).as("texts ruled out, of 3000").isPositive();
+    }
+}

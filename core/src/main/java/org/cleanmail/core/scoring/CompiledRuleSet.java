@@ -1,7 +1,9 @@
 package org.cleanmail.core.scoring;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -49,6 +51,8 @@ public final class CompiledRuleSet {
     private final TargetIndex[] selectorTargets;
     /** By rule index: the automaton that rules texts out before the rule's regular expression runs, or null. */
     private final RegularFilter[] regularFilters;
+    /** The indices of the rules that score ({@link CompiledRule#scores()}), in the order of their names. */
+    private final int[] scoringByName;
     private final int runnable;
 
     private CompiledRuleSet(RuleSet source, ScoringOptions options, CompiledRule[] rules,
@@ -78,6 +82,8 @@ public final class CompiledRuleSet {
             count += rule != null ? 1 : 0;
         }
         this.runnable = count;
+        this.scoringByName = Arrays.stream(rules).filter(rule -> rule != null && rule.scores())
+            .sorted(Comparator.comparing((CompiledRule rule) -> rule.name)).mapToInt(rule -> rule.index).toArray();
     }
 
     /** Compiles the rules that can run with these eval functions and options. */
@@ -181,6 +187,11 @@ public final class CompiledRuleSet {
      */
     AnchorSearch asciiAnchor(int index) {
         return asciiAnchors[index];
+    }
+
+    /** The indices of the rules that score, in the order of their names: a message's hits come out sorted. */
+    int[] scoringRulesByName() {
+        return scoringByName;
     }
 
     /**

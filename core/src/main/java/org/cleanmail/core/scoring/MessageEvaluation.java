@@ -124,13 +124,18 @@ final class MessageEvaluation {
         return regexRuns;
     }
 
-    /** The hits of the rules that score, with their points. */
+    /** The hits of the rules that score, with their points, in the order of their names. */
     List<RuleHit> hits() {
-        List<RuleHit> hits = new ArrayList<>();
-        for (int i = 0; i < values.length; i++) {
-            CompiledRule rule = rules.rule(i);
-            if (values[i] != 0 && rule != null && rule.scores()) {
-                double times = rule.multiple ? values[i] : 1;
+        int[] scoring = rules.scoringRulesByName();
+        int count = 0;
+        for (int index : scoring) {
+            count += values[index] != 0 ? 1 : 0;
+        }
+        List<RuleHit> hits = new ArrayList<>(count);
+        for (int index : scoring) {
+            if (values[index] != 0) {
+                CompiledRule rule = rules.rule(index);
+                double times = rule.multiple ? values[index] : 1;
                 hits.add(new RuleHit(rule.name, rule.score * times, rule.description));
             }
         }

@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import org.cleanmail.core.rules.RuleType;
 import org.cleanmail.core.rules.meta.MetaExpression;
 import org.cleanmail.core.rules.regex.AsciiPruning;
+import org.cleanmail.core.rules.regex.AutoPossessive;
 import org.cleanmail.core.rules.regex.PerlRegex;
 
 /**
@@ -28,6 +29,14 @@ final class CompiledRule {
      * null when that is the pattern itself (or the option is off). See {@link #asciiNever}.
      */
     final Pattern asciiPattern;
+    /**
+     * What the matchers run: {@link #pattern} and {@link #asciiPattern} with the quantifiers
+     * {@link AutoPossessive} proves need not backtrack made possessive (the same matches, less
+     * work); the patterns themselves when none is, or the option is off. The analyses
+     * (literals, anchors, filters) read the patterns themselves.
+     */
+    final Pattern runPattern;
+    final Pattern runAsciiPattern;
     /** Whether no text of ASCII characters only can match the pattern. */
     final boolean asciiNever;
     final EvalFunction eval;
@@ -62,6 +71,8 @@ final class CompiledRule {
         this.asciiNever = cut.isPresent() && cut.get().equals(AsciiPruning.NEVER);
         this.asciiPattern = builder.asciiVariants && !asciiNever
             ? asciiVariant(pattern, cut.orElse(pattern == null ? null : pattern.pattern())) : null;
+        this.runPattern = possessive(pattern, builder.possessive);
+        this.runAsciiPattern = possessive(asciiPattern, builder.possessive);
         this.eval = builder.eval;
         this.evalArguments = builder.evalArguments;
         this.meta = builder.meta;
@@ -100,6 +111,21 @@ final class CompiledRule {
         }
     }
 
+    private static Pattern possessive(Pattern pattern, AutoPossessive rewriter) {
+        if (pattern == null || rewriter == null) {
+            return pattern;
+        }
+        String rewritten = rewriter.rewrite(pattern);
+        if (rewritten.equals(pattern.pattern())) {
+            return pattern;
+        }
+        try {
+            return Pattern.compile(rewritten, pattern.flags());
+        } catch (RuntimeException | StackOverflowError e) {
+            return pattern;
+        }
+    }
+
     private static boolean matchesEmptyText(Pattern pattern) {
         try {
             return pattern.matcher("").find();
@@ -122,6 +148,7 @@ final class CompiledRule {
         private String description = "";
         private Pattern pattern;
         private boolean asciiVariants;
+        private AutoPossessive possessive;
         private EvalFunction eval;
         private List<String> evalArguments = List.of();
         private MetaExpression meta;
@@ -158,6 +185,12 @@ final class CompiledRule {
         /** Whether to keep a variant of the pattern for ASCII texts ({@link CompiledRule#asciiPattern}). */
         Builder asciiVariants(boolean enabled) {
             this.asciiVariants = enabled;
+            return this;
+        }
+
+        /** The rewriter of the patterns the matchers run ({@link CompiledRule#runPattern}), or null to run them as they are. */
+        Builder possessive(AutoPossessive rewriter) {
+            this.possessive = rewriter;
             return this;
         }
 

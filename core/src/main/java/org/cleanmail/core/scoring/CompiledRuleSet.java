@@ -20,6 +20,7 @@ import org.cleanmail.core.rules.RuleDefinition;
 import org.cleanmail.core.rules.RuleSet;
 import org.cleanmail.core.rules.RuleType;
 import org.cleanmail.core.rules.SkippedRule;
+import org.cleanmail.core.rules.regex.AutoPossessive;
 import org.cleanmail.core.rules.regex.RegularSuperset;
 
 /**
@@ -254,6 +255,7 @@ public final class CompiledRuleSet {
         private final Map<String, Integer> selectorIndex = new LinkedHashMap<>();
         private final List<HeaderSelector> selectors = new ArrayList<>();
         private final Map<String, UnusedRule> unused = new LinkedHashMap<>();
+        private final AutoPossessive possessive = new AutoPossessive();
 
         Compilation(RuleSet ruleSet, EvalFunctions functions, ScoringOptions options) {
             this.ruleSet = ruleSet;
@@ -465,7 +467,8 @@ public final class CompiledRuleSet {
                 .description(definition.description().orElse(""))
                 .counting(definition.tflags().multiple(), definition.tflags().maxHits().orElse(Integer.MAX_VALUE))
                 .noSubject(definition.type() == RuleType.BODY && definition.tflags().has("nosubject"))
-                .asciiVariants(options.asciiVariants());
+                .asciiVariants(options.asciiVariants())
+                .possessive(options.autoPossessive() ? possessive : null);
             Optional<EvalCall> eval = definition.eval();
             if (eval.isPresent()) {
                 EvalFunction function = functions.get(eval.get().function()).orElseThrow(() ->

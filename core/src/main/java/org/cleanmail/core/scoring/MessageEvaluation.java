@@ -609,10 +609,10 @@ final class MessageEvaluation {
                 return null;
             }
             if (rule.asciiPattern != null && ascii(text)) {
-                ascii = ready(ascii, rule.asciiPattern);
+                ascii = ready(ascii, rule.runAsciiPattern);
                 return ascii;
             }
-            plain = ready(plain, rule.pattern);
+            plain = ready(plain, rule.runPattern);
             return plain;
         }
 

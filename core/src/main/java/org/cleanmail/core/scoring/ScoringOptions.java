@@ -34,6 +34,7 @@ public final class ScoringOptions {
     private final boolean asciiVariants;
     private final boolean boundaryKinds;
     private final boolean regularFilters;
+    private final boolean autoPossessive;
 
     private ScoringOptions(Builder builder) {
         this.scoreSet = builder.scoreSet;
@@ -46,6 +47,7 @@ public final class ScoringOptions {
         this.asciiVariants = builder.asciiVariants;
         this.boundaryKinds = builder.boundaryKinds;
         this.regularFilters = builder.regularFilters;
+        this.autoPossessive = builder.autoPossessive;
     }
 
     public static ScoringOptions defaults() {
@@ -149,13 +151,23 @@ public final class ScoringOptions {
         return regularFilters;
     }
 
+    /**
+     * Whether the patterns matchers run have the greedy quantifiers that never need to give
+     * back made possessive ({@link org.cleanmail.core.rules.regex.AutoPossessive}); on by
+     * default. Off: the same hits, more backtracking (for comparisons).
+     */
+    public boolean autoPossessive() {
+        return autoPossessive;
+    }
+
     @Override
     public String toString() {
         return "ScoringOptions{scoreSet=" + scoreSet + ", ruleBudget=" + ruleBudget + ", maxHeaderChars="
             + maxHeaderChars + ", strikesBeforeDisabling=" + strikesBeforeDisabling + ", strikeWindow=" + strikeWindow
             + ", startCharSearch="
             + startCharSearch + ", anchorSearch=" + anchorSearch + ", asciiVariants=" + asciiVariants
-            + ", boundaryKinds=" + boundaryKinds + ", regularFilters=" + regularFilters + "}";
+            + ", boundaryKinds=" + boundaryKinds + ", regularFilters=" + regularFilters
+            + ", autoPossessive=" + autoPossessive + "}";
     }
 
     /** Builds {@link ScoringOptions}; starts from the defaults and checks each value. */
@@ -170,8 +182,14 @@ public final class ScoringOptions {
         private boolean asciiVariants = true;
         private boolean boundaryKinds = true;
         private boolean regularFilters = true;
+        private boolean autoPossessive = true;
 
         private Builder() {
+        }
+
+        public Builder autoPossessive(boolean enabled) {
+            this.autoPossessive = enabled;
+            return this;
         }
 
         public Builder regularFilters(boolean enabled) {

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * rounds, so that the machine's drift (a quarter between runs on a shared machine) falls
  * on both alike. The option is named by {@code -Dcleanmail.compare.off=NAME}
  * ({@code boundaryKinds}, {@code asciiVariants}, {@code anchorSearch}, {@code startCharSearch},
- * {@code regularFilters});
+ * {@code regularFilters}, {@code autoPossessive});
  * both rule sets must give every message the same rule values. Run with
  * {@code mvn -B -o -q -pl core verify -Dcleanmail.measure=true -Dtest=OptionComparisonMeasurement -Dcleanmail.compare.off=boundaryKinds};
  * figures in {@code core/target/measurements/option-comparison.txt}.
@@ -84,9 +84,11 @@ class OptionComparisonMeasurement {
                 return builder -> builder.startCharSearch(false);
             case "regularFilters":
                 return builder -> builder.regularFilters(false);
+            case "autoPossessive":
+                return builder -> builder.autoPossessive(false);
             default:
                 throw new IllegalArgumentException("-Dcleanmail.compare.off: no option " + option
-                    + "; one of boundaryKinds, asciiVariants, anchorSearch, startCharSearch, regularFilters");
+                    + "; one of boundaryKinds, asciiVariants, anchorSearch, startCharSearch, regularFilters, autoPossessive");
         }
     }
 

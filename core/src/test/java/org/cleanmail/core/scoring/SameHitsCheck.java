@@ -29,6 +29,8 @@ final class SameHitsCheck {
     private final List<String> differences = new ArrayList<>();
     private long ruleTextPairs;
     private long anchoredMatches;
+    private long rewrittenPairs;
+    private long filteredPairs;
     private int messages;
 
     SameHitsCheck() {
@@ -39,7 +41,8 @@ final class SameHitsCheck {
     SameHitsCheck(RuleSet ruleSet) {
         this.fast = CompiledRuleSet.compile(ruleSet, EvalFunctions.none(), ScoringOptions.defaults());
         this.plain = CompiledRuleSet.compile(ruleSet, EvalFunctions.none(),
-            ScoringOptions.builder().anchorSearch(false).startCharSearch(false).asciiVariants(false).build());
+            ScoringOptions.builder().anchorSearch(false).startCharSearch(false).asciiVariants(false).boundaryKinds(false)
+                .regularFilters(false).autoPossessive(false).build());
     }
 
     void check(Path file) throws IOException {
@@ -48,13 +51,17 @@ final class SameHitsCheck {
         MessageEvaluation texts = new MessageEvaluation(fast, new RuleHealth(fast), features);
         for (int index = 0; index < fast.size(); index++) {
             CompiledRule rule = fast.rule(index);
-            AnchorSearch anchor = fast.anchor(index);
-            if (rule == null || anchor == null) {
+            if (rule == null || rule.pattern == null) {
                 continue;
             }
             List<String> ruleTexts = rule.type == RuleType.HEADER ? List.of(texts.selection(rule.selector))
                 : rule.type == RuleType.MIMEHEADER ? texts.partHeaderTexts(rule)
                 : texts.texts(rule.type);
+            checkRewrittenAndFiltered(file, rule, fast.regularFilter(index), ruleTexts);
+            AnchorSearch anchor = fast.anchor(index);
+            if (anchor == null) {
+                continue;
+            }
             for (String text : ruleTexts) {
                 ruleTextPairs++;
                 int everywhere = MessageEvaluation.findAll(rule, rule.pattern.matcher(text), 0);
@@ -88,6 +95,34 @@ final class SameHitsCheck {
         }
     }
 
+    /**
+     * The possessive rewrite ({@link CompiledRule#runPattern}) counts the matches the pattern
+     * does, and a text its filter rejects holds none.
+     */
+    private void checkRewrittenAndFiltered(Path file, CompiledRule rule, RegularFilter filter, List<String> ruleTexts) {
+        if (rule.runPattern == rule.pattern && filter == null) {
+            return;
+        }
+        for (String text : ruleTexts) {
+            int matches = MessageEvaluation.findAll(rule, rule.pattern.matcher(text), 0);
+            if (rule.runPattern != rule.pattern) {
+                rewrittenPairs++;
+                int rewritten = MessageEvaluation.findAll(rule, rule.runPattern.matcher(text), 0);
+                if (rewritten != matches) {
+                    differences.add(String.format("%s %s: %d matches, %d possessive %s", file.getFileName(), rule, matches,
+                        rewritten, text.length() > 200 ? text.substring(0, 200) : text));
+                }
+            }
+            if (filter != null) {
+                filteredPairs++;
+                if (!filter.mayMatch(text) && matches > 0) {
+                    differences.add(String.format("%s %s: %d matches in a text its filter rejects %s", file.getFileName(),
+                        rule, matches, text.length() > 200 ? text.substring(0, 200) : text));
+                }
+            }
+        }
+    }
+
     private static List<RuleHit> evaluate(CompiledRuleSet rules, MessageFeatures features, boolean cheapFirst) {
         MessageEvaluation evaluation = new MessageEvaluation(rules, new RuleHealth(rules), features, null, cheapFirst);
         evaluation.run();
@@ -99,7 +134,8 @@ final class SameHitsCheck {
     }
 
     String summary() {
-        return String.format("%d messages, %d (anchored rule, text) pairs, %d matches near anchors, %d differences",
-            messages, ruleTextPairs, anchoredMatches, differences.size());
+        return String.format("%d messages, %d (anchored rule, text) pairs, %d matches near anchors, %d (possessive rule, text)"
+            + " and %d (filtered rule, text) pairs, %d differences", messages, ruleTextPairs, anchoredMatches, rewrittenPairs,
+            filteredPairs, differences.size());
     }
 }

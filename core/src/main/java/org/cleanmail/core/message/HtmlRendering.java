@@ -62,7 +62,7 @@ final class HtmlRendering {
         }
         int images = document.select("img").size();
         HtmlStats stats = new HtmlStats(countStartTags(html), images, visibleLength(text), html.length());
-        return new RenderedHtml(text, links, stats, truncated);
+        return new RenderedHtml(text, links, stats, truncated, html, document);
     }
 
     private static int countStartTags(String html) {

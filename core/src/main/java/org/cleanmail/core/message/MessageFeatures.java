@@ -3,8 +3,12 @@ package org.cleanmail.core.message;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+
+import org.jsoup.nodes.Document;
 
 /**
  * Everything rules look at in one message, as SpamAssassin's rule types see it: the
@@ -24,10 +28,12 @@ public final class MessageFeatures {
     private final Set<HeaderFact> headerFacts;
     private final Set<LimitHit> limitsHit;
     private final Set<MimeDefect> defects;
+    /** The documents the parser made of the text/html parts, by the source it parsed. */
+    private final Map<String, Document> parsedHtml;
 
     MessageFeatures(MessageHeaders headers, BodyText body, BodyText rawBody, String full, MessageUris uris,
                     MimeStructure mime, List<MessageHeaders> partHeaders, Set<HeaderFact> headerFacts, Set<LimitHit> limitsHit,
-                    Set<MimeDefect> defects) {
+                    Set<MimeDefect> defects, Map<String, Document> parsedHtml) {
         this.headers = Objects.requireNonNull(headers, "headers");
         this.body = Objects.requireNonNull(body, "body");
         this.rawBody = Objects.requireNonNull(rawBody, "raw body");
@@ -38,6 +44,16 @@ public final class MessageFeatures {
         this.headerFacts = immutableCopy(headerFacts, HeaderFact.class);
         this.limitsHit = immutableCopy(limitsHit, LimitHit.class);
         this.defects = immutableCopy(defects, MimeDefect.class);
+        this.parsedHtml = Map.copyOf(parsedHtml);
+    }
+
+    /**
+     * The document the parser made of a text/html part whose decoded source is exactly this
+     * (not cut at the HTML size limit), for tests that read the HTML again; empty when it
+     * parsed no such source. Nothing changes the document: read it, do not modify it.
+     */
+    public Optional<Document> parsedHtml(String source) {
+        return Optional.ofNullable(parsedHtml.get(source));
     }
 
     /** The top-level header fields. */

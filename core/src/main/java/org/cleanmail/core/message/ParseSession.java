@@ -7,6 +7,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,6 +28,7 @@ import org.apache.james.mime4j.stream.Field;
 import org.apache.james.mime4j.stream.MimeConfig;
 import org.apache.james.mime4j.stream.MimeTokenStream;
 import org.apache.james.mime4j.stream.RecursionMode;
+import org.jsoup.nodes.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,6 +61,7 @@ final class ParseSession {
     private final HeaderFieldReader headerReader;
     private final Deque<Entity> entities = new ArrayDeque<>();
     private HtmlStats htmlStats = HtmlStats.none();
+    private final Map<String, Document> parsedHtml = new HashMap<>();
     private long textBytesLeft;
     private long partHeaderCharsLeft;
     private int entityCount;
@@ -101,7 +104,7 @@ final class ParseSession {
         }
         return new MessageFeatures(headers, renderedBody(headers), rawBody(), full, uris.toMessageUris(),
             new MimeStructure(parts, multipartTypes, htmlStats), partHeaders, HeaderFacts.of(headers), limitsHit,
-            defects);
+            defects, parsedHtml);
     }
 
     /** The length of a leading mbox {@code From } line, 0 when there is none. */
@@ -305,6 +308,7 @@ final class ParseSession {
                 limitsHit.add(LimitHit.HTML_SIZE);
             }
             htmlStats = htmlStats.plus(html.stats());
+            parsedHtml.putIfAbsent(html.parsedSource(), html.document());
             renderedTexts.add(html.text());
             html.links().forEach(uris::add);
             uris.addFromText(html.text());

@@ -236,6 +236,15 @@ class MessageBodyParsingTest {
     }
 
     @Test
+    void parsedHtmlShouldBeOfferedForItsExactSource() {
+        MessageFeatures features = Messages.parse("Content-Type: text/html\n\n<p>only <i>html</i></p>\n");
+
+        assertThat(features.parsedHtml("<p>only <i>html</i></p>\r\n")).hasValueSatisfying(document ->
+            assertThat(document.text()).isEqualTo("only html"));
+        assertThat(features.parsedHtml("<p>other</p>")).isEmpty();
+    }
+
+    @Test
     void parseShouldMarkHtmlOnlyMessages() {
         MessageFeatures features = Messages.parse("Content-Type: text/html\n\n<p>only <i>html</i></p><br>after\n");
 

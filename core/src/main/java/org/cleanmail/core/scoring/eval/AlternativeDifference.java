@@ -5,9 +5,10 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
-import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 
 /**
  * SpamAssassin's comparison of the HTML and text versions of a multipart/alternative:
@@ -34,7 +35,8 @@ final class AlternativeDifference {
         this.textWords = textWords;
     }
 
-    static AlternativeDifference of(MimeFacts facts) {
+    /** @param parsed the document of an HTML source (the parser's, or parsed now) */
+    static AlternativeDifference of(MimeFacts facts, Function<String, Document> parsed) {
         double difference = 0;
         int htmlWords = 0;
         int textWords = 0;
@@ -44,7 +46,7 @@ final class AlternativeDifference {
             Map<String, Integer> html = new HashMap<>();
             boolean image = false;
             for (String source : alternative.htmlSources()) {
-                countWords(Jsoup.parse(source).text(), html);
+                countWords(parsed.apply(source).text(), html);
                 image |= IMAGE_TAG.matcher(source).find();
             }
             if (html.isEmpty() && image) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import org.cleanmail.core.message.MessageFeatures;
+import org.jsoup.Jsoup;
 
 /**
  * The facts that several eval functions derive from one message, computed once per message
@@ -13,7 +14,8 @@ final class DerivedFacts {
     private final PerMessageCache<MimeFacts> mime = new PerMessageCache<>(MimeScan::of);
     private final PerMessageCache<List<HtmlPartFacts>> html = new PerMessageCache<>(this::analyseHtml);
     private final PerMessageCache<AlternativeDifference> alternativeDifference =
-        new PerMessageCache<>(features -> AlternativeDifference.of(mime(features)));
+        new PerMessageCache<>(features -> AlternativeDifference.of(mime(features),
+            source -> features.parsedHtml(source).orElseGet(() -> Jsoup.parse(source))));
 
     MimeFacts mime(MessageFeatures features) {
         return mime.get(features);
@@ -32,7 +34,8 @@ final class DerivedFacts {
         if (features.mime().textHtmlCount() == 0) {
             return List.of();
         }
-        return mime(features).htmlSources.stream().map(HtmlPartAnalysis::of)
+        return mime(features).htmlSources.stream()
+            .map(source -> HtmlPartAnalysis.of(source, features.parsedHtml(source).orElseGet(() -> Jsoup.parse(source))))
             .collect(Collectors.toUnmodifiableList());
     }
 }

@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
@@ -43,7 +42,8 @@ final class HtmlPartAnalysis {
     private HtmlPartAnalysis() {
     }
 
-    static HtmlPartFacts of(String source) {
+    /** The facts of one text/html part, from its source and the document parsed from it. */
+    static HtmlPartFacts of(String source, Document document) {
         List<String> comments = new ArrayList<>();
         Map<String, Double> values = new HashMap<>();
         Map<String, Integer> inside = new HashMap<>();
@@ -55,7 +55,6 @@ final class HtmlPartAnalysis {
         }
         counts.putRatios(values);
 
-        Document document = Jsoup.parse(source);
         List<String> titles = new ArrayList<>();
         for (Element title : document.select("title")) {
             titles.add(title.text());

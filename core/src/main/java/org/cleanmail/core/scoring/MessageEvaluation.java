@@ -302,10 +302,31 @@ final class MessageEvaluation {
         for (int index : target.alwaysRun()) {
             patternRuleOrDefer(rules.rule(index));
         }
+        LiteralOccurrences found = occurrences[type.ordinal()];
+        boolean timed = nanosByRule != null;
         for (int index = candidates.nextSetBit(0); index >= 0; index = candidates.nextSetBit(index + 1)) {
-            patternRuleOrDefer(rules.rule(index));
+            LiteralPattern strings = rules.literalPattern(index);
+            CompiledRule rule = rules.rule(index);
+            if (found != null && !timed && strings != null && strings.decidedByKinds() && !rule.subRule
+                && !health.disabled(index)) {
+                // decided here and now, a few bit tests (sub-rules still wait for a meta to read them)
+                decideByKinds(rule, strings, found, target);
+            } else {
+                patternRuleOrDefer(rule);
+            }
         }
         candidates.clear();
+    }
+
+    /** A literal rule of a target that records occurrences, from the boundary kinds of its literals. */
+    private void decideByKinds(CompiledRule rule, LiteralPattern strings, LiteralOccurrences found, TargetIndex target) {
+        int firstChunk = texts(rule.type).size() - texts(rule).size();
+        int[] literals = target.literalsOf(rule.index);
+        if (firstChunk <= 1 && found.hasKinds(literals[0])) {
+            values[rule.index] = strings.matchesByKinds(found, literals, firstChunk) ? 1 : 0;
+        } else {
+            patternRuleOrDefer(rule);
+        }
     }
 
     private void patternRuleOrDefer(CompiledRule rule) {

@@ -31,6 +31,9 @@ import org.cleanmail.core.scan.ScanStatistics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.google.common.io.MoreFiles;
+import com.google.common.io.RecursiveDeleteOption;
+
 /**
  * The one CleanMail instance of a James server: its settings, its engine (scanner and
  * fingerprint database) and what it has counted since start. Mailets, matchers and
@@ -95,6 +98,8 @@ public class CleanMailRuntime {
         try {
             if (stateDirectory == null) {
                 Path scratch = Files.createTempDirectory("cleanmail-rules-");
+                // tests open many of these and seldom close them: the folder goes with the JVM
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(scratch), "cleanmail-scratch-cleanup"));
                 return CleanMailEngine.open(scratch, RulesOptions.shippedOnly(scratch), FingerprintOptions.disabled(),
                     Clock.systemUTC());
             }
@@ -102,6 +107,14 @@ public class CleanMailRuntime {
             throw new UncheckedIOException("Cannot create a temporary rules folder", e);
         }
         return openEngine(configuration, stateDirectory, Path::of);
+    }
+
+    private static void deleteQuietly(Path folder) {
+        try {
+            MoreFiles.deleteRecursively(folder, RecursiveDeleteOption.ALLOW_INSECURE);
+        } catch (IOException e) {
+            LOGGER.debug("Could not delete the temporary rules folder {}: {}", folder, e.toString());
+        }
     }
 
     /** The engine with its stores in {@code stateDirectory}; {@code paths} reads the configured rule folders. */

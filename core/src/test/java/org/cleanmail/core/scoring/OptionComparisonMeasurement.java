@@ -20,7 +20,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * stock rules plus the extra ones of {@link RuleProfileMeasurement} compiled with the
  * defaults and with the option off, then run over the bench's 300 messages in alternating
  * rounds, so that the machine's drift (a quarter between runs on a shared machine) falls
- * on both alike. The option is named by {@code -Dcleanmail.compare.off=NAME}
+ * on both alike. The option is named by {@code -Dcleanmail.compare.off=NAME} (several, comma-separated, are
+ * switched off together)
  * ({@code boundaryKinds}, {@code asciiVariants}, {@code anchorSearch}, {@code startCharSearch},
  * {@code regularFilters}, {@code autoPossessive});
  * both rule sets must give every message the same rule values. Run with
@@ -36,8 +37,11 @@ class OptionComparisonMeasurement {
         String option = System.getProperty("cleanmail.compare.off", "boundaryKinds");
         RuleSet ruleSet = RuleProfileMeasurement.stockAndExtraRules();
         CompiledRuleSet on = CompiledRuleSet.compile(ruleSet, EvalFunctions.none(), ScoringOptions.defaults());
-        CompiledRuleSet off = CompiledRuleSet.compile(ruleSet, EvalFunctions.none(),
-            switchedOff(option).apply(ScoringOptions.builder()).build());
+        ScoringOptions.Builder offOptions = ScoringOptions.builder();
+        for (String each : option.split(",")) {
+            switchedOff(each.trim()).apply(offOptions);
+        }
+        CompiledRuleSet off = CompiledRuleSet.compile(ruleSet, EvalFunctions.none(), offOptions.build());
         List<MessageFeatures> messages = RuleProfileMeasurement.benchMessages();
         for (MessageFeatures features : messages) {
             double[] withOption = new MessageEvaluation(on, new RuleHealth(on), features, null, true).run();

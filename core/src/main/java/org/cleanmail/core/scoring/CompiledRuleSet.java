@@ -20,6 +20,7 @@ import org.cleanmail.core.rules.RuleDefinition;
 import org.cleanmail.core.rules.RuleSet;
 import org.cleanmail.core.rules.RuleType;
 import org.cleanmail.core.rules.SkippedRule;
+import org.cleanmail.core.rules.regex.AtomCharacters;
 import org.cleanmail.core.rules.regex.AutoPossessive;
 import org.cleanmail.core.rules.regex.RegularSuperset;
 
@@ -255,7 +256,9 @@ public final class CompiledRuleSet {
         private final Map<String, Integer> selectorIndex = new LinkedHashMap<>();
         private final List<HeaderSelector> selectors = new ArrayList<>();
         private final Map<String, UnusedRule> unused = new LinkedHashMap<>();
-        private final AutoPossessive possessive = new AutoPossessive();
+        /** The character sets of pattern atoms, shared by the compilation's readers. */
+        private final AtomCharacters atoms = new AtomCharacters();
+        private final AutoPossessive possessive = new AutoPossessive(atoms);
 
         Compilation(RuleSet ruleSet, EvalFunctions functions, ScoringOptions options) {
             this.ruleSet = ruleSet;
@@ -408,7 +411,7 @@ public final class CompiledRuleSet {
             if (!options.regularFilters()) {
                 return filters;
             }
-            RegularSuperset reader = new RegularSuperset(RegularFilter.MAX_NONDETERMINISTIC_STATES);
+            RegularSuperset reader = new RegularSuperset(atoms, RegularFilter.MAX_NONDETERMINISTIC_STATES);
             for (CompiledRule rule : compiled) {
                 if (rule == null || rule.pattern == null || rule.type == RuleType.MIMEHEADER
                     || literalPatterns[rule.index] != null) {

@@ -2,9 +2,7 @@ package org.cleanmail.core.rules.regex;
 
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -25,11 +23,20 @@ import java.util.regex.Pattern;
  * compilation.
  */
 public final class AutoPossessive {
-    private static final int ALPHABET = 256;
+    private static final int ALPHABET = AtomCharacters.ALPHABET;
     private static final int UNSUPPORTED_FLAGS = Pattern.COMMENTS | Pattern.LITERAL | Pattern.CANON_EQ
         | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS;
 
-    private final Map<String, BitSet> sets = new HashMap<>();
+    private final AtomCharacters atoms;
+
+    public AutoPossessive() {
+        this(new AtomCharacters());
+    }
+
+    /** A rewriter sharing the character sets of atoms with the compilation's other readers. */
+    public AutoPossessive(AtomCharacters atoms) {
+        this.atoms = atoms;
+    }
 
     /** The pattern's source with the quantifiers that can be possessive made so; the source itself when none. */
     public String rewrite(Pattern pattern) {
@@ -53,20 +60,6 @@ public final class AutoPossessive {
         } catch (Unreadable | IllegalArgumentException e) {
             return source;
         }
-    }
-
-    /** The characters 0-255 an atom matches under the flags. */
-    private BitSet charactersOf(String atom, int flags) {
-        return sets.computeIfAbsent(flags + ":" + atom, key -> {
-            Pattern alone = Pattern.compile(atom, flags & ~Pattern.MULTILINE);
-            BitSet set = new BitSet(ALPHABET);
-            for (char c = 0; c < ALPHABET; c++) {
-                if (alone.matcher(String.valueOf(c)).matches()) {
-                    set.set(c);
-                }
-            }
-            return set;
-        });
     }
 
     /** One element of a sequence: a single character (with the characters it matches) or anything else. */
@@ -167,7 +160,7 @@ public final class AutoPossessive {
         }
 
         private void single(Element element, String atom, boolean beyondLatin1) {
-            element.characters = charactersOf(atom, flags);
+            element.characters = atoms.of(atom, flags);
             element.beyondLatin1 = beyondLatin1;
         }
 
@@ -208,36 +201,13 @@ public final class AutoPossessive {
             }
         }
 
-        /** The index just past the class opening at {@code open}, nested classes included. */
+        /** The index just past the class opening at {@code open}. */
         private int classEnd(int open) throws Unreadable {
-            int i = open;
-            int depth = 0;
-            while (i < source.length()) {
-                char c = source.charAt(i);
-                if (c == '[') {
-                    depth++;
-                    i++;
-                    if (i < source.length() && source.charAt(i) == '^') {
-                        i++;
-                    }
-                    if (i < source.length() && source.charAt(i) == ']') {
-                        i++;
-                    }
-                    continue;
-                }
-                if (c == '\\') {
-                    if (i + 1 < source.length() && source.charAt(i + 1) == 'Q') {
-                        throw new Unreadable();
-                    }
-                    i += 2;
-                    continue;
-                }
-                if (c == ']' && --depth == 0) {
-                    return i + 1;
-                }
-                i++;
+            int end = AtomCharacters.classEnd(source, open);
+            if (end < 0) {
+                throw new Unreadable();
             }
-            throw new Unreadable();
+            return end;
         }
 
         /** Whether a class may match characters above 255: negated, nested, or naming such characters or properties. */

@@ -2,9 +2,7 @@ package org.cleanmail.core.rules.regex;
 
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -33,16 +31,21 @@ import org.apache.lucene.util.automaton.Operations;
 public final class RegularSuperset {
     /** Counted repetitions up to this are kept; beyond, loosened to "at least". */
     static final int MAX_COUNT = 8;
-    private static final int ALPHABET = 256;
+    private static final int ALPHABET = AtomCharacters.ALPHABET;
 
     /** Beyond this many states (before determinising), the automaton is given up. */
     private final int maxStates;
 
-    /** Character sets by atom source and flags: the same classes recur across rules. */
-    private final Map<String, BitSet> atoms = new HashMap<>();
+    private final AtomCharacters atoms;
 
     /** @param maxStates beyond this many states, while reading, a pattern is given up */
     public RegularSuperset(int maxStates) {
+        this(new AtomCharacters(), maxStates);
+    }
+
+    /** A reader sharing the character sets of atoms with the compilation's other readers. */
+    public RegularSuperset(AtomCharacters atoms, int maxStates) {
+        this.atoms = atoms;
         this.maxStates = maxStates;
     }
 
@@ -62,20 +65,6 @@ public final class RegularSuperset {
         } catch (Unreadable | IllegalArgumentException e) {
             return Optional.empty();
         }
-    }
-
-    /** The characters 0-255 an atom matches, under the flags. */
-    private BitSet charactersOf(String atom, int flags) {
-        return atoms.computeIfAbsent(flags + ":" + atom, key -> {
-            Pattern alone = Pattern.compile(atom, flags & ~Pattern.MULTILINE);
-            BitSet set = new BitSet(ALPHABET);
-            for (char c = 0; c < ALPHABET; c++) {
-                if (alone.matcher(String.valueOf(c)).matches()) {
-                    set.set(c);
-                }
-            }
-            return set;
-        });
     }
 
     private static Automaton ofSet(BitSet set) {
@@ -203,7 +192,7 @@ public final class RegularSuperset {
                 case '(':
                     return group();
                 case '[':
-                    return ofSet(charactersOf(source.substring(at, at = classEnd(at)), flags));
+                    return ofSet(atoms.of(source.substring(at, at = classEnd(at)), flags));
                 case '\\':
                     return escape();
                 case '^':
@@ -221,41 +210,17 @@ public final class RegularSuperset {
                     if (Character.isHighSurrogate(c)) {
                         throw new Unreadable();
                     }
-                    return ofSet(charactersOf(c == '.' ? "." : Pattern.quote(String.valueOf(c)), flags));
+                    return ofSet(atoms.of(c == '.' ? "." : Pattern.quote(String.valueOf(c)), flags));
             }
         }
 
-        /** The index just past the class opening at {@code open}, nested classes included. */
+        /** The index just past the class opening at {@code open}. */
         private int classEnd(int open) throws Unreadable {
-            int i = open;
-            int depth = 0;
-            while (i < source.length()) {
-                char c = source.charAt(i);
-                if (c == '[') {
-                    depth++;
-                    i++;
-                    if (i < source.length() && source.charAt(i) == '^') {
-                        i++;
-                    }
-                    if (i < source.length() && source.charAt(i) == ']') {
-                        // a ']' first in a class stands for itself
-                        i++;
-                    }
-                    continue;
-                }
-                if (c == '\\') {
-                    if (i + 1 < source.length() && (source.charAt(i + 1) == 'Q')) {
-                        throw new Unreadable();
-                    }
-                    i += 2;
-                    continue;
-                }
-                if (c == ']' && --depth == 0) {
-                    return i + 1;
-                }
-                i++;
+            int end = AtomCharacters.classEnd(source, open);
+            if (end < 0) {
+                throw new Unreadable();
             }
-            throw new Unreadable();
+            return end;
         }
 
         private Automaton group() throws Unreadable {
@@ -401,7 +366,7 @@ public final class RegularSuperset {
             if (at <= start || at > source.length()) {
                 throw new Unreadable();
             }
-            return ofSet(charactersOf(source.substring(start, at), flags));
+            return ofSet(atoms.of(source.substring(start, at), flags));
         }
     }
 }

@@ -1,0 +1,76 @@
+package org.cleanmail.core.rules.regex;
+
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The characters 0-255 (a text in byte form) that one atom of a Java pattern matches: a
+ * class, an escape, a literal or {@code .}, under the flags in force there. Asked of
+ * {@link Pattern} itself, so classes, escapes and case folding mean exactly what they mean
+ * to the pattern; cached, since the same atoms recur across thousands of rules. Shared by the
+ * readers of one compilation ({@link RegularSuperset}, {@link AutoPossessive}). Not
+ * thread-safe.
+ */
+public final class AtomCharacters {
+    /** The characters a text in byte form holds. */
+    public static final int ALPHABET = 256;
+
+    private final Map<String, BitSet> sets = new HashMap<>();
+
+    /**
+     * The characters 0-255 the atom matches under the flags (MULTILINE aside, which no single
+     * character depends on); the set is shared, do not change it.
+     *
+     * @throws IllegalArgumentException when the atom alone is not a pattern Java reads
+     */
+    public BitSet of(String atom, int flags) {
+        return sets.computeIfAbsent(flags + ":" + atom, key -> {
+            Pattern alone = Pattern.compile(atom, flags & ~Pattern.MULTILINE);
+            BitSet set = new BitSet(ALPHABET);
+            for (char c = 0; c < ALPHABET; c++) {
+                if (alone.matcher(String.valueOf(c)).matches()) {
+                    set.set(c);
+                }
+            }
+            return set;
+        });
+    }
+
+    /**
+     * The index just past the class opening at {@code open}, nested classes included (a
+     * {@code ]} first in a class stands for itself, as Java reads it); -1 when the class does
+     * not end, or holds {@code \Q}, which these readers leave alone.
+     */
+    static int classEnd(String source, int open) {
+        int i = open;
+        int depth = 0;
+        while (i < source.length()) {
+            char c = source.charAt(i);
+            if (c == '[') {
+                depth++;
+                i++;
+                if (i < source.length() && source.charAt(i) == '^') {
+                    i++;
+                }
+                if (i < source.length() && source.charAt(i) == ']') {
+                    i++;
+                }
+                continue;
+            }
+            if (c == '\\') {
+                if (i + 1 < source.length() && source.charAt(i + 1) == 'Q') {
+                    return -1;
+                }
+                i += 2;
+                continue;
+            }
+            if (c == ']' && --depth == 0) {
+                return i + 1;
+            }
+            i++;
+        }
+        return -1;
+    }
+}

@@ -320,7 +320,7 @@ final class MessageEvaluation {
 
     /** A literal rule of a target that records occurrences, from the boundary kinds of its literals. */
     private void decideByKinds(CompiledRule rule, LiteralPattern strings, LiteralOccurrences found, TargetIndex target) {
-        int firstChunk = texts(rule.type).size() - texts(rule).size();
+        int firstChunk = skipsFirstText(rule) ? 1 : 0;
         int[] literals = target.literalsOf(rule.index);
         if (firstChunk <= 1 && found.hasKinds(literals[0])) {
             values[rule.index] = strings.matchesByKinds(found, literals, firstChunk) ? 1 : 0;
@@ -340,13 +340,18 @@ final class MessageEvaluation {
     /** The texts a rule matches: those of its type, without the Subject paragraph for {@code nosubject}. */
     private List<String> texts(CompiledRule rule) {
         List<String> texts = texts(rule.type);
-        if (!rule.noSubject || texts.isEmpty()) {
-            return texts;
+        return skipsFirstText(rule) ? texts.subList(1, texts.size()) : texts;
+    }
+
+    /** Whether a rule leaves out the first of its type's texts: a {@code nosubject} rule, when the Subject is there. */
+    private boolean skipsFirstText(CompiledRule rule) {
+        if (!rule.noSubject || texts(rule.type).isEmpty()) {
+            return false;
         }
         if (subjectFirst == null) {
             subjectFirst = features.headers().first("Subject").filter(subject -> !subject.isBlank()).isPresent();
         }
-        return subjectFirst ? texts.subList(1, texts.size()) : texts;
+        return subjectFirst;
     }
 
     /** The texts rules of a type match, in byte form: body paragraphs, rawbody lines, URIs, the full message. */

@@ -9,9 +9,9 @@ import javax.mail.MessagingException;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
 import org.cleanmail.core.fingerprint.FingerprintSource;
-import org.cleanmail.james.CleanMailAttributes;
 import org.cleanmail.james.CleanMailRuntime;
 import org.cleanmail.james.verdict.CappedMessageReader;
+import org.cleanmail.james.verdict.ScanVerdicts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,8 +49,7 @@ public class LearnFingerprints extends GenericMailet {
 
     @Override
     public void service(Mail mail) throws MessagingException {
-        Optional<Double> score = mail.getAttribute(CleanMailAttributes.SCORE)
-            .flatMap(attribute -> attribute.getValue().valueAs(Double.class));
+        Optional<Double> score = ScanVerdicts.score(mail);
         double learnThreshold = runtime.engine().fingerprintOptions().learnThreshold();
         boolean learns = runtime.engine().fingerprints().isPresent() || runtime.engine().bayes().isPresent();
         if (!learns || score.isEmpty() || score.get() < learnThreshold) {

@@ -10,10 +10,10 @@ import javax.mail.MessagingException;
 import org.apache.james.core.MailAddress;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMatcher;
-import org.cleanmail.james.CleanMailAttributes;
 import org.cleanmail.james.CleanMailRuntime;
 import org.cleanmail.james.ConfigurationException;
 import org.cleanmail.james.SettingParser;
+import org.cleanmail.james.verdict.ScanVerdicts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,8 +56,7 @@ public class ScoreAtLeast extends GenericMatcher {
 
     @Override
     public Collection<MailAddress> match(Mail mail) {
-        Optional<Double> score = mail.getAttribute(CleanMailAttributes.SCORE)
-            .flatMap(attribute -> attribute.getValue().valueAs(Double.class));
+        Optional<Double> score = ScanVerdicts.score(mail);
         if (score.isEmpty()) {
             LOGGER.warn("{} has no CleanMail score: it is not matched as spam. Put the ScoreMessage mailet before this matcher.",
                 mail.getName());

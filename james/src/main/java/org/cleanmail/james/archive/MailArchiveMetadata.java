@@ -14,6 +14,7 @@ import org.cleanmail.archive.model.ArchiveMetadata;
 import org.cleanmail.archive.model.Direction;
 import org.cleanmail.james.CleanMailAttributes;
 import org.cleanmail.james.sender.TrustedSessions;
+import org.cleanmail.james.verdict.ScanVerdicts;
 
 /**
  * What the archive records of a James mail: envelope, direction (outbound when James
@@ -45,8 +46,7 @@ public final class MailArchiveMetadata {
             .remoteIp(mail.getRemoteAddr())
             .hits(hits(mail));
         spam(mail).ifPresent(spam -> builder.verdict(spam ? SPAM : HAM));
-        mail.getAttribute(CleanMailAttributes.SCORE)
-            .flatMap(attribute -> attribute.getValue().valueAs(Double.class))
+        ScanVerdicts.score(mail)
             .filter(score -> !score.isNaN() && !score.isInfinite())
             .ifPresent(builder::score);
         return builder.build();

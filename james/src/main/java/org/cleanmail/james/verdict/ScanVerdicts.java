@@ -94,14 +94,18 @@ public final class ScanVerdicts {
         return details(mail, raw.truncated());
     }
 
+    /** The score the scoring mailet recorded ({@link CleanMailAttributes#SCORE}); empty when the mail was not scored. */
+    public static Optional<Double> score(Mail mail) {
+        return mail.getAttribute(CleanMailAttributes.SCORE).flatMap(attribute -> attribute.getValue().valueAs(Double.class));
+    }
+
     /**
      * The recorded result: every hit with its points and description when the details were
      * recorded; otherwise (a mail scored by an older version) the hit names with the total
      * score carried by the first one. Empty when the mail was not scored.
      */
     public static Optional<ScanResult> result(Mail mail) {
-        Optional<Double> score = mail.getAttribute(CleanMailAttributes.SCORE)
-            .flatMap(attribute -> attribute.getValue().valueAs(Double.class));
+        Optional<Double> score = score(mail);
         if (score.isEmpty()) {
             return Optional.empty();
         }

@@ -412,6 +412,7 @@ public final class CompiledRuleSet {
                 return filters;
             }
             RegularSuperset reader = new RegularSuperset(atoms, RegularFilter.MAX_NONDETERMINISTIC_STATES);
+            List<CompiledRule> filtered = new ArrayList<>();
             for (CompiledRule rule : compiled) {
                 if (rule == null || rule.pattern == null || rule.type == RuleType.MIMEHEADER
                     || literalPatterns[rule.index] != null) {
@@ -422,9 +423,12 @@ public final class CompiledRuleSet {
                 boolean weakAnchor = anchor != null && asciiAnchors[rule.index] == null
                     && anchor.expectedTries() >= RegularFilter.MIN_EXPECTED_TRIES;
                 if (everywhere || weakAnchor) {
-                    filters[rule.index] = RegularFilter.of(rule.pattern, reader).orElse(null);
+                    filtered.add(rule);
                 }
             }
+            // each automaton on its own, on every core: the determinising is most of the compilation's extra time
+            filtered.parallelStream().forEach(rule ->
+                filters[rule.index] = RegularFilter.of(rule.pattern, reader).orElse(null));
             return filters;
         }
 

@@ -1,8 +1,8 @@
 package org.cleanmail.core.rules.regex;
 
 import java.util.BitSet;
-import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -10,14 +10,13 @@ import java.util.regex.Pattern;
  * class, an escape, a literal or {@code .}, under the flags in force there. Asked of
  * {@link Pattern} itself, so classes, escapes and case folding mean exactly what they mean
  * to the pattern; cached, since the same atoms recur across thousands of rules. Shared by the
- * readers of one compilation ({@link RegularSuperset}, {@link AutoPossessive}). Not
- * thread-safe.
+ * readers of one compilation ({@link RegularSuperset}, {@link AutoPossessive}). Thread-safe.
  */
 public final class AtomCharacters {
     /** The characters a text in byte form holds. */
     public static final int ALPHABET = 256;
 
-    private final Map<String, BitSet> sets = new HashMap<>();
+    private final Map<String, BitSet> sets = new ConcurrentHashMap<>();
 
     /**
      * The characters 0-255 the atom matches under the flags (MULTILINE aside, which no single

@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
  * matched by any negated class, {@code .}, {@code \S}, {@code \D}, {@code \W}, Unicode
  * property or escape beyond 255, and two such are never taken for disjoint. Patterns with
  * {@code /x}, Unicode case or Unicode classes, and look-arounds' insides, are left as they
- * are; anything this does not read leaves the pattern unchanged. Not thread-safe: one per
- * compilation.
+ * are; anything this does not read leaves the pattern unchanged. Thread-safe (each rewrite
+ * has its own state; the character sets are shared).
  */
 public final class AutoPossessive {
     private static final int ALPHABET = AtomCharacters.ALPHABET;

@@ -26,7 +26,7 @@ import org.apache.lucene.util.automaton.Operations;
  * <p>Empty when the pattern is outside what this reads ({@code /x} comments, {@code \Q},
  * {@code \R}, {@code \X}, named back-references of unknown form...), when it can match the
  * empty string (every text would pass), or when the automaton grows beyond the states
- * it is given. Not thread-safe: one per compilation.
+ * it is given. Thread-safe (each reading has its own state; the character sets are shared).
  */
 public final class RegularSuperset {
     /** Counted repetitions up to this are kept; beyond, loosened to "at least". */

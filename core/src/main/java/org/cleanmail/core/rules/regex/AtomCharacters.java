@@ -38,6 +38,49 @@ public final class AtomCharacters {
     }
 
     /**
+     * The index just past the escape at {@code backslash} that stands for one character or a
+     * set of them ({@code \x41}, {@code \x{263A}}, <code>&#92;u00e9</code>, {@code \0101},
+     * {@code \cA}, {@code \p{Alpha}}, {@code \s}, {@code \.}); -1 when it is malformed, or one
+     * these readers leave alone ({@code \Q}, {@code \R}, {@code \X}, {@code \N}, {@code \k}).
+     * Assertions and back-references are the callers' to tell apart first.
+     */
+    static int escapeEnd(String source, int backslash) {
+        if (backslash + 1 >= source.length()) {
+            return -1;
+        }
+        int after = backslash + 2;
+        switch (source.charAt(backslash + 1)) {
+            case 'x':
+                return end(RegexEscapes.hex(source, after));
+            case 'u':
+                return end(RegexEscapes.unicode(source, after));
+            case '0':
+                return end(RegexEscapes.octal(source, after));
+            case 'c':
+                return after < source.length() ? after + 1 : -1;
+            case 'p':
+            case 'P':
+                if (source.startsWith("{", after)) {
+                    int close = source.indexOf('}', after);
+                    return close < 0 ? -1 : close + 1;
+                }
+                return after < source.length() ? after + 1 : -1;
+            case 'Q':
+            case 'R':
+            case 'X':
+            case 'N':
+            case 'k':
+                return -1;
+            default:
+                return after;
+        }
+    }
+
+    private static int end(RegexEscapes.Number number) {
+        return number == null ? -1 : number.end();
+    }
+
+    /**
      * The index just past the class opening at {@code open}, nested classes included (a
      * {@code ]} first in a class stands for itself, as Java reads it); -1 when the class does
      * not end, or holds {@code \Q}, which these readers leave alone.

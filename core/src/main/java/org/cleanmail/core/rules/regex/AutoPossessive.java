@@ -329,7 +329,6 @@ public final class AutoPossessive {
             }
             char c = source.charAt(at + 1);
             int start = at;
-            boolean beyondLatin1 = false;
             switch (c) {
                 case 'b':
                 case 'B':
@@ -339,64 +338,22 @@ public final class AutoPossessive {
                 case 'G':
                     at += 2;
                     return;
-                case 'x':
-                    if (source.startsWith("{", at + 2)) {
-                        at = source.indexOf('}', at) + 1;
-                        beyondLatin1 = true;
-                    } else {
-                        at += 4;
-                    }
-                    break;
-                case 'u':
-                    at += 6;
-                    beyondLatin1 = true;
-                    break;
-                case '0':
-                    at += 2;
-                    int digits = 0;
-                    int maxDigits = at < source.length() && source.charAt(at) <= '3' ? 3 : 2;
-                    while (digits < maxDigits && at < source.length() && source.charAt(at) >= '0' && source.charAt(at) <= '7') {
-                        at++;
-                        digits++;
-                    }
-                    break;
-                case 'c':
-                    at += 3;
-                    break;
-                case 'p':
-                case 'P':
-                    at += source.startsWith("{", at + 2) ? source.indexOf('}', at) + 1 - at : 3;
-                    beyondLatin1 = true;
-                    break;
-                case 'S':
-                case 'D':
-                case 'W':
-                case 'h':
-                case 'H':
-                case 'v':
-                case 'V':
-                    at += 2;
-                    beyondLatin1 = true;
-                    break;
-                case 'k':
-                case 'Q':
-                case 'R':
-                case 'X':
-                case 'N':
-                    throw new Unreadable();
                 default:
-                    at += 2;
                     if (c >= '1' && c <= '9') {
                         // a back-reference: not a single character
+                        at += 2;
                         while (at < source.length() && Character.isDigit(source.charAt(at))) {
                             at++;
                         }
                         return;
                     }
+                    at = AtomCharacters.escapeEnd(source, start);
+                    if (at < 0) {
+                        throw new Unreadable();
+                    }
             }
-            if (at <= start || at > source.length()) {
-                throw new Unreadable();
-            }
+            // above 255: a braced hex escape, a Unicode escape, a property, or a complement or Unicode-wide class
+            boolean beyondLatin1 = "uSDWhHvVpP".indexOf(c) >= 0 || c == 'x' && source.startsWith("{", start + 2);
             single(element, source.substring(start, at), beyondLatin1);
         }
     }

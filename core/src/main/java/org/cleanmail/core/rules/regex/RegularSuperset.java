@@ -325,33 +325,6 @@ public final class RegularSuperset {
                     }
                     at = close + 1;
                     return anyString();
-                case 'x':
-                    at += source.startsWith("{", at + 2) ? source.indexOf('}', at) + 1 - at : 4;
-                    break;
-                case 'u':
-                    at += 6;
-                    break;
-                case '0':
-                    at += 2;
-                    int digits = 0;
-                    int maxDigits = at < source.length() && source.charAt(at) <= '3' ? 3 : 2;
-                    while (digits < maxDigits && at < source.length() && source.charAt(at) >= '0' && source.charAt(at) <= '7') {
-                        at++;
-                        digits++;
-                    }
-                    break;
-                case 'c':
-                    at += 3;
-                    break;
-                case 'p':
-                case 'P':
-                    at += source.startsWith("{", at + 2) ? source.indexOf('}', at) + 1 - at : 3;
-                    break;
-                case 'Q':
-                case 'R':
-                case 'X':
-                case 'N':
-                    throw new Unreadable();
                 default:
                     if (c >= '1' && c <= '9') {
                         // a back-reference: the group's text, whatever it was
@@ -361,10 +334,10 @@ public final class RegularSuperset {
                         }
                         return anyString();
                     }
-                    at += 2;
-            }
-            if (at <= start || at > source.length()) {
-                throw new Unreadable();
+                    at = AtomCharacters.escapeEnd(source, start);
+                    if (at < 0) {
+                        throw new Unreadable();
+                    }
             }
             return ofSet(atoms.of(source.substring(start, at), flags));
         }

@@ -419,10 +419,12 @@ public final class CompiledRuleSet {
                     continue;
                 }
                 AnchorSearch anchor = anchors[rule.index];
-                boolean everywhere = anchor == null && startChars[rule.index] == null;
+                long[] starts = startChars[rule.index];
+                boolean everywhere = anchor == null && starts == null;
                 boolean weakAnchor = anchor != null && asciiAnchors[rule.index] == null
                     && anchor.expectedTries() >= RegularFilter.MIN_EXPECTED_TRIES;
-                if (everywhere || weakAnchor) {
+                boolean commonStarts = starts != null && StartChars.share(starts) >= RegularFilter.MIN_EXPECTED_TRIES;
+                if (everywhere || weakAnchor || commonStarts) {
                     filtered.add(rule);
                 }
             }

@@ -67,6 +67,15 @@ final class StartChars {
         return share > MAX_SHARE ? null : set;
     }
 
+    /** The expected share of a text's positions holding a character of the set: the attempts per character. */
+    static double share(long[] set) {
+        double share = 0;
+        for (int c = 0; c < 256; c++) {
+            share += contains(set, (char) c) ? CharFrequency.ofRaw((char) c) : 0;
+        }
+        return share;
+    }
+
     static boolean contains(long[] set, char c) {
         return c < 256 && (set[c >>> 6] & (1L << c)) != 0;
     }

@@ -2,7 +2,12 @@ package org.cleanmail.core.scoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 
 import org.cleanmail.core.rules.regex.PerlRegexTranslator;
@@ -73,5 +78,65 @@ class RegularFilterTest {
             ruledOut += may ? 0 : 1;
         }
         assertThat(ruledOut).as("texts ruled out, of 3000").isPositive();
+    }
+
+    /** A pattern whose whole automaton has 2^17 states: each thread builds the states its texts reach. */
+    @Test
+    void largeAutomataShouldBeBuiltByEachThreadAsItsTextsNeed() throws Exception {
+        Pattern regex = Pattern.compile("a[ab]{8}[ab]{8}c");
+        RegularFilter filter = RegularFilter.of(regex, reader()).orElseThrow();
+        assertThat(filter.whole()).isFalse();
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Integer>> ruledOut = new ArrayList<>();
+            for (int thread = 0; thread < 2; thread++) {
+                int seed = thread;
+                ruledOut.add(threads.submit(() -> agreeingWithJava(regex, filter, new Random(seed), "abc", 40)));
+            }
+            for (Future<Integer> count : ruledOut) {
+                assertThat(count.get()).as("texts ruled out, of 3000").isPositive();
+            }
+        } finally {
+            threads.shutdown();
+        }
+    }
+
+    /** A table that fills up starts afresh from where the text is, and keeps ruling texts out. */
+    @Test
+    void aFullTableShouldStartAfreshAndStayRight() {
+        Pattern regex = Pattern.compile("a[ab]{8}c");
+        SubsetStates states = new SubsetStates(reader().of(regex).orElseThrow());
+        SubsetTable small = new SubsetTable(states, 40 * states.classes());
+        Random random = new Random(7);
+        int ruledOut = 0;
+        for (int round = 0; round < 3000; round++) {
+            String text = randomText(random, "abc", 30);
+            boolean may = small.mayMatch(text);
+            if (regex.matcher(text).find()) {
+                assertThat(may).as("[%s]", text).isTrue();
+            }
+            ruledOut += may ? 0 : 1;
+        }
+        assertThat(small.restarts()).isPositive();
+        assertThat(ruledOut).isPositive();
+    }
+
+    private static int agreeingWithJava(Pattern regex, RegularFilter filter, Random random, String letters, int length) {
+        int ruledOut = 0;
+        for (int round = 0; round < 3000; round++) {
+            String text = randomText(random, letters, length);
+            boolean may = filter.mayMatch(text);
+            assertThat(may).as("[%s]", text).isEqualTo(regex.matcher(text).find());
+            ruledOut += may ? 0 : 1;
+        }
+        return ruledOut;
+    }
+
+    private static String randomText(Random random, String letters, int length) {
+        StringBuilder text = new StringBuilder();
+        for (int i = random.nextInt(length); i > 0; i--) {
+            text.append(letters.charAt(random.nextInt(letters.length())));
+        }
+        return text.toString();
     }
 }

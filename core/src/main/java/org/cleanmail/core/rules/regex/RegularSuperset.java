@@ -1,18 +1,15 @@
 package org.cleanmail.core.rules.regex;
 
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import org.apache.lucene.util.automaton.Automata;
-import org.apache.lucene.util.automaton.Automaton;
-import org.apache.lucene.util.automaton.Operations;
+import org.cleanmail.core.rules.regex.SupersetNfa.Shape;
 
 /**
  * Reads a Java regular expression into a finite automaton over the characters 0-255 (a
- * text in byte form) that accepts every string one of its matches can be, and more: a
+ * text in byte form, {@link SupersetNfa}) that accepts every string one of its matches can be, and more: a
  * superset, so that a text holding no substring the automaton accepts holds no match.
  * Look-arounds, anchors and word boundaries only constrain where a match may be, so they
  * are read as the empty string; a back-reference is read as any string; a counted
@@ -31,7 +28,6 @@ import org.apache.lucene.util.automaton.Operations;
 public final class RegularSuperset {
     /** Counted repetitions up to this are kept; beyond, loosened to "at least". */
     static final int MAX_COUNT = 8;
-    private static final int ALPHABET = AtomCharacters.ALPHABET;
 
     /** Beyond this many states (before determinising), the automaton is given up. */
     private final int maxStates;
@@ -49,44 +45,25 @@ public final class RegularSuperset {
         this.maxStates = maxStates;
     }
 
-    /** The automaton, not determinised, of every string a match of the pattern can be; empty when not read. */
-    public Optional<Automaton> of(Pattern pattern) {
+    /** The automaton of every string a match of the pattern can be; empty when not read. */
+    public Optional<SupersetNfa> of(Pattern pattern) {
         if ((pattern.flags() & (Pattern.COMMENTS | Pattern.LITERAL | Pattern.CANON_EQ)) != 0) {
             return Optional.empty();
         }
         try {
             Reader reader = new Reader(pattern.pattern(), pattern.flags());
-            Automaton read = reader.alternation();
-            // no empty transitions in these automata: the empty string is accepted where the start state is
-            if (!reader.atEnd() || read.getNumStates() == 0 || read.isAccept(0)) {
+            Shape read = reader.alternation();
+            if (!reader.atEnd() || read.nullable()) {
                 return Optional.empty();
             }
-            return Optional.of(read);
+            return Optional.ofNullable(SupersetNfa.of(read, maxStates));
         } catch (Unreadable | IllegalArgumentException e) {
             return Optional.empty();
         }
     }
 
-    private static Automaton ofSet(BitSet set) {
-        Automaton automaton = new Automaton();
-        int start = automaton.createState();
-        int end = automaton.createState();
-        automaton.setAccept(end, true);
-        for (int from = set.nextSetBit(0); from >= 0; ) {
-            int to = set.nextClearBit(from);
-            automaton.addTransition(start, end, from, to - 1);
-            from = to < ALPHABET ? set.nextSetBit(to) : -1;
-        }
-        automaton.finishState();
-        return automaton;
-    }
-
-    private static Automaton anyString() {
-        return Operations.repeat(Automata.makeCharRange(0, ALPHABET - 1));
-    }
-
-    private void checkSize(Automaton automaton) throws Unreadable {
-        if (automaton.getNumStates() > maxStates) {
+    private void checkSize(Shape shape) throws Unreadable {
+        if (shape.states(maxStates + 1L) > maxStates) {
             throw new Unreadable();
         }
     }
@@ -115,9 +92,9 @@ public final class RegularSuperset {
             return at == source.length();
         }
 
-        Automaton alternation() throws Unreadable {
+        Shape alternation() throws Unreadable {
             int flagsAtStart = flags;
-            List<Automaton> branches = new ArrayList<>();
+            List<Shape> branches = new ArrayList<>();
             branches.add(sequence());
             while (at < source.length() && source.charAt(at) == '|') {
                 at++;
@@ -125,37 +102,37 @@ public final class RegularSuperset {
             }
             // inline flags end with the group that holds them
             flags = flagsAtStart;
-            Automaton union = branches.size() == 1 ? branches.get(0) : Operations.union(branches);
+            Shape union = branches.size() == 1 ? branches.get(0) : Shape.alternation(branches);
             checkSize(union);
             return union;
         }
 
-        private Automaton sequence() throws Unreadable {
-            List<Automaton> parts = new ArrayList<>();
+        private Shape sequence() throws Unreadable {
+            List<Shape> parts = new ArrayList<>();
             while (at < source.length() && source.charAt(at) != '|' && source.charAt(at) != ')') {
-                Automaton atom = atom();
+                Shape atom = atom();
                 parts.add(quantified(atom));
             }
-            Automaton sequence = parts.isEmpty() ? Automata.makeEmptyString() : Operations.concatenate(parts);
+            Shape sequence = Shape.sequence(parts);
             checkSize(sequence);
             return sequence;
         }
 
-        private Automaton quantified(Automaton atom) throws Unreadable {
+        private Shape quantified(Shape atom) throws Unreadable {
             if (at >= source.length()) {
                 return atom;
             }
             char c = source.charAt(at);
-            Automaton result;
+            Shape result;
             if (c == '*') {
                 at++;
-                result = Operations.repeat(atom);
+                result = Shape.repeat(atom, 0, -1);
             } else if (c == '+') {
                 at++;
-                result = Operations.repeat(atom, 1);
+                result = Shape.repeat(atom, 1, -1);
             } else if (c == '?') {
                 at++;
-                result = Operations.optional(atom);
+                result = Shape.repeat(atom, 0, 1);
             } else if (c == '{' && countAhead()) {
                 result = counted(atom);
             } else {
@@ -174,31 +151,31 @@ public final class RegularSuperset {
             return close > at + 1 && source.substring(at + 1, close).matches("\\d+(?:,\\d*)?");
         }
 
-        private Automaton counted(Automaton atom) {
+        private Shape counted(Shape atom) {
             int close = source.indexOf('}', at);
             String[] bounds = source.substring(at + 1, close).split(",", -1);
             at = close + 1;
             int min = Integer.parseInt(bounds[0]);
             Integer max = bounds.length == 1 ? Integer.valueOf(min) : bounds[1].isEmpty() ? null : Integer.valueOf(bounds[1]);
             if (max == null || max > MAX_COUNT) {
-                return Operations.repeat(atom, Math.min(min, MAX_COUNT));
+                return Shape.repeat(atom, Math.min(min, MAX_COUNT), -1);
             }
-            return Operations.repeat(atom, min, max);
+            return Shape.repeat(atom, min, max);
         }
 
-        private Automaton atom() throws Unreadable {
+        private Shape atom() throws Unreadable {
             char c = source.charAt(at);
             switch (c) {
                 case '(':
                     return group();
                 case '[':
-                    return ofSet(atoms.of(source.substring(at, at = classEnd(at)), flags));
+                    return Shape.chars(atoms.of(source.substring(at, at = classEnd(at)), flags));
                 case '\\':
                     return escape();
                 case '^':
                 case '$':
                     at++;
-                    return Automata.makeEmptyString();
+                    return Shape.empty();
                 case '*':
                 case '+':
                 case '?':
@@ -210,7 +187,7 @@ public final class RegularSuperset {
                     if (Character.isHighSurrogate(c)) {
                         throw new Unreadable();
                     }
-                    return ofSet(atoms.of(c == '.' ? "." : Pattern.quote(String.valueOf(c)), flags));
+                    return Shape.chars(atoms.of(c == '.' ? "." : Pattern.quote(String.valueOf(c)), flags));
             }
         }
 
@@ -223,7 +200,7 @@ public final class RegularSuperset {
             return end;
         }
 
-        private Automaton group() throws Unreadable {
+        private Shape group() throws Unreadable {
             at++;
             int outer = flags;
             boolean assertion = false;
@@ -243,26 +220,26 @@ public final class RegularSuperset {
                     }
                     at = close + 1;
                 } else {
-                    Automaton inline = inlineFlags();
+                    Shape inline = inlineFlags();
                     if (inline != null) {
                         return inline;
                     }
                 }
             }
-            Automaton inside = alternation();
+            Shape inside = alternation();
             if (at >= source.length() || source.charAt(at) != ')') {
                 throw new Unreadable();
             }
             at++;
             flags = outer;
-            return assertion ? Automata.makeEmptyString() : inside;
+            return assertion ? Shape.empty() : inside;
         }
 
         /**
          * Reads {@code ?flags)} (which changes the flags for the rest of the enclosing group:
          * answers the empty string) or {@code ?flags:} (answers null, the group's body follows).
          */
-        private Automaton inlineFlags() throws Unreadable {
+        private Shape inlineFlags() throws Unreadable {
             int i = at + 1;
             boolean on = true;
             int changed = flags;
@@ -273,7 +250,7 @@ public final class RegularSuperset {
                 } else if (c == ')' || c == ':') {
                     at = i + 1;
                     flags = changed;
-                    return c == ')' ? Automata.makeEmptyString() : null;
+                    return c == ')' ? Shape.empty() : null;
                 } else {
                     int flag = flagOf(c);
                     changed = on ? changed | flag : changed & ~flag;
@@ -303,7 +280,7 @@ public final class RegularSuperset {
             }
         }
 
-        private Automaton escape() throws Unreadable {
+        private Shape escape() throws Unreadable {
             if (at + 1 >= source.length()) {
                 throw new Unreadable();
             }
@@ -317,14 +294,14 @@ public final class RegularSuperset {
                 case 'Z':
                 case 'G':
                     at += 2;
-                    return Automata.makeEmptyString();
+                    return Shape.empty();
                 case 'k':
                     int close = source.indexOf('>', at);
                     if (close < 0) {
                         throw new Unreadable();
                     }
                     at = close + 1;
-                    return anyString();
+                    return Shape.anyString();
                 default:
                     if (c >= '1' && c <= '9') {
                         // a back-reference: the group's text, whatever it was
@@ -332,14 +309,14 @@ public final class RegularSuperset {
                         while (at < source.length() && Character.isDigit(source.charAt(at))) {
                             at++;
                         }
-                        return anyString();
+                        return Shape.anyString();
                     }
                     at = AtomCharacters.escapeEnd(source, start);
                     if (at < 0) {
                         throw new Unreadable();
                     }
             }
-            return ofSet(atoms.of(source.substring(start, at), flags));
+            return Shape.chars(atoms.of(source.substring(start, at), flags));
         }
     }
 }

@@ -26,7 +26,7 @@ final class RegularFilter {
      * Anchored rules whose anchor leaves this many match attempts per character or more get a
      * filter too: a pass of the automaton costs less than a tenth of the text's attempts.
      */
-    static final double MIN_EXPECTED_TRIES = 0.1;
+    static final double MIN_EXPECTED_TRIES = 0.02;
     /** Beyond this many states of the nondeterministic automaton, the pattern gets no filter. */
     static final int MAX_NONDETERMINISTIC_STATES = 200_000;
     /** At most this many states in a table built whole. */

@@ -116,6 +116,11 @@ final class AnchorSearch {
         return expectedTries;
     }
 
+    /** The positions before one occurrence a match can start at (an opening run aside): at most one attempt each. */
+    int window() {
+        return maxOffset - minOffset + 1;
+    }
+
     /** The first position at or after {@code from} where an occurrence can be that of a match starting at {@code from} or later. */
     int firstOccurrenceFor(int from) {
         return from + minOffset + prefixMin;

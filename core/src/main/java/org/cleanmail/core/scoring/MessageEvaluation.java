@@ -489,6 +489,17 @@ final class MessageEvaluation {
         return count;
     }
 
+    /**
+     * Whether a pass of the rule's regular filter over the text costs less than the attempts
+     * near the anchor's occurrences it may spare: a few occurrences in a long text are
+     * tried directly (each attempt costs about {@link RegularFilter#ATTEMPT_IN_CHARACTERS}
+     * characters of the filter's pass). Without an anchor, always.
+     */
+    private static boolean worthFiltering(AnchorSearch anchor, int occurrences, String text) {
+        return anchor == null
+            || (long) occurrences * anchor.window() * RegularFilter.ATTEMPT_IN_CHARACTERS >= text.length();
+    }
+
     /** Matches in one text, near the anchor's occurrences {@code next} gives, at start characters, or everywhere. */
     private static int countIn(CompiledRule rule, Matcher matcher, AnchorSearch anchor, long[] starts, String text,
                                NextOccurrence next, int counted) {
@@ -542,7 +553,7 @@ final class MessageEvaluation {
                 continue;
             }
             String text = all.get(chunk);
-            if (filter != null && !filter.mayMatch(text)) {
+            if (filter != null && worthFiltering(anchor, end - i, text) && !filter.mayMatch(text)) {
                 i = end;
                 continue;
             }

@@ -27,6 +27,12 @@ final class RegularFilter {
      * filter too: a pass of the automaton costs less than a tenth of the text's attempts.
      */
     static final double MIN_EXPECTED_TRIES = 0.02;
+    /**
+     * What one attempt of a pattern at a position costs (resetting the matcher, the first
+     * nodes tried), in characters of a filter's pass (a table lookup each): a text with
+     * fewer attempts than its length over this is searched without its filter.
+     */
+    static final int ATTEMPT_IN_CHARACTERS = 50;
     /** Beyond this many states of the nondeterministic automaton, the pattern gets no filter. */
     static final int MAX_NONDETERMINISTIC_STATES = 200_000;
     /** At most this many states in a table built whole. */

@@ -95,6 +95,11 @@ final class SubsetStates {
         return classOf[c] & 0xFF;
     }
 
+    /** The class of each character below 256; shared, do not change it. */
+    byte[] classOf() {
+        return classOf;
+    }
+
     int classes() {
         return classes;
     }

@@ -72,13 +72,15 @@ final class SubsetTable {
     boolean mayMatch(String text) {
         int state = 0;
         long restartsBefore = restarts;
+        int[] table = next;
+        byte[] classOf = states.classOf();
         for (int i = 0, n = text.length(); i < n; i++) {
             char c = text.charAt(i);
             if (c >= 256) {
                 return true;
             }
-            int characterClass = states.classOf(c);
-            int to = next[state + characterClass];
+            int characterClass = classOf[c] & 0xFF;
+            int to = table[state + characterClass];
             if (to < 0) {
                 if (to == ACCEPT) {
                     return true;
@@ -87,6 +89,7 @@ final class SubsetTable {
                 if (to == ACCEPT || restarts - restartsBefore > MAX_RESTARTS_PER_TEXT) {
                     return true;
                 }
+                table = next;
             }
             state = to;
         }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 
 import org.cleanmail.core.rules.EvalCall;
 import org.cleanmail.core.rules.HeaderSpec;
@@ -56,6 +57,7 @@ public final class CompiledRuleSet {
     /** The indices of the rules that score ({@link CompiledRule#scores()}), in the order of their names. */
     private final int[] scoringByName;
     private final int runnable;
+    private final ThreadLocal<Matcher[]> threadMatchers;
 
     private CompiledRuleSet(RuleSet source, ScoringOptions options, CompiledRule[] rules,
                             Map<String, Integer> indexByName, List<HeaderSelector> selectors,
@@ -84,6 +86,7 @@ public final class CompiledRuleSet {
             count += rule != null ? 1 : 0;
         }
         this.runnable = count;
+        this.threadMatchers = ThreadLocal.withInitial(() -> new Matcher[2 * rules.length]);
         this.scoringByName = Arrays.stream(rules).filter(rule -> rule != null && rule.scores())
             .sorted(Comparator.comparing((CompiledRule rule) -> rule.name)).mapToInt(rule -> rule.index).toArray();
     }
@@ -150,6 +153,16 @@ public final class CompiledRuleSet {
 
     int size() {
         return rules.length;
+    }
+
+    /**
+     * This thread's matchers, by rule index times two (plus one for the ASCII variant): made on
+     * first use and kept, so that a scan resets the matchers of the rules it runs instead of
+     * making them (a matcher and its group arrays for each of some hundreds of rules per message).
+     * Each is reset onto the text it reads before use.
+     */
+    Matcher[] threadMatchers() {
+        return threadMatchers.get();
     }
 
     CompiledRule rule(int index) {

@@ -48,6 +48,8 @@ final class MessageEvaluation {
     private final double[] values;
     private final BitSet candidates;
     private final BudgetedText budgeted = new BudgetedText();
+    /** This thread's matchers of the rules' patterns, kept from message to message ({@link CompiledRuleSet#threadMatchers}). */
+    private final Matcher[] threadMatchers;
     private final String[] selected;
     /** Sub-rules that may match, run only if a meta reads them. */
     private final BitSet pending;
@@ -102,6 +104,7 @@ final class MessageEvaluation {
         this.pending = new BitSet(rules.size());
         this.cheapness = new byte[rules.size()];
         this.metaOutlook = new byte[rules.size()];
+        this.threadMatchers = rules.threadMatchers();
         for (int i = 0; i < RuleType.values().length; i++) {
             texts.add(null);
         }
@@ -117,6 +120,8 @@ final class MessageEvaluation {
         patternRules(RuleType.FULL, null);
         evalRules();
         metaRules();
+        // the kept matchers read this text: let go of the message's
+        budgeted.text("");
         return values;
     }
 
@@ -654,13 +659,20 @@ final class MessageEvaluation {
         }
 
         private Matcher ready(Matcher matcher, Pattern pattern) {
-            if (matcher == null) {
-                Matcher created = pattern.matcher(budgeted);
-                created.useTransparentBounds(true);
-                created.useAnchoringBounds(false);
-                return created;
+            if (matcher != null) {
+                return matcher.reset(budgeted);
             }
-            return matcher.reset(budgeted);
+            // this thread's matcher of the pattern from an earlier message, or a new one kept for the next
+            int slot = 2 * rule.index + (pattern == rule.runPattern ? 0 : 1);
+            Matcher kept = threadMatchers[slot];
+            if (kept != null) {
+                return kept.reset(budgeted);
+            }
+            Matcher created = pattern.matcher(budgeted);
+            created.useTransparentBounds(true);
+            created.useAnchoringBounds(false);
+            threadMatchers[slot] = created;
+            return created;
         }
     }
 

@@ -51,10 +51,10 @@ public final class FingerprintHitSource implements HitSource {
         List<RuleHit> hits = new ArrayList<>();
         best.values().stream()
             .filter(match -> scores.score(match.kind()) != 0)
-            .sorted(Comparator.comparing(FingerprintMatch::kind))
             .forEach(match -> hits.add(new RuleHit(FingerprintScores.ruleName(match.kind()), scores.score(match.kind()),
                 "Matches the fingerprint of known spam (" + match.kind().name().toLowerCase(Locale.ROOT) + ")",
                 Optional.of(match.id() + ":" + String.format(Locale.ROOT, "%.2f", match.similarity())))));
+        hits.sort(Comparator.comparing(RuleHit::name));
         return hits;
     }
 

@@ -9,6 +9,7 @@ import org.cleanmail.core.scan.RuleHit;
  * database. Thread-safe; never throws for an odd message (it returns no hit).
  */
 public interface HitSource {
+    /** The message's hits, in the order of their names. */
     List<RuleHit> hits(ScanInput input);
 
     /** How many rules this source evaluates, for status reports. */

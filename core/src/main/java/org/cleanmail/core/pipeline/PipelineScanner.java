@@ -1,6 +1,7 @@
 package org.cleanmail.core.pipeline;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import org.cleanmail.core.message.MessageFeatures;
@@ -28,11 +29,24 @@ public final class PipelineScanner implements MessageScanner {
     public ScanResult scan(RawMessage message) {
         MessageFeatures features = parser.parse(message);
         ScanInput input = new ScanInput(message, features);
-        List<RuleHit> hits = new ArrayList<>();
+        boolean truncated = message.truncated() || features.truncated();
+        List<RuleHit> only = List.of();
+        List<RuleHit> hits = null;
         for (HitSource source : sources) {
-            hits.addAll(source.hits(input));
+            List<RuleHit> found = source.hits(input);
+            if (found.isEmpty()) {
+                continue;
+            }
+            if (only.isEmpty() && hits == null) {
+                only = found;
+            } else {
+                hits = hits == null ? new ArrayList<>(only) : hits;
+                hits.addAll(found);
+            }
         }
-        return new ScanResult(hits, message.truncated() || features.truncated());
+        // one source's hits are in name order already (most messages: the rule engine's thousands); several are sorted
+        return hits == null ? ScanResult.ofHitsInNameOrder(Collections.unmodifiableList(only), truncated)
+            : new ScanResult(hits, truncated);
     }
 
     @Override

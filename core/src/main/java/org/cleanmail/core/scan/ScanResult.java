@@ -16,11 +16,29 @@ public final class ScanResult {
     private final boolean truncated;
 
     public ScanResult(List<RuleHit> hits, boolean truncated) {
-        this.hits = sortedByName(hits) ? List.copyOf(hits) : hits.stream()
+        this(sortedByName(hits) ? List.copyOf(hits) : hits.stream()
             .sorted(Comparator.comparing(RuleHit::name))
-            .collect(Collectors.toUnmodifiableList());
-        this.score = hits.stream().mapToDouble(RuleHit::score).sum();
+            .collect(Collectors.toUnmodifiableList()), truncated, true);
+    }
+
+    private ScanResult(List<RuleHit> unmodifiableHits, boolean truncated, boolean ignored) {
+        this.hits = unmodifiableHits;
+        double sum = 0;
+        for (RuleHit hit : unmodifiableHits) {
+            sum += hit.score();
+        }
+        this.score = sum;
         this.truncated = truncated;
+    }
+
+    /**
+     * A result whose hits come in the order of their names already and will not change (the
+     * rule engine lists its rules by name at compile time): the thousands a large rule set
+     * gives are neither checked nor copied again.
+     */
+    public static ScanResult ofHitsInNameOrder(List<RuleHit> unmodifiableHits, boolean truncated) {
+        assert sortedByName(unmodifiableHits) : "hits out of name order";
+        return new ScanResult(unmodifiableHits, truncated, true);
     }
 
     /** Whether the hits come in the order of their names already (the rule engine's do): thousands need no sorting. */

@@ -1,6 +1,7 @@
 package org.cleanmail.core.scoring;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.LongAdder;
@@ -90,7 +91,7 @@ public final class RuleEngine implements MessageScanner {
         } finally {
             regexRuns.add(evaluation.regexRuns());
         }
-        return new ScanResult(hits, truncatedInput || features.truncated());
+        return ScanResult.ofHitsInNameOrder(Collections.unmodifiableList(hits), truncatedInput || features.truncated());
     }
 
     /** How many rules run. */

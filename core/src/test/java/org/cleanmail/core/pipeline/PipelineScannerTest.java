@@ -80,6 +80,19 @@ class PipelineScannerTest {
 
         assertThat(result.hitNames()).contains("GTUBE", "FINGERPRINT_FUZZY");
         assertThat(result.score()).isGreaterThanOrEqualTo(GTUBE_SCORE + FingerprintScores.DEFAULT_FUZZY);
+        assertThat(result.hitNames()).as("both sources' hits, in name order").isSorted();
+    }
+
+    @Test
+    void oneSourcesHitsShouldKeepTheirNameOrderAndAddUp() throws IOException {
+        String withGtube = new String(corpusSpam("00001.eml"), StandardCharsets.ISO_8859_1)
+            .replaceFirst("\n\n", "\n\n" + GTUBE + "\n");
+
+        ScanResult result = scanner.scan(RawMessage.of(withGtube.getBytes(StandardCharsets.ISO_8859_1)));
+
+        assertThat(result.hitNames()).contains("GTUBE").noneMatch(name -> name.startsWith("FINGERPRINT")).isSorted();
+        assertThat(result.score()).isEqualTo(result.hits().stream().mapToDouble(hit -> hit.score()).sum());
+        assertThat(result.hits()).isUnmodifiable();
     }
 
     @Test

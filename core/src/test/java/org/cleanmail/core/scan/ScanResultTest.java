@@ -23,4 +23,15 @@ class ScanResultTest {
         assertThat(result.reaches(1000.0)).isTrue();
         assertThat(new ScanResult(List.of(), false).reaches(5.0)).isFalse();
     }
+
+    @Test
+    void hitsInNameOrderShouldBeKeptAsTheyAreAndAddedUp() {
+        List<RuleHit> hits = List.of(new RuleHit("A", 1.0, "a"), new RuleHit("B", 2.0, "b"));
+
+        ScanResult result = ScanResult.ofHitsInNameOrder(hits, true);
+
+        assertThat(result.hits()).isSameAs(hits);
+        assertThat(result.score()).isEqualTo(3.0);
+        assertThat(result.truncated()).isTrue();
+    }
 }

@@ -37,6 +37,7 @@ final class BodyEvals {
     private static final int UPPERCASE_MINIMUM_LENGTH = 200;
 
     private final DerivedFacts derived;
+    private final PerMessageCache<OptionalDouble> uppercasePercent = new PerMessageCache<>(this::uppercasePercent);
 
     BodyEvals(DerivedFacts derived) {
         this.derived = Objects.requireNonNull(derived, "derived facts");
@@ -147,8 +148,22 @@ final class BodyEvals {
     boolean uppercase(MessageFeatures features, List<String> arguments) {
         OptionalDouble min = EvalArguments.number(arguments, 0);
         OptionalDouble max = EvalArguments.number(arguments, 1);
-        if (min.isEmpty() || max.isEmpty() || charsetLikelyToLookCapital(features)) {
+        if (min.isEmpty() || max.isEmpty()) {
             return false;
+        }
+        OptionalDouble percent = uppercasePercent.get(features);
+        return percent.isPresent() && percent.getAsDouble() > min.getAsDouble()
+            && percent.getAsDouble() <= max.getAsDouble();
+    }
+
+    /**
+     * The share of capitals among the letters and digits of the body's lines of words, in
+     * percent, once per message for the three {@code __UPPERCASE_*} rules; empty for a short
+     * body, or a charset whose text tends to read as capitals.
+     */
+    private OptionalDouble uppercasePercent(MessageFeatures features) {
+        if (charsetLikelyToLookCapital(features)) {
+            return OptionalDouble.empty();
         }
         long length = 0;
         long lower = 0;
@@ -169,10 +184,9 @@ final class BodyEvals {
             }
         }
         if (length < UPPERCASE_MINIMUM_LENGTH || upper + lower == 0) {
-            return false;
+            return OptionalDouble.empty();
         }
-        double percent = 100.0 * upper / (upper + lower);
-        return percent > min.getAsDouble() && percent <= max.getAsDouble();
+        return OptionalDouble.of(100.0 * upper / (upper + lower));
     }
 
     private boolean charsetLikelyToLookCapital(MessageFeatures features) {

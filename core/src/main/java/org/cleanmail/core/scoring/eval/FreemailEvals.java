@@ -24,6 +24,7 @@ import org.cleanmail.core.scoring.EvalFunction;
  * free-mail ones, bulk envelope senders skipped for reply tests.
  */
 final class FreemailEvals {
+    private static final Pattern ADDR_SUFFIX = Pattern.compile(":addr$", Pattern.CASE_INSENSITIVE);
     private static final Pattern EMAIL = Pattern.compile("(?<![a-z0-9!#$%&'*+/=?^_`{|}~-])"
         + "([a-z0-9!#$%&'*+/=?^_`{|}~-]{1,64}(?:\\.[a-z0-9!#$%&'*+/=?^_`{|}~-]{1,64}){0,10}"
         + "@(?:[a-z0-9](?:[a-z0-9-]{0,59}[a-z0-9])?\\.){1,4}[a-z]{2,24})(?![a-z0-9-])",
@@ -74,7 +75,7 @@ final class FreemailEvals {
             return false;
         }
         Optional<Pattern> filter = filter(arguments, 1);
-        return SenderAddresses.addresses(features.headers(), name.get().replaceFirst("(?i):addr$", "")).stream()
+        return SenderAddresses.addresses(features.headers(), ADDR_SUFFIX.matcher(name.get()).replaceFirst("")).stream()
             .anyMatch(email -> domains.isFreemail(email) && matches(filter, email));
     }
 

@@ -64,6 +64,17 @@ class BodyEvalsTest {
     }
 
     @Test
+    void uppercaseRangesOfOneMessageShouldShareItsShare() {
+        String half = PROSE.substring(0, PROSE.length() / 2);
+        // about 60% capitals: the share, worked out once, falls in one range only
+        MessageFeatures features = message("Subject: x", "", PROSE.toUpperCase(Locale.ROOT) + "\n" + half);
+
+        assertThat(call("check_for_uppercase", features, "75", "100")).isFalse();
+        assertThat(call("check_for_uppercase", features, "50", "75")).isTrue();
+        assertThat(call("check_for_uppercase", features, "25", "50")).isFalse();
+    }
+
+    @Test
     void uppercaseShouldIgnoreShortTextsCharsetsLikelyToLookCapitalAndOddArguments() {
         assertThat(call("check_for_uppercase", message("Subject: x", "", "BUY NOW"), "75", "100")).isFalse();
         MessageFeatures japanese = message("Subject: x", "Content-Type: text/plain; charset=iso-2022-jp", "",

@@ -18,16 +18,12 @@ public final class ScanResult {
     public ScanResult(List<RuleHit> hits, boolean truncated) {
         this(sortedByName(hits) ? List.copyOf(hits) : hits.stream()
             .sorted(Comparator.comparing(RuleHit::name))
-            .collect(Collectors.toUnmodifiableList()), truncated, true);
+            .collect(Collectors.toUnmodifiableList()), sum(hits), truncated);
     }
 
-    private ScanResult(List<RuleHit> unmodifiableHits, boolean truncated, boolean ignored) {
+    private ScanResult(List<RuleHit> unmodifiableHits, double score, boolean truncated) {
         this.hits = unmodifiableHits;
-        double sum = 0;
-        for (RuleHit hit : unmodifiableHits) {
-            sum += hit.score();
-        }
-        this.score = sum;
+        this.score = score;
         this.truncated = truncated;
     }
 
@@ -38,7 +34,15 @@ public final class ScanResult {
      */
     public static ScanResult ofHitsInNameOrder(List<RuleHit> unmodifiableHits, boolean truncated) {
         assert sortedByName(unmodifiableHits) : "hits out of name order";
-        return new ScanResult(unmodifiableHits, truncated, true);
+        return new ScanResult(unmodifiableHits, sum(unmodifiableHits), truncated);
+    }
+
+    private static double sum(List<RuleHit> hits) {
+        double sum = 0;
+        for (RuleHit hit : hits) {
+            sum += hit.score();
+        }
+        return sum;
     }
 
     /** Whether the hits come in the order of their names already (the rule engine's do): thousands need no sorting. */

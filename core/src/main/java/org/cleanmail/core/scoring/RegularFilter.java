@@ -73,9 +73,4 @@ final class RegularFilter {
     boolean whole() {
         return whole != null;
     }
-
-    /** States of the table (this thread's, when built as texts need), for reports. */
-    int states() {
-        return (whole != null ? whole : perThread.get()).states();
-    }
 }

@@ -130,11 +130,6 @@ final class SubsetTable {
         return offset;
     }
 
-    /** States built so far. */
-    int states() {
-        return sets.size();
-    }
-
     /** Times the table started afresh. */
     long restarts() {
         return restarts;

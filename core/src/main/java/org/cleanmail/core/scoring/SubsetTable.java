@@ -11,7 +11,8 @@ import java.util.Map;
  * first reach them (or all at once, {@link #complete}): by state offset (state number times
  * the classes) plus character class, the next state's offset, {@link #UNKNOWN} until built,
  * {@link #ACCEPT} where a match of the superset ends. A table that would grow beyond its
- * cells starts afresh, keeping only where the text under way is. Not thread-safe while it
+ * cells (or whose states' sets would hold more numbers than that) starts afresh, keeping
+ * only where the text under way is. Not thread-safe while it
  * grows; a complete table is only read.
  */
 final class SubsetTable {
@@ -27,6 +28,8 @@ final class SubsetTable {
     private final Map<StateKey, Integer> offsets = new HashMap<>();
     private final List<int[]> sets = new ArrayList<>();
     private int[] next;
+    /** Numbers held by the states' sets, which the table keeps within {@code maxCells} as well. */
+    private long setNumbers;
     private long restarts;
 
     SubsetTable(SubsetStates states, int maxCells) {
@@ -63,6 +66,7 @@ final class SubsetTable {
     private void restart() {
         offsets.clear();
         sets.clear();
+        setNumbers = 0;
         next = new int[Math.min(maxCells, 16 * classes)];
         Arrays.fill(next, UNKNOWN);
         offsetOf(states.start());
@@ -108,7 +112,7 @@ final class SubsetTable {
             next[offset + characterClass] = known;
             return known;
         }
-        if ((sets.size() + 1) * classes > maxCells) {
+        if ((sets.size() + 1) * classes > maxCells || setNumbers + reached.length > maxCells) {
             restarts++;
             restart();
             return offsetOf(reached);
@@ -121,6 +125,7 @@ final class SubsetTable {
     private int offsetOf(int[] set) {
         int offset = sets.size() * classes;
         sets.add(set);
+        setNumbers += set.length;
         offsets.put(new StateKey(set), offset);
         if (offset + classes > next.length) {
             int old = next.length;

@@ -40,12 +40,13 @@ final class RegularFilter {
     /** Building a whole table gives up after visiting this many states of the nondeterministic automaton. */
     static final long MAX_WORK = 400_000;
     /**
-     * Cells (states times character classes) of a table a thread builds as it goes, and
-     * numbers its states' sets hold: 512 KB each at most. After the bench's 300 messages a
-     * thread holds about 3 MB for the 31 such filters of the stock and synthetic rules
-     * ({@code __FILL_THIS_FORM_LONG2}, the largest, started afresh four times).
+     * Cells (states times character classes) of a table a thread builds as it goes (1 MB),
+     * and half the numbers its states' sets may hold (2 MB). After the bench's 300 messages a
+     * thread holds about 5 MB for the 31 such filters of the stock and synthetic rules
+     * ({@code __FILL_THIS_FORM_LONG2}, the largest, 1,484 states, none started afresh);
+     * tighter (512 KB each) made the largest start afresh four times and the bench slower.
      */
-    static final int LAZY_CELLS = 1 << 17;
+    static final int LAZY_CELLS = 1 << 18;
 
     private final SubsetTable whole;
     private final ThreadLocal<SubsetTable> perThread;

@@ -11,7 +11,7 @@ import java.util.Map;
  * first reach them (or all at once, {@link #complete}): by state offset (state number times
  * the classes) plus character class, the next state's offset, {@link #UNKNOWN} until built,
  * {@link #ACCEPT} where a match of the superset ends. A table that would grow beyond its
- * cells (or whose states' sets would hold more numbers than that) starts afresh, keeping
+ * cells (or whose states' sets would hold more than twice as many numbers) starts afresh, keeping
  * only where the text under way is. Not thread-safe while it
  * grows; a complete table is only read.
  */
@@ -28,7 +28,7 @@ final class SubsetTable {
     private final Map<StateKey, Integer> offsets = new HashMap<>();
     private final List<int[]> sets = new ArrayList<>();
     private int[] next;
-    /** Numbers held by the states' sets, which the table keeps within {@code maxCells} as well. */
+    /** Numbers held by the states' sets, which the table keeps within twice {@code maxCells}. */
     private long setNumbers;
     private long restarts;
 
@@ -112,7 +112,7 @@ final class SubsetTable {
             next[offset + characterClass] = known;
             return known;
         }
-        if ((sets.size() + 1) * classes > maxCells || setNumbers + reached.length > maxCells) {
+        if ((sets.size() + 1) * classes > maxCells || setNumbers + reached.length > 2L * maxCells) {
             restarts++;
             restart();
             return offsetOf(reached);

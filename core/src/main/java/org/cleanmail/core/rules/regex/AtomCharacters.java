@@ -115,4 +115,85 @@ public final class AtomCharacters {
         }
         return -1;
     }
+
+    /**
+     * The index just past a zero-width escape at {@code backslash} ({@code \b}, {@code \B},
+     * {@code \A}, {@code \z}, {@code \Z}, {@code \G}), or -1 when it is another.
+     */
+    static int assertionEnd(String source, int backslash) {
+        if (backslash + 1 >= source.length() || "bBAzZG".indexOf(source.charAt(backslash + 1)) < 0) {
+            return -1;
+        }
+        return backslash + 2;
+    }
+
+    /** The index just past a numbered back-reference at {@code backslash} ({@code \1}, {@code \12}), or -1. */
+    static int backReferenceEnd(String source, int backslash) {
+        if (backslash + 1 >= source.length() || source.charAt(backslash + 1) < '1' || source.charAt(backslash + 1) > '9') {
+            return -1;
+        }
+        int end = backslash + 2;
+        while (end < source.length() && Character.isDigit(source.charAt(end))) {
+            end++;
+        }
+        return end;
+    }
+
+    /**
+     * Reads the inline flags after the {@code ?} at {@code question}: {@code ?flags)}, which
+     * change the flags for the rest of the enclosing group, or {@code ?flags:}, whose group
+     * body follows under them. Null when a flag is not among {@code readable} (or is
+     * {@code x}, which changes how the rest reads) or nothing closes them.
+     */
+    static InlineFlags inlineFlags(String source, int question, int flags, int readable) {
+        boolean on = true;
+        int changed = flags;
+        for (int i = question + 1; i < source.length(); i++) {
+            char c = source.charAt(i);
+            if (c == '-') {
+                on = false;
+            } else if (c == ')' || c == ':') {
+                return new InlineFlags(i + 1, changed, c == ')');
+            } else {
+                int flag = flagOf(c);
+                if ((flag & readable) == 0) {
+                    return null;
+                }
+                changed = on ? changed | flag : changed & ~flag;
+            }
+        }
+        return null;
+    }
+
+    private static int flagOf(char c) {
+        switch (c) {
+            case 'i':
+                return Pattern.CASE_INSENSITIVE;
+            case 'm':
+                return Pattern.MULTILINE;
+            case 's':
+                return Pattern.DOTALL;
+            case 'u':
+                return Pattern.UNICODE_CASE;
+            case 'd':
+                return Pattern.UNIX_LINES;
+            case 'U':
+                return Pattern.UNICODE_CHARACTER_CLASS;
+            default:
+                return 0;
+        }
+    }
+
+    /** Inline flags as read: where they end, the flags then in force, whether they hold for the rest of the group. */
+    static final class InlineFlags {
+        final int end;
+        final int flags;
+        final boolean restOfGroup;
+
+        InlineFlags(int end, int flags, boolean restOfGroup) {
+            this.end = end;
+            this.flags = flags;
+            this.restOfGroup = restOfGroup;
+        }
+    }
 }

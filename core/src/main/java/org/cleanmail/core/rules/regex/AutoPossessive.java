@@ -24,6 +24,9 @@ import java.util.regex.Pattern;
  */
 public final class AutoPossessive {
     private static final int ALPHABET = AtomCharacters.ALPHABET;
+    /** The inline flags read; Unicode case and classes, and {@code x}, leave the pattern alone. */
+    private static final int READABLE_FLAGS = Pattern.CASE_INSENSITIVE | Pattern.MULTILINE | Pattern.DOTALL
+        | Pattern.UNIX_LINES;
     private static final int UNSUPPORTED_FLAGS = Pattern.COMMENTS | Pattern.LITERAL | Pattern.CANON_EQ
         | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS;
 
@@ -288,39 +291,13 @@ public final class AutoPossessive {
          * {@code ?flags:} (false: the group's body follows under them).
          */
         private boolean inlineFlags() throws Unreadable {
-            int i = at + 1;
-            boolean on = true;
-            int changed = flags;
-            while (i < source.length()) {
-                char c = source.charAt(i);
-                if (c == '-') {
-                    on = false;
-                } else if (c == ')' || c == ':') {
-                    at = i + 1;
-                    flags = changed;
-                    return c == ')';
-                } else {
-                    int flag = flagOf(c);
-                    changed = on ? changed | flag : changed & ~flag;
-                }
-                i++;
+            AtomCharacters.InlineFlags read = AtomCharacters.inlineFlags(source, at, flags, READABLE_FLAGS);
+            if (read == null) {
+                throw new Unreadable();
             }
-            throw new Unreadable();
-        }
-
-        private int flagOf(char c) throws Unreadable {
-            switch (c) {
-                case 'i':
-                    return Pattern.CASE_INSENSITIVE;
-                case 'm':
-                    return Pattern.MULTILINE;
-                case 's':
-                    return Pattern.DOTALL;
-                case 'd':
-                    return Pattern.UNIX_LINES;
-                default:
-                    throw new Unreadable();
-            }
+            at = read.end;
+            flags = read.flags;
+            return read.restOfGroup;
         }
 
         private void escape(Element element) throws Unreadable {
@@ -329,28 +306,15 @@ public final class AutoPossessive {
             }
             char c = source.charAt(at + 1);
             int start = at;
-            switch (c) {
-                case 'b':
-                case 'B':
-                case 'A':
-                case 'z':
-                case 'Z':
-                case 'G':
-                    at += 2;
-                    return;
-                default:
-                    if (c >= '1' && c <= '9') {
-                        // a back-reference: not a single character
-                        at += 2;
-                        while (at < source.length() && Character.isDigit(source.charAt(at))) {
-                            at++;
-                        }
-                        return;
-                    }
-                    at = AtomCharacters.escapeEnd(source, start);
-                    if (at < 0) {
-                        throw new Unreadable();
-                    }
+            // an assertion, or a back-reference: not a single character
+            int end = Math.max(AtomCharacters.assertionEnd(source, start), AtomCharacters.backReferenceEnd(source, start));
+            if (end >= 0) {
+                at = end;
+                return;
+            }
+            at = AtomCharacters.escapeEnd(source, start);
+            if (at < 0) {
+                throw new Unreadable();
             }
             // above 255: a braced hex escape, a Unicode escape, a property, or a complement or Unicode-wide class
             boolean beyondLatin1 = "uSDWhHvVpP".indexOf(c) >= 0 || c == 'x' && source.startsWith("{", start + 2);

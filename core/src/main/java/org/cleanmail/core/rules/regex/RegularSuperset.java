@@ -28,6 +28,9 @@ import org.cleanmail.core.rules.regex.SupersetNfa.Shape;
 public final class RegularSuperset {
     /** Counted repetitions up to this are kept; beyond, loosened to "at least". */
     static final int MAX_COUNT = 8;
+    /** The inline flags read; others ({@code x}) change how the rest reads. */
+    private static final int READABLE_FLAGS = Pattern.CASE_INSENSITIVE | Pattern.MULTILINE | Pattern.DOTALL
+        | Pattern.UNICODE_CASE | Pattern.UNIX_LINES | Pattern.UNICODE_CHARACTER_CLASS;
 
     /** Beyond this many states (before determinising), the automaton is given up. */
     private final int maxStates;
@@ -240,81 +243,43 @@ public final class RegularSuperset {
          * answers the empty string) or {@code ?flags:} (answers null, the group's body follows).
          */
         private Shape inlineFlags() throws Unreadable {
-            int i = at + 1;
-            boolean on = true;
-            int changed = flags;
-            while (i < source.length()) {
-                char c = source.charAt(i);
-                if (c == '-') {
-                    on = false;
-                } else if (c == ')' || c == ':') {
-                    at = i + 1;
-                    flags = changed;
-                    return c == ')' ? Shape.empty() : null;
-                } else {
-                    int flag = flagOf(c);
-                    changed = on ? changed | flag : changed & ~flag;
-                }
-                i++;
+            AtomCharacters.InlineFlags read = AtomCharacters.inlineFlags(source, at, flags, READABLE_FLAGS);
+            if (read == null) {
+                throw new Unreadable();
             }
-            throw new Unreadable();
-        }
-
-        private int flagOf(char c) throws Unreadable {
-            switch (c) {
-                case 'i':
-                    return Pattern.CASE_INSENSITIVE;
-                case 'm':
-                    return Pattern.MULTILINE;
-                case 's':
-                    return Pattern.DOTALL;
-                case 'u':
-                    return Pattern.UNICODE_CASE;
-                case 'd':
-                    return Pattern.UNIX_LINES;
-                case 'U':
-                    return Pattern.UNICODE_CHARACTER_CLASS;
-                default:
-                    // x (comments) changes how the rest reads
-                    throw new Unreadable();
-            }
+            at = read.end;
+            flags = read.flags;
+            return read.restOfGroup ? Shape.empty() : null;
         }
 
         private Shape escape() throws Unreadable {
             if (at + 1 >= source.length()) {
                 throw new Unreadable();
             }
-            char c = source.charAt(at + 1);
             int start = at;
-            switch (c) {
-                case 'b':
-                case 'B':
-                case 'A':
-                case 'z':
-                case 'Z':
-                case 'G':
-                    at += 2;
-                    return Shape.empty();
-                case 'k':
-                    int close = source.indexOf('>', at);
-                    if (close < 0) {
-                        throw new Unreadable();
-                    }
-                    at = close + 1;
-                    return Shape.anyString();
-                default:
-                    if (c >= '1' && c <= '9') {
-                        // a back-reference: the group's text, whatever it was
-                        at += 2;
-                        while (at < source.length() && Character.isDigit(source.charAt(at))) {
-                            at++;
-                        }
-                        return Shape.anyString();
-                    }
-                    at = AtomCharacters.escapeEnd(source, start);
-                    if (at < 0) {
-                        throw new Unreadable();
-                    }
+            int end = AtomCharacters.assertionEnd(source, start);
+            if (end >= 0) {
+                at = end;
+                return Shape.empty();
+            }
+            if (source.charAt(start + 1) == 'k') {
+                // a named back-reference: the group's text, whatever it was
+                int close = source.indexOf('>', start);
+                if (close < 0) {
+                    throw new Unreadable();
+                }
+                at = close + 1;
+                return Shape.anyString();
+            }
+            end = AtomCharacters.backReferenceEnd(source, start);
+            if (end >= 0) {
+                // a back-reference: the group's text, whatever it was
+                at = end;
+                return Shape.anyString();
+            }
+            at = AtomCharacters.escapeEnd(source, start);
+            if (at < 0) {
+                throw new Unreadable();
             }
             return Shape.chars(atoms.of(source.substring(start, at), flags));
         }

@@ -100,29 +100,26 @@ final class CompiledRule {
         if (pattern == null) {
             return null;
         }
-        String ascii = cut.replace(PerlRegex.WORD_BOUNDARY, "\\b").replace(PerlRegex.NOT_WORD_BOUNDARY, "\\B");
-        if (ascii.equals(pattern.pattern())) {
-            return null;
-        }
-        try {
-            return Pattern.compile(ascii, pattern.flags());
-        } catch (RuntimeException | StackOverflowError e) {
-            return null;
-        }
+        return recompiled(pattern,
+            cut.replace(PerlRegex.WORD_BOUNDARY, "\\b").replace(PerlRegex.NOT_WORD_BOUNDARY, "\\B"), null);
     }
 
     private static Pattern possessive(Pattern pattern, AutoPossessive rewriter) {
         if (pattern == null || rewriter == null) {
             return pattern;
         }
-        String rewritten = rewriter.rewrite(pattern);
-        if (rewritten.equals(pattern.pattern())) {
-            return pattern;
+        return recompiled(pattern, rewriter.rewrite(pattern), pattern);
+    }
+
+    /** The source compiled with the pattern's flags; {@code otherwise} when it is the pattern's own or Java refuses it. */
+    private static Pattern recompiled(Pattern pattern, String source, Pattern otherwise) {
+        if (source.equals(pattern.pattern())) {
+            return otherwise;
         }
         try {
-            return Pattern.compile(rewritten, pattern.flags());
+            return Pattern.compile(source, pattern.flags());
         } catch (RuntimeException | StackOverflowError e) {
-            return pattern;
+            return otherwise;
         }
     }
 

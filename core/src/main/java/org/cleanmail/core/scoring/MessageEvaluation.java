@@ -621,14 +621,12 @@ final class MessageEvaluation {
 
     /**
      * A rule's matchers over the budgeted text: one of its pattern, one of its ASCII variant
-     * ({@link CompiledRule#asciiPattern}) for texts of ASCII characters only, each made on first use and
-     * reset for each text. Bounds are transparent and not anchoring, so that searches from a
-     * position see what precedes it.
+     * ({@link CompiledRule#asciiPattern}) for texts of ASCII characters only, this thread's
+     * ({@link CompiledRuleSet#threadMatchers}), reset for each text. Bounds are transparent and
+     * not anchoring, so that searches from a position see what precedes it.
      */
     private final class Matchers {
         private final CompiledRule rule;
-        private Matcher plain;
-        private Matcher ascii;
         private boolean used;
 
         Matchers(CompiledRule rule) {
@@ -650,20 +648,12 @@ final class MessageEvaluation {
             if (rule.asciiNever && ascii(text)) {
                 return null;
             }
-            if (rule.asciiPattern != null && ascii(text)) {
-                ascii = ready(ascii, rule.runAsciiPattern);
-                return ascii;
-            }
-            plain = ready(plain, rule.runPattern);
-            return plain;
+            return rule.asciiPattern != null && ascii(text) ? ready(rule.runAsciiPattern, 1) : ready(rule.runPattern, 0);
         }
 
-        private Matcher ready(Matcher matcher, Pattern pattern) {
-            if (matcher != null) {
-                return matcher.reset(budgeted);
-            }
-            // this thread's matcher of the pattern from an earlier message, or a new one kept for the next
-            int slot = 2 * rule.index + (pattern == rule.runPattern ? 0 : 1);
+        /** This thread's matcher of the pattern (made on first use, kept for the next messages), reset onto the text. */
+        private Matcher ready(Pattern pattern, int variant) {
+            int slot = 2 * rule.index + variant;
             Matcher kept = threadMatchers[slot];
             if (kept != null) {
                 return kept.reset(budgeted);

@@ -30,22 +30,21 @@ public final class PipelineScanner implements MessageScanner {
         MessageFeatures features = parser.parse(message);
         ScanInput input = new ScanInput(message, features);
         boolean truncated = message.truncated() || features.truncated();
-        List<RuleHit> only = List.of();
-        List<RuleHit> hits = null;
+        List<RuleHit> hits = List.of();
+        boolean inNameOrder = true;
         for (HitSource source : sources) {
             List<RuleHit> found = source.hits(input);
-            if (found.isEmpty()) {
-                continue;
-            }
-            if (only.isEmpty() && hits == null) {
-                only = found;
-            } else {
-                hits = hits == null ? new ArrayList<>(only) : hits;
-                hits.addAll(found);
+            if (hits.isEmpty()) {
+                hits = found;
+            } else if (!found.isEmpty()) {
+                List<RuleHit> both = new ArrayList<>(hits);
+                both.addAll(found);
+                hits = both;
+                inNameOrder = false;
             }
         }
         // one source's hits are in name order already (most messages: the rule engine's thousands); several are sorted
-        return hits == null ? ScanResult.ofHitsInNameOrder(Collections.unmodifiableList(only), truncated)
+        return inNameOrder ? ScanResult.ofHitsInNameOrder(Collections.unmodifiableList(hits), truncated)
             : new ScanResult(hits, truncated);
     }
 

@@ -11,9 +11,9 @@ import java.util.Map;
  * first reach them (or all at once, {@link #complete}): by state offset (state number times
  * the classes) plus character class, the next state's offset, {@link #UNKNOWN} until built,
  * {@link #ACCEPT} where a match of the superset ends. A table that would grow beyond its
- * cells (or whose states' sets would hold more than twice as many numbers) starts afresh, keeping
- * only where the text under way is. Not thread-safe while it
- * grows; a complete table is only read.
+ * cells (or whose states' sets would hold more than twice as many numbers) starts afresh,
+ * keeping only where the text under way is. Not thread-safe while it grows; a complete
+ * table is only read.
  */
 final class SubsetTable {
     static final int UNKNOWN = -1;

@@ -414,9 +414,11 @@ public final class CompiledRuleSet {
          */
         /**
          * The filters of the pattern rules that would try many positions of every text they
-         * run on: no anchor and no start characters (header rules have none), or an anchor
-         * that leaves {@link RegularFilter#MIN_EXPECTED_TRIES} attempts per character or more
-         * (and no more selective one for ASCII texts); not literal strings.
+         * run on: no anchor and no start characters (header rules have none), start
+         * characters that leave {@link RegularFilter#MIN_EXPECTED_TRIES} attempts per
+         * character or more, or an anchor (the ASCII variant's, when it has one) that leaves
+         * {@link RegularFilter#MIN_ANCHOR_TRIES}; not literal strings. An anchored rule's
+         * filter runs on a text only where the anchor occurs often enough in it.
          */
         private RegularFilter[] regularFilters(CompiledRule[] compiled, AnchorSearch[] anchors, AnchorSearch[] asciiAnchors,
                                                LiteralPattern[] literalPatterns, long[][] startChars) {
@@ -434,8 +436,9 @@ public final class CompiledRuleSet {
                 AnchorSearch anchor = anchors[rule.index];
                 long[] starts = startChars[rule.index];
                 boolean everywhere = anchor == null && starts == null;
-                boolean weakAnchor = anchor != null && asciiAnchors[rule.index] == null
-                    && anchor.expectedTries() >= RegularFilter.MIN_EXPECTED_TRIES;
+                // an ASCII text is searched with the ASCII variant's anchor: that one says how weak the anchor is
+                AnchorSearch searched = asciiAnchors[rule.index] != null ? asciiAnchors[rule.index] : anchor;
+                boolean weakAnchor = anchor != null && searched.expectedTries() >= RegularFilter.MIN_ANCHOR_TRIES;
                 boolean commonStarts = starts != null && StartChars.share(starts) >= RegularFilter.MIN_EXPECTED_TRIES;
                 if (everywhere || weakAnchor || commonStarts) {
                     filtered.add(rule);

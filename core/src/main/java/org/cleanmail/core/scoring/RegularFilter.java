@@ -23,10 +23,21 @@ import org.cleanmail.core.rules.regex.SupersetNfa;
  */
 final class RegularFilter {
     /**
-     * Anchored rules whose anchor leaves this many match attempts per character or more get a
-     * filter too: a pass of the automaton costs less than a tenth of the text's attempts.
+     * Rules searched at their start characters whose start characters leave this many match
+     * attempts per character or more get a filter, which runs on each text they run on: a
+     * pass of the automaton costs less than a tenth of the text's attempts.
      */
     static final double MIN_EXPECTED_TRIES = 0.02;
+    /**
+     * Anchored rules whose anchor is expected to leave this many match attempts per character
+     * or more get a filter: it runs on a text only when the anchor occurs often enough in
+     * that text ({@link #ATTEMPT_IN_CHARACTERS}), so a rule whose anchor is rare in most
+     * mail but common in some (a tag's {@code <} in HTML, {@code m} in {@code __FUZZY_MONERO})
+     * is filtered where it would be tried everywhere. With 0.02, as for start characters,
+     * {@code __FONT_INVIS}, {@code __LOTSA_MONEY_*} and the {@code __FUZZY_*} sub-rules had
+     * none and were among the costliest rules of the bench.
+     */
+    static final double MIN_ANCHOR_TRIES = 0.0005;
     /**
      * What one attempt of a pattern at a position costs (resetting the matcher, the first
      * nodes tried), in characters of a filter's pass (a table lookup each): a text with
@@ -42,16 +53,16 @@ final class RegularFilter {
     /**
      * Cells (states times character classes) of a table a thread builds as it goes (1 MB),
      * and half the numbers its states' sets may hold (2 MB). After the bench's 300 messages a
-     * thread holds about 5 MB for the 31 such filters of the stock and synthetic rules
+     * thread holds about 5 MB for the 58 such filters of the stock and synthetic rules
      * ({@code __FILL_THIS_FORM_LONG2}, the largest, 1,484 states, none started afresh);
      * tighter (512 KB each) made the largest start afresh four times and the bench slower.
      */
     static final int LAZY_CELLS = 1 << 18;
 
-    private final SubsetTable whole;
+    private final WholeTable whole;
     private final ThreadLocal<SubsetTable> perThread;
 
-    private RegularFilter(SubsetTable whole, ThreadLocal<SubsetTable> perThread) {
+    private RegularFilter(WholeTable whole, ThreadLocal<SubsetTable> perThread) {
         this.whole = whole;
         this.perThread = perThread;
     }
@@ -65,14 +76,14 @@ final class RegularFilter {
         SubsetStates states = new SubsetStates(nfa);
         SubsetTable whole = SubsetTable.complete(states, MAX_STATES, MAX_WORK);
         if (whole != null) {
-            return new RegularFilter(whole, null);
+            return new RegularFilter(whole.frozen(), null);
         }
         return new RegularFilter(null, ThreadLocal.withInitial(() -> new SubsetTable(states, LAZY_CELLS)));
     }
 
     /** Whether the text may hold a match: false only when no substring of it is in the superset. */
     boolean mayMatch(String text) {
-        return (whole != null ? whole : perThread.get()).mayMatch(text);
+        return whole != null ? whole.mayMatch(text) : perThread.get().mayMatch(text);
     }
 
     /** Whether the table is built whole and shared (or by each thread as its texts need). */

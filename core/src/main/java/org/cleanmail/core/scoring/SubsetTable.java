@@ -13,7 +13,7 @@ import java.util.Map;
  * {@link #ACCEPT} where a match of the superset ends. A table that would grow beyond its
  * cells (or whose states' sets would hold more than twice as many numbers) starts afresh,
  * keeping only where the text under way is. Not thread-safe while it grows; a complete
- * table is only read.
+ * table is frozen into a {@link WholeTable} ({@link #frozen}), which is only read.
  */
 final class SubsetTable {
     static final int UNKNOWN = -1;
@@ -61,6 +61,16 @@ final class SubsetTable {
         }
         table.next = Arrays.copyOf(table.next, table.sets.size() * table.classes);
         return table;
+    }
+
+    /** This table, built whole ({@link #complete}), frozen: every cell known, the building state let go. */
+    WholeTable frozen() {
+        for (int cell : next) {
+            if (cell == UNKNOWN) {
+                throw new IllegalStateException("the table is not built whole");
+            }
+        }
+        return new WholeTable(next, states.classOf());
     }
 
     private void restart() {

@@ -10,8 +10,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 
+import org.cleanmail.core.rules.RuleSet;
 import org.cleanmail.core.rules.regex.PerlRegexTranslator;
 import org.cleanmail.core.rules.regex.RegularSuperset;
+import org.cleanmail.core.rules.sa.RuleLoadOptions;
+import org.cleanmail.core.rules.sa.SpamAssassinRuleLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -99,6 +102,25 @@ class RegularFilterTest {
         } finally {
             threads.shutdown();
         }
+    }
+
+    /**
+     * A rule whose anchor is one letter that is neither rare nor common gets a filter, as
+     * {@code __FUZZY_MONERO} does (its anchor occurs in some texts at every other word); one
+     * whose anchor is a rare word needs none.
+     */
+    @Test
+    void anchoredRulesWhoseAnchorIsCommonShouldGetAFilter() {
+        RuleSet ruleSet = new SpamAssassinRuleLoader(RuleLoadOptions.builder().build()).loadText("test.cf",
+            "body FUZZY_VOK /(?:v|\\xd0\\x92|&\\#1042;)\\W{0,3}(?:o|0|\\xd0\\xbe)\\W{0,3}(?:k|\\xd0\\xba)/i\n"
+                + "body RARE /quixotically\\s+\\w+ed/i\n");
+        CompiledRuleSet compiled = CompiledRuleSet.compile(ruleSet, EvalFunctions.none(), ScoringOptions.defaults());
+
+        int fuzzy = compiled.index("FUZZY_VOK").orElseThrow();
+        assertThat(compiled.regularFilter(fuzzy)).isNotNull();
+        assertThat(compiled.regularFilter(fuzzy).mayMatch("a lovely book, very kind of you")).isFalse();
+        assertThat(compiled.regularFilter(fuzzy).mayMatch("buy v.0.k now")).isTrue();
+        assertThat(compiled.regularFilter(compiled.index("RARE").orElseThrow())).isNull();
     }
 
     /** A table that fills up starts afresh from where the text is, and keeps ruling texts out. */

@@ -4,6 +4,8 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.cleanmail.core.prefilter.CaseFold;
+
 /**
  * Parses one Received header field into a {@link Relay} as SpamAssassin 4's
  * {@code Mail::SpamAssassin::Message::Metadata::Received::parse_received_line} does: the
@@ -21,10 +23,10 @@ public final class ReceivedLineParser {
     private static final String LH = IpAddresses.LOCALHOST;
     /** SpamAssassin's MAX_HEADER_VALUE_LENGTH: longer fields are cut, which also bounds the work per field. */
     private static final int MAX_LINE = 8192;
+    /** Rules out, without a search, the patterns none of whose literals the field holds. */
+    private static final RequiredLiteralCheck LITERALS = new RequiredLiteralCheck();
     private static final String HELO_CHARS = "[-A-Za-z0-9\\.\\^+_&:=?!@%*\\$\\\\/]";
 
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
-    private static final Pattern TRAILING_SEMICOLON = Pattern.compile("\\s?;$");
     private static final Pattern STARTS_FROM = Pattern.compile("^\\(?from ", Pattern.CASE_INSENSITIVE);
     private static final Pattern LOCAL_FOR = Pattern.compile("\\bwith local for\\b");
     private static final Pattern FROM_BY_ONLY = Pattern.compile("^from (\\S+) by [^\\s;]+ ?;", Pattern.CASE_INSENSITIVE);
@@ -269,6 +271,9 @@ public final class ReceivedLineParser {
     /** The state of one parse, as the Perl sub's lexical variables. */
     private static final class Line {
         private String s;
+        /** {@link #s} case-folded, for {@link #LITERALS}; of the text {@link #foldedFrom}. */
+        private String folded;
+        private String foldedFrom;
         private Matcher m;
         private String ip = "";
         private String helo = "";
@@ -282,18 +287,17 @@ public final class ReceivedLineParser {
 
         Line(String received) {
             String text = received.length() > MAX_LINE ? received.substring(0, MAX_LINE) : received;
-            text = WHITESPACE.matcher(text).replaceAll(" ");
-            text = text.startsWith(" ") ? text.substring(1) : text;
-            text = text.endsWith(" ") ? text.substring(0, text.length() - 1) : text;
-            String previous;
-            do {
-                previous = text;
-                text = TRAILING_SEMICOLON.matcher(text).replaceFirst("");
-            } while (!text.equals(previous));
-            this.s = text;
+            this.s = ReceivedFieldText.normalized(text);
         }
 
         private boolean find(Pattern pattern) {
+            if (foldedFrom != s) {
+                folded = CaseFold.fold(s);
+                foldedFrom = s;
+            }
+            if (!LITERALS.mayMatch(pattern, folded)) {
+                return false;
+            }
             m = pattern.matcher(s);
             return m.find();
         }

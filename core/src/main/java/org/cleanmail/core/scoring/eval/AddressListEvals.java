@@ -29,7 +29,7 @@ final class AddressListEvals {
 
     boolean fromInList(MessageFeatures features, List<String> arguments) {
         Optional<String> list = EvalArguments.text(arguments, 0);
-        return list.isPresent() && SenderAddresses.allFrom(features.headers()).stream()
+        return list.isPresent() && SenderAddresses.allFrom(features).stream()
             .anyMatch(address -> lists.contains(list.get(), address));
     }
 

@@ -18,21 +18,21 @@ public final class AddressLists {
     private static final Pattern DIRECTIVE = Pattern.compile("^\\s*\\(([^)\\s]+)\\)\\s+(.+)$");
     private static final AddressLists NONE = new AddressLists(List.of());
 
-    private final Map<String, List<Pattern>> lists;
+    private final Map<String, List<Glob>> lists;
 
     private AddressLists(List<String> directiveValues) {
-        Map<String, List<Pattern>> byName = new HashMap<>();
+        Map<String, List<Glob>> byName = new HashMap<>();
         for (String value : directiveValues) {
             Matcher directive = DIRECTIVE.matcher(value);
             if (!directive.matches()) {
                 continue;
             }
-            List<Pattern> patterns = byName.computeIfAbsent(directive.group(1), name -> new ArrayList<>());
+            List<Glob> patterns = byName.computeIfAbsent(directive.group(1), name -> new ArrayList<>());
             for (String glob : directive.group(2).trim().split("\\s+")) {
-                patterns.add(globPattern(glob));
+                patterns.add(new Glob(glob.toLowerCase(Locale.ROOT)));
             }
         }
-        Map<String, List<Pattern>> frozen = new HashMap<>();
+        Map<String, List<Glob>> frozen = new HashMap<>();
         byName.forEach((name, patterns) -> frozen.put(name, List.copyOf(patterns)));
         this.lists = Map.copyOf(frozen);
     }
@@ -49,21 +49,50 @@ public final class AddressLists {
     /** Whether the address matches a pattern of the named list; false for an unknown list. */
     public boolean contains(String list, String address) {
         String lower = address.toLowerCase(Locale.ROOT);
-        return lists.getOrDefault(list, List.of()).stream().anyMatch(pattern -> pattern.matcher(lower).matches());
-    }
-
-    private static Pattern globPattern(String glob) {
-        StringBuilder regex = new StringBuilder();
-        for (char c : glob.toLowerCase(Locale.ROOT).toCharArray()) {
-            if (c == '*') {
-                regex.append(".*");
-            } else if (c == '?') {
-                regex.append('.');
-            } else {
-                regex.append(Pattern.quote(String.valueOf(c)));
+        for (Glob glob : lists.getOrDefault(list, List.of())) {
+            if (glob.matches(lower)) {
+                return true;
             }
         }
-        return Pattern.compile(regex.toString(), Pattern.DOTALL);
+        return false;
+    }
+
+    /**
+     * One lower-cased glob, as a pattern, and the literal text before its first wildcard and
+     * after its last: an address that does not start and end with them (most, for
+     * {@code *@*.icu}) is ruled out without the pattern.
+     */
+    private static final class Glob {
+        private final Pattern pattern;
+        private final String prefix;
+        private final String suffix;
+
+        Glob(String glob) {
+            StringBuilder regex = new StringBuilder();
+            for (char c : glob.toCharArray()) {
+                if (c == '*') {
+                    regex.append(".*");
+                } else if (c == '?') {
+                    regex.append('.');
+                } else {
+                    regex.append(Pattern.quote(String.valueOf(c)));
+                }
+            }
+            this.pattern = Pattern.compile(regex.toString(), Pattern.DOTALL);
+            int first = firstWildcard(glob);
+            this.prefix = first < 0 ? glob : glob.substring(0, first);
+            this.suffix = first < 0 ? glob : glob.substring(Math.max(glob.lastIndexOf('*'), glob.lastIndexOf('?')) + 1);
+        }
+
+        private static int firstWildcard(String glob) {
+            int star = glob.indexOf('*');
+            int question = glob.indexOf('?');
+            return star < 0 ? question : question < 0 ? star : Math.min(star, question);
+        }
+
+        boolean matches(String address) {
+            return address.startsWith(prefix) && address.endsWith(suffix) && pattern.matcher(address).matches();
+        }
     }
 
     @Override

@@ -65,7 +65,7 @@ final class FreemailEvals {
             return false;
         }
         Optional<Pattern> filter = filter(arguments, 0);
-        return SenderAddresses.allFrom(features.headers()).stream()
+        return SenderAddresses.allFrom(features).stream()
             .anyMatch(email -> domains.isFreemail(email) && matches(filter, email));
     }
 

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 
 import org.cleanmail.core.message.HeaderField;
 import org.cleanmail.core.message.MailAddress;
+import org.cleanmail.core.message.MessageFeatures;
 import org.cleanmail.core.message.MessageHeaders;
 
 /** The sender addresses SpamAssassin's tests read: envelope sender, all From addresses, a header's addresses. */
@@ -23,6 +24,8 @@ final class SenderAddresses {
         "(?:return-path:? |envelope-(?:sender|from)[ =])(\\S+)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern IPV4 = Pattern.compile("\\b(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\b");
     private static final Pattern ANGLE_BRACKETS = Pattern.compile("^\\s*<*|>*\\s*$");
+    private static final PerMessageCache<List<String>> ALL_FROM =
+        new PerMessageCache<>(features -> allFrom(features.headers()));
 
     private SenderAddresses() {
     }
@@ -104,6 +107,11 @@ final class SenderAddresses {
     }
 
     /** SpamAssassin's {@code all_from_addrs}: Resent-From if any, else the sender headers, lower-case. */
+    /** {@link #allFrom(MessageHeaders)} of a message, worked out once for the several rules that read it. */
+    static List<String> allFrom(MessageFeatures features) {
+        return ALL_FROM.get(features);
+    }
+
     static List<String> allFrom(MessageHeaders headers) {
         List<String> resent = addresses(headers, "Resent-From");
         if (!resent.isEmpty()) {
@@ -117,7 +125,7 @@ final class SenderAddresses {
         if (!envelope.isEmpty()) {
             all.add(envelope);
         }
-        return all.stream().map(email -> email.replaceAll("\\.{2,}", ".")).collect(Collectors.toList());
+        return all.stream().map(email -> email.replaceAll("\\.{2,}", ".")).collect(Collectors.toUnmodifiableList());
     }
 
     static List<String> addresses(MessageHeaders headers, String name) {

@@ -33,6 +33,23 @@ class AddressListEvalsTest {
         assertThat(call("check_replyto_in_list", message("From: x@paypal.com", "", "x"), "PAYPAL")).isFalse();
     }
 
+    /** Wildcards at the start, in the middle and at the end, {@code ?} as one character, a glob without one. */
+    @Test
+    void globsShouldMatchWholeAddressesWhereverTheirWildcardsAre() {
+        AddressLists lists = AddressLists.of(List.of("(L) info@* *@*.icu a?c@ex*le.com exact@example.org"));
+
+        assertThat(lists.contains("L", "Info@Anywhere.example")).isTrue();
+        assertThat(lists.contains("L", "x.info@anywhere.example")).isFalse();
+        assertThat(lists.contains("L", "x@shop.icu")).isTrue();
+        assertThat(lists.contains("L", "x@shop.icu.example")).isFalse();
+        assertThat(lists.contains("L", "x@icu")).isFalse();
+        assertThat(lists.contains("L", "abc@example.com")).isTrue();
+        assertThat(lists.contains("L", "ac@example.com")).isFalse();
+        assertThat(lists.contains("L", "abc@exle.com")).isTrue();
+        assertThat(lists.contains("L", "exact@example.org")).isTrue();
+        assertThat(lists.contains("L", "exact@example.org.x")).isFalse();
+    }
+
     @Test
     void malformedDirectivesShouldBeIgnored() {
         AddressLists lists = AddressLists.of(List.of("PAYPAL *@paypal.com", "()", "(OK) [a-z]+@example.com"));

@@ -17,6 +17,7 @@ final class HtmlColors {
         Pattern.CASE_INSENSITIVE);
     private static final Pattern RGB_PERCENT =
         Pattern.compile("rgb\\((\\d{1,9})%,\\s*(\\d{1,9})%,\\s*(\\d{1,9})%\\s*\\)");
+    private static final Pattern NOT_HEX_DIGIT = Pattern.compile("[^a-f0-9]");
     private static final Pattern RGB = Pattern.compile("rgb\\((\\d{1,9}),\\s*(\\d{1,9}),\\s*(\\d{1,9})\\s*\\)");
     private static final Map<String, Integer> NAMED = Map.ofEntries(
         Map.entry("aqua", 0x00ffff), Map.entry("black", 0x000000), Map.entry("blue", 0x0000ff),
@@ -97,7 +98,7 @@ final class HtmlColors {
         if (!color.startsWith("#")) {
             return INVALID;
         }
-        color = color.replaceAll("[^a-f0-9]", "");
+        color = NOT_HEX_DIGIT.matcher(color).replaceAll("");
         if (color.length() > 6) {
             color = color.substring(0, 6);
         }

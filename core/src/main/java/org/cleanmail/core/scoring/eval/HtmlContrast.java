@@ -36,6 +36,7 @@ final class HtmlContrast {
     private static final Pattern STYLE_COLOR = Pattern.compile("^\\s*(background-)?color:\\s*(.+?)\\s*$",
         Pattern.CASE_INSENSITIVE);
     private static final Pattern STYLE_BACKGROUND = Pattern.compile("^\\s*background:\\s*(.+?)\\s*$");
+    private static final Pattern NOT_DIGIT_OR_COMMA = Pattern.compile("[^0-9,]");
     private static final Pattern IMPORTANT = Pattern.compile("\\s*!\\s*important$");
     private static final Map<String, Set<String>> READ_ATTRIBUTES = Map.ofEntries(
         Map.entry("body", Set.of("text")), Map.entry("font", Set.of("color")),
@@ -103,6 +104,17 @@ final class HtmlContrast {
         }
     }
 
+    /** Whether the text holds a character other than space, tab, line ends, form feed, vertical tab and no-break space. */
+    private static boolean hasVisibleCharacter(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\u000b' && c != '\u00a0') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static final class Visitor implements NodeVisitor {
         private final List<Style> stack = new ArrayList<>(List.of(
             new Style("default", DEFAULT_FOREGROUND, DEFAULT_BACKGROUND)));
@@ -117,7 +129,7 @@ final class HtmlContrast {
             }
             if (node instanceof TextNode) {
                 String text = ((TextNode) node).getWholeText();
-                if (hiddenDepth == 0 && !text.replaceAll("[ \\t\\n\\r\\f\\x0b\\xa0]", "").isEmpty()) {
+                if (hiddenDepth == 0 && hasVisibleCharacter(text)) {
                     Style top = stack.get(stack.size() - 1);
                     if (isLowContrast(top.foreground, top.background)) {
                         lowContrast = true;
@@ -195,7 +207,7 @@ final class HtmlContrast {
                     int which = color.group(1) == null ? 0 : 1;
                     String value = IMPORTANT.matcher(color.group(2).toLowerCase(Locale.ROOT)).replaceAll("");
                     if (value.contains("rgb")) {
-                        String[] components = value.replaceAll("[^0-9,]", "").split(",", -1);
+                        String[] components = NOT_DIGIT_OR_COMMA.matcher(value).replaceAll("").split(",", -1);
                         colors[which] = String.format("#%02x%02x%02x", component(components, 0),
                             component(components, 1), component(components, 2));
                     } else if (value.equals(TRANSPARENT)) {

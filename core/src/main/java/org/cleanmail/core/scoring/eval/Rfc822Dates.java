@@ -19,6 +19,8 @@ final class Rfc822Dates {
     /** Longest date text read; a real date is under 100 characters. */
     private static final int MAXIMUM_LENGTH = 512;
     private static final String MONTHS = "(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)";
+    private static final Pattern COMMA_SPACES = Pattern.compile(", *");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern DAY_MONTH_YEAR = Pattern.compile(" (\\d{1,2}) " + MONTHS + " (\\d{4}) ",
         Pattern.CASE_INSENSITIVE);
     private static final Pattern MONTH_DAY_TIME_YEAR = Pattern.compile(
@@ -55,7 +57,7 @@ final class Rfc822Dates {
         if (date == null || date.length() > MAXIMUM_LENGTH) {
             return OptionalLong.empty();
         }
-        String text = (" " + date + " ").replaceAll(", *", " ").replaceAll("\\s+", " ");
+        String text = WHITESPACE.matcher(COMMA_SPACES.matcher(" " + date + " ").replaceAll(" ")).replaceAll(" ");
         int day;
         String month;
         int year;

@@ -23,6 +23,7 @@ final class SenderAddresses {
     private static final Pattern RELAY_ENVELOPE_FROM = Pattern.compile(
         "(?:return-path:? |envelope-(?:sender|from)[ =])(\\S+)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern IPV4 = Pattern.compile("\\b(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\b");
+    private static final Pattern DOTS = Pattern.compile("\\.{2,}");
     private static final Pattern ANGLE_BRACKETS = Pattern.compile("^\\s*<*|>*\\s*$");
     private static final PerMessageCache<List<String>> ALL_FROM =
         new PerMessageCache<>(features -> allFrom(features.headers()));
@@ -125,7 +126,7 @@ final class SenderAddresses {
         if (!envelope.isEmpty()) {
             all.add(envelope);
         }
-        return all.stream().map(email -> email.replaceAll("\\.{2,}", ".")).collect(Collectors.toUnmodifiableList());
+        return all.stream().map(email -> DOTS.matcher(email).replaceAll(".")).collect(Collectors.toUnmodifiableList());
     }
 
     static List<String> addresses(MessageHeaders headers, String name) {

@@ -86,7 +86,8 @@ final class UriExtraction {
         if (containsIgnoreCase(joined, "www") && (joined.contains(" .") || joined.contains(". "))) {
             joined = SPACED_WWW_HOST.matcher(joined).replaceAll("www.$1.$2");
         }
-        if (joined.contains("/ ") || joined.contains("\\ ")) {
+        if ((joined.contains("/ ") || joined.contains("\\ "))
+            && (containsIgnoreCase(joined, "http") || containsIgnoreCase(joined, "hxxp"))) {
             joined = SPACE_AFTER_SCHEME.matcher(joined).replaceAll("$1$2$3");
         }
         return joined;
@@ -105,9 +106,13 @@ final class UriExtraction {
         return false;
     }
 
+    /** Whether the text holds the word (lower-case ASCII letters), in any case. */
     private static boolean containsIgnoreCase(String text, String word) {
-        for (int i = 0; i + word.length() <= text.length(); i++) {
-            if (text.regionMatches(true, i, word, 0, word.length())) {
+        char lower = word.charAt(0);
+        char upper = Character.toUpperCase(lower);
+        for (int i = 0, last = text.length() - word.length(); i <= last; i++) {
+            char c = text.charAt(i);
+            if ((c == lower || c == upper) && text.regionMatches(true, i, word, 0, word.length())) {
                 return true;
             }
         }

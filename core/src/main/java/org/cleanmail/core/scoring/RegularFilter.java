@@ -74,9 +74,9 @@ final class RegularFilter {
 
     private static RegularFilter of(SupersetNfa nfa) {
         SubsetStates states = new SubsetStates(nfa);
-        SubsetTable whole = SubsetTable.complete(states, MAX_STATES, MAX_WORK);
+        WholeTable whole = SubsetTable.complete(states, MAX_STATES, MAX_WORK);
         if (whole != null) {
-            return new RegularFilter(whole.frozen(), null);
+            return new RegularFilter(whole, null);
         }
         return new RegularFilter(null, ThreadLocal.withInitial(() -> new SubsetTable(states, LAZY_CELLS)));
     }

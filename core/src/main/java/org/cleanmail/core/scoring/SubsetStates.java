@@ -90,11 +90,6 @@ final class SubsetStates {
         return count;
     }
 
-    /** The class of a character below 256. */
-    int classOf(char c) {
-        return classOf[c] & 0xFF;
-    }
-
     /** The class of each character below 256; shared, do not change it. */
     byte[] classOf() {
         return classOf;

@@ -13,7 +13,7 @@ import java.util.Map;
  * {@link #ACCEPT} where a match of the superset ends. A table that would grow beyond its
  * cells (or whose states' sets would hold more than twice as many numbers) starts afresh,
  * keeping only where the text under way is. Not thread-safe while it grows; a complete
- * table is frozen into a {@link WholeTable} ({@link #frozen}), which is only read.
+ * table is frozen into a {@link WholeTable} ({@link #complete}), which is only read.
  */
 final class SubsetTable {
     static final int UNKNOWN = -1;
@@ -41,10 +41,11 @@ final class SubsetTable {
     }
 
     /**
-     * The whole table, every state built, or null when it would need more than
-     * {@code maxStates} states or {@code maxWork} states of the automaton visited in all.
+     * The whole table, every state built, frozen (its cells and classes only, the building
+     * state let go), or null when it would need more than {@code maxStates} states or
+     * {@code maxWork} states of the automaton visited in all.
      */
-    static SubsetTable complete(SubsetStates states, int maxStates, long maxWork) {
+    static WholeTable complete(SubsetStates states, int maxStates, long maxWork) {
         SubsetTable table = new SubsetTable(states, Integer.MAX_VALUE);
         long work = 0;
         for (int built = 0; built < table.sets.size(); built++) {
@@ -59,18 +60,7 @@ final class SubsetTable {
                 table.build(built * table.classes, characterClass);
             }
         }
-        table.next = Arrays.copyOf(table.next, table.sets.size() * table.classes);
-        return table;
-    }
-
-    /** This table, built whole ({@link #complete}), frozen: every cell known, the building state let go. */
-    WholeTable frozen() {
-        for (int cell : next) {
-            if (cell == UNKNOWN) {
-                throw new IllegalStateException("the table is not built whole");
-            }
-        }
-        return new WholeTable(next, states.classOf());
+        return new WholeTable(Arrays.copyOf(table.next, table.sets.size() * table.classes), states.classOf());
     }
 
     private void restart() {

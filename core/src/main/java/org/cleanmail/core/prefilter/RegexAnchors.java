@@ -51,18 +51,47 @@ public final class RegexAnchors {
      * @param comments whether the pattern is compiled with {@code Pattern.COMMENTS} ({@code /x})
      */
     public static Optional<Anchor> of(String javaRegex, boolean comments) {
-        if (javaRegex.length() > MAX_PATTERN_LENGTH) {
+        Parser parser = read(javaRegex, comments);
+        return parser == null ? Optional.empty() : Optional.ofNullable(parser.whole.best());
+    }
+
+    /**
+     * A second anchor to confirm an attempt at the most selective one ({@link #of}): the most
+     * selective of the other anchors of the pattern's top-level sequence, on other literals
+     * and offsets from the match's start (no opening run), whose offset window is at most
+     * {@code maxWindow} wide. Every match holds both; an occurrence of the first with none of
+     * the second in reach is no match's. A pattern with a top-level alternation has none.
+     *
+     * @param comments whether the pattern is compiled with {@code Pattern.COMMENTS} ({@code /x})
+     */
+    public static Optional<Anchor> confirming(String javaRegex, boolean comments, int maxWindow) {
+        Parser parser = read(javaRegex, comments);
+        if (parser == null || parser.topLevelSequence == null) {
             return Optional.empty();
+        }
+        Anchor first = parser.whole.best();
+        Anchor best = null;
+        for (Anchor candidate : parser.topLevelSequence) {
+            if (first != null && candidate != first && candidate.prefixClass() == null
+                && !candidate.literals().equals(first.literals())
+                && candidate.maxOffset() - candidate.minOffset() < maxWindow) {
+                best = Anchor.better(best, candidate);
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** The pattern read to its end, or null when it cannot be. */
+    private static Parser read(String javaRegex, boolean comments) {
+        if (javaRegex.length() > MAX_PATTERN_LENGTH) {
+            return null;
         }
         try {
             Parser parser = new Parser(javaRegex, comments);
-            Node node = parser.alternation();
-            if (!parser.atEnd()) {
-                return Optional.empty();
-            }
-            return Optional.ofNullable(node.best());
+            parser.whole = parser.alternation();
+            return parser.atEnd() ? parser : null;
         } catch (RuntimeException | StackOverflowError e) {
-            return Optional.empty();
+            return null;
         }
     }
 
@@ -292,6 +321,15 @@ public final class RegexAnchors {
         private final String pattern;
         private int pos;
         private boolean comments;
+        /** How many groups the reader is inside. */
+        private int depth;
+        /** The whole pattern's reading. */
+        Node whole;
+        /**
+         * The anchors of the parts of the pattern's top-level sequence (each sound for the whole
+         * pattern), once read; null when the pattern is an alternation at the top.
+         */
+        List<Anchor> topLevelSequence;
 
         Parser(String pattern, boolean comments) {
             this.pattern = pattern;
@@ -313,6 +351,9 @@ public final class RegexAnchors {
             while (peek() == '|') {
                 pos++;
                 branches.add(concatenation());
+            }
+            if (depth == 0) {
+                topLevelSequence = null;
             }
             return or(branches);
         }
@@ -366,6 +407,7 @@ public final class RegexAnchors {
             Node openingRun = null;
             int afterMin = 0;
             int afterMax = 0;
+            List<Anchor> sequence = depth == 0 ? new ArrayList<>() : null;
             while (true) {
                 skipComments();
                 if (pos >= pattern.length() || pattern.charAt(pos) == '|' || pattern.charAt(pos) == ')') {
@@ -388,8 +430,14 @@ public final class RegexAnchors {
                     run = product(run, part.exact);
                 } else {
                     exact = false;
-                    best = Anchor.better(best, shift(Node.anchorOf(run), runMin, runMax));
-                    best = Anchor.better(best, shift(part.best(), min, max));
+                    Anchor closedRun = shift(Node.anchorOf(run), runMin, runMax);
+                    Anchor ofPart = shift(part.best(), min, max);
+                    best = Anchor.better(best, closedRun);
+                    best = Anchor.better(best, ofPart);
+                    if (sequence != null) {
+                        addIfAny(sequence, closedRun);
+                        addIfAny(sequence, ofPart);
+                    }
                     run = part.exact != null ? part.exact : Set.of("");
                     runMin = min;
                     runMax = max;
@@ -404,8 +452,19 @@ public final class RegexAnchors {
             if (exact) {
                 return new Node(min, max, run, null);
             }
-            best = Anchor.better(best, shift(Node.anchorOf(run), runMin, runMax));
+            Anchor lastRun = shift(Node.anchorOf(run), runMin, runMax);
+            best = Anchor.better(best, lastRun);
+            if (sequence != null) {
+                addIfAny(sequence, lastRun);
+                topLevelSequence = sequence;
+            }
             return new Node(min, max, null, best);
+        }
+
+        private static void addIfAny(List<Anchor> anchors, Anchor anchor) {
+            if (anchor != null) {
+                anchors.add(anchor);
+            }
         }
 
         private static Anchor shift(Anchor anchor, int min, int max) {
@@ -554,7 +613,9 @@ public final class RegexAnchors {
                     }
                 }
             }
+            depth++;
             Node inner = alternation();
+            depth--;
             expect(')');
             comments = outerComments;
             return lookaround ? Node.EMPTY : inner;

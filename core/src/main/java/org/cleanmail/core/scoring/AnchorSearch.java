@@ -23,6 +23,8 @@ import org.cleanmail.core.prefilter.RegexAnchors.Anchor;
 final class AnchorSearch {
     /** Beyond this many expected match attempts per character, the anchor filters too little. */
     static final double MAX_EXPECTED_TRIES = 0.25;
+    /** A confirming anchor's widest offset window: one look for it reads at most about this many characters. */
+    static final int MAX_CONFIRMING_WINDOW = 512;
     /** Up to this many first characters, each is looked for with the vectorised {@link String#indexOf(int, int)}. */
     private static final int MAX_INDEXED_CHARS = 4;
 
@@ -49,8 +51,11 @@ final class AnchorSearch {
     private final long[] prefixChars;
     private final Set<String> prefixClass;
     private final int prefixMin;
+    /** A second anchor of the pattern that confirms an attempt at this one ({@link #confirming()}), or null. */
+    private final AnchorSearch confirming;
 
-    private AnchorSearch(Anchor anchor) {
+    private AnchorSearch(Anchor anchor, AnchorSearch confirming) {
+        this.confirming = confirming;
         this.literals = anchor.literals();
         this.prefixClass = anchor.prefixClass();
         this.prefixMin = anchor.prefixMin();
@@ -98,12 +103,33 @@ final class AnchorSearch {
         }
     }
 
-    /** The search for a pattern whose anchor is selective enough, or null. */
+    /** The search for a pattern whose anchor is selective enough, or null; without a confirming anchor. */
     static AnchorSearch of(Pattern pattern) {
-        return RegexAnchors.of(pattern.pattern(), (pattern.flags() & Pattern.COMMENTS) != 0)
+        return of(pattern, false);
+    }
+
+    /**
+     * The search for a pattern whose anchor is selective enough, or null; with
+     * {@code confirm}, also a {@link #confirming()} anchor when the pattern has one within
+     * {@link #MAX_CONFIRMING_WINDOW}.
+     */
+    static AnchorSearch of(Pattern pattern, boolean confirm) {
+        boolean comments = (pattern.flags() & Pattern.COMMENTS) != 0;
+        return RegexAnchors.of(pattern.pattern(), comments)
             .filter(anchor -> anchor.expectedTries() <= MAX_EXPECTED_TRIES)
-            .map(AnchorSearch::new)
+            .map(anchor -> new AnchorSearch(anchor, !confirm ? null
+                : RegexAnchors.confirming(pattern.pattern(), comments, MAX_CONFIRMING_WINDOW)
+                    .map(second -> new AnchorSearch(second, null)).orElse(null)))
             .orElse(null);
+    }
+
+    /**
+     * A second anchor of the pattern, on other literals, every match also holds (offsets
+     * from the match's start): an attempt near an occurrence of this anchor with no
+     * occurrence of that one in reach ({@link Confirmation}) cannot match; null when there is none.
+     */
+    AnchorSearch confirming() {
+        return confirming;
     }
 
     /** The anchor's literals, case-folded ({@link CaseFold}). */
@@ -185,6 +211,63 @@ final class AnchorSearch {
             }
         }
         return -1;
+    }
+
+    /**
+     * The first position in {@code from..to} where one of the literals starts, or -1: reads
+     * only those positions (a character at or above 256 counts as an occurrence).
+     */
+    int occurrenceBetween(String text, int from, int to) {
+        for (int i = Math.max(from, 0), end = Math.min(to, text.length() - 1); i <= end; i++) {
+            char c = text.charAt(i);
+            if (c >= 256) {
+                return i;
+            }
+            if ((firstChars[c >>> 6] & (1L << c)) != 0 && (singleChars || startsHere(text, i, byFirstChar[c]))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Looks for a {@link #confirming()} anchor's occurrences near the attempts of a search in
+     * one text, each position read at most once: the attempts must come at ever later
+     * positions. Not thread-safe; one per search.
+     */
+    static final class Confirmation {
+        private final AnchorSearch second;
+        private final String text;
+        /**
+         * The first occurrence at or after the lowest position asked about last, or -1 when
+         * there is none from there up to {@link #noneUpTo}.
+         */
+        private int next = -1;
+        private int noneUpTo = -1;
+
+        Confirmation(AnchorSearch second, String text) {
+            this.second = second;
+            this.text = text;
+        }
+
+        /** Whether a match starting between {@code lowest} and {@code highest} (never lower than before) can hold the second anchor. */
+        boolean possible(int lowest, int highest) {
+            int from = lowest + second.minOffset;
+            int to = highest + second.maxOffset;
+            if (next >= from) {
+                return next <= to;
+            }
+            int start = next >= 0 ? from : Math.max(from, noneUpTo + 1);
+            if (start > to) {
+                return false;
+            }
+            next = second.occurrenceBetween(text, start, to);
+            if (next < 0) {
+                noneUpTo = to;
+                return false;
+            }
+            return true;
+        }
     }
 
     private static char fold(char c) {

@@ -321,9 +321,9 @@ public final class CompiledRuleSet {
                 if (options.anchorSearch()) {
                     for (CompiledRule rule : rules) {
                         if (rule.pattern != null) {
-                            anchors[rule.index] = AnchorSearch.of(rule.pattern);
+                            anchors[rule.index] = AnchorSearch.of(rule.pattern, options.confirmingAnchors());
                             AnchorSearch ascii = anchors[rule.index] == null || rule.asciiPattern == null ? null
-                                : AnchorSearch.of(rule.asciiPattern);
+                                : AnchorSearch.of(rule.asciiPattern, options.confirmingAnchors());
                             if (ascii != null && ascii.expectedTries() < anchors[rule.index].expectedTries() / 2) {
                                 asciiAnchors[rule.index] = ascii;
                             }

@@ -726,6 +726,8 @@ final class MessageEvaluation {
         int length = text.length();
         int from = 0;
         int occurrence = -1;
+        AnchorSearch.Confirmation confirmation = anchor.confirming() == null ? null
+            : new AnchorSearch.Confirmation(anchor.confirming(), text);
         while (count < rule.maxHits && from < length) {
             if (occurrence < 0 || anchor.highestStart(occurrence) < from) {
                 occurrence = next.atOrAfter(anchor.firstOccurrenceFor(from));
@@ -734,8 +736,9 @@ final class MessageEvaluation {
                 }
             }
             int position = Math.max(from, anchor.lowestStart(text, occurrence));
-            if (position > anchor.highestStart(occurrence)) {
-                // the run before this occurrence is too short: no match can use it
+            int highest = anchor.highestStart(occurrence);
+            if (position > highest || confirmation != null && !confirmation.possible(position, highest)) {
+                // the run before this occurrence is too short, or the second anchor is out of reach: no match can use it
                 occurrence = next.atOrAfter(occurrence + 1);
                 if (occurrence < 0) {
                     break;

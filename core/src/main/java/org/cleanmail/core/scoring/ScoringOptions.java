@@ -35,6 +35,7 @@ public final class ScoringOptions {
     private final boolean boundaryKinds;
     private final boolean regularFilters;
     private final boolean autoPossessive;
+    private final boolean confirmingAnchors;
 
     private ScoringOptions(Builder builder) {
         this.scoreSet = builder.scoreSet;
@@ -48,6 +49,7 @@ public final class ScoringOptions {
         this.boundaryKinds = builder.boundaryKinds;
         this.regularFilters = builder.regularFilters;
         this.autoPossessive = builder.autoPossessive;
+        this.confirmingAnchors = builder.confirmingAnchors;
     }
 
     public static ScoringOptions defaults() {
@@ -160,6 +162,16 @@ public final class ScoringOptions {
         return autoPossessive;
     }
 
+    /**
+     * Whether an attempt near an anchor's occurrence first checks that a second anchor of the
+     * pattern (another literal every match holds within 512 characters of its start) occurs
+     * in reach ({@link AnchorSearch#confirming()}); on by default. Off: the same hits, more
+     * regular expression attempts (for comparisons).
+     */
+    public boolean confirmingAnchors() {
+        return confirmingAnchors;
+    }
+
     @Override
     public String toString() {
         return "ScoringOptions{scoreSet=" + scoreSet + ", ruleBudget=" + ruleBudget + ", maxHeaderChars="
@@ -167,7 +179,7 @@ public final class ScoringOptions {
             + ", startCharSearch="
             + startCharSearch + ", anchorSearch=" + anchorSearch + ", asciiVariants=" + asciiVariants
             + ", boundaryKinds=" + boundaryKinds + ", regularFilters=" + regularFilters
-            + ", autoPossessive=" + autoPossessive + "}";
+            + ", autoPossessive=" + autoPossessive + ", confirmingAnchors=" + confirmingAnchors + "}";
     }
 
     /** Builds {@link ScoringOptions}; starts from the defaults and checks each value. */
@@ -183,8 +195,14 @@ public final class ScoringOptions {
         private boolean boundaryKinds = true;
         private boolean regularFilters = true;
         private boolean autoPossessive = true;
+        private boolean confirmingAnchors = true;
 
         private Builder() {
+        }
+
+        public Builder confirmingAnchors(boolean enabled) {
+            this.confirmingAnchors = enabled;
+            return this;
         }
 
         public Builder autoPossessive(boolean enabled) {

@@ -116,6 +116,59 @@ class RegexAnchorsTest {
         assertThat(RegexAnchors.of("v i a g r a  # the word", true).orElseThrow().literals()).containsExactly("viagra");
     }
 
+    @Test
+    void tagThenWordShouldBeConfirmedByTheWord() {
+        Anchor first = anchor("(?i)<a\\s[^>]{0,200}here");
+        Anchor second = RegexAnchors.confirming("(?i)<a\\s[^>]{0,200}here", false, 512).orElseThrow();
+
+        assertThat(first.literals()).contains("<a ");
+        assertThat(second.literals()).containsExactly("here");
+        assertThat(second.minOffset()).isEqualTo(3);
+        assertThat(second.maxOffset()).isGreaterThanOrEqualTo(203);
+    }
+
+    @Test
+    void confirmingAnchorShouldNeedOtherLiteralsInReach() {
+        // one literal only; a top-level alternation; the second literal too far (or unboundedly far) from the start
+        assertThat(RegexAnchors.confirming("\\bviagra\\b", false, 512)).isEmpty();
+        assertThat(RegexAnchors.confirming("cheap.{0,5}meds|free.{0,5}pills", false, 512)).isEmpty();
+        assertThat(RegexAnchors.confirming("cheap.{0,600}meds", false, 512)).isEmpty();
+        assertThat(RegexAnchors.confirming("cheap.*meds", false, 512)).isEmpty();
+        // inside a group, the sequence's parts are not the whole pattern's
+        assertThat(RegexAnchors.confirming("(?:cheap.{0,5}meds|free)", false, 512)).isEmpty();
+    }
+
+    /** Every match found by find() must hold the confirming anchor too, on seeded random texts. */
+    @ParameterizedTest
+    @MethodSource("confirmedPatternsWithSamples")
+    void everyMatchShouldHoldTheConfirmingAnchor(String regex, String sample) {
+        Anchor second = RegexAnchors.confirming(regex, false, 512).orElseThrow();
+        assertThat(second.literals()).isNotEqualTo(anchor(regex).literals());
+        Pattern pattern = Pattern.compile(regex);
+        Random random = new Random(13);
+        int matches = 0;
+        for (int i = 0; i < 3000; i++) {
+            String text = randomText(random, sample);
+            Matcher matcher = pattern.matcher(text);
+            while (matcher.find()) {
+                matches++;
+                assertThat(holdsAnchor(second, text, matcher.start())).as("%s in '%s' at %d", regex, text,
+                    matcher.start()).isTrue();
+            }
+        }
+        assertThat(matches).as("random texts should match " + regex).isPositive();
+    }
+
+    static Stream<Arguments> confirmedPatternsWithSamples() {
+        return Stream.of(
+            Arguments.of("(?i)\\b(?:cheap|free)\\s{1,3}(?:meds|pills)\\b", "Cheap  pills"),
+            Arguments.of("(?i)<a\\s[^>]{0,20}free", "<a href=x free"),
+            Arguments.of("(?i)cheap.{0,11}(?:me|pa)", "cheap zip me"),
+            Arguments.of("(?im)^zip:[^\\n]{0,6}\\bcity\\b", "zip: a city "),
+            Arguments.of("\\bq\\W{1,5}million\\b", "q -- million "),
+            Arguments.of("[\\$\\xa3]\\s?\\d{1,3}(?:,\\d{3}){0,2}\\s(?:million|billion)", "$ 12,000 million"));
+    }
+
     static Stream<Arguments> patternsWithSamples() {
         return Stream.of(
             Arguments.of(DRUGS_ANXIETY3, " V_a|l1u_m "),

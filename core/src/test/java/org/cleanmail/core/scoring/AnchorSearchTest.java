@@ -31,6 +31,29 @@ class AnchorSearchTest {
         assertThat(AnchorSearch.of(Pattern.compile("(?:a|e|t|o|i|n|\\s)\\w"))).isNull();
     }
 
+    @Test
+    void confirmationShouldAnswerFromWhatItHasRead() {
+        AnchorSearch search = AnchorSearch.of(Pattern.compile("(?i)cheap.{0,11}meds"), true);
+        AnchorSearch second = search.confirming();
+        assertThat(second).isNotNull();
+        assertThat(second.literals()).containsExactly("meds");
+        // "meds" lies 5 to 27 characters after a match's start (a dot may be two characters of a surrogate pair)
+        String text = "cheap x meds" + " ".repeat(20) + "cheap" + " ".repeat(30) + "MEDS";
+        int secondCheap = text.lastIndexOf("cheap");
+        int capitalMeds = text.indexOf("MEDS");
+        AnchorSearch.Confirmation confirmation = new AnchorSearch.Confirmation(second, text);
+
+        assertThat(confirmation.possible(0, 0)).isTrue();
+        assertThat(confirmation.possible(secondCheap, secondCheap)).isFalse();
+        assertThat(confirmation.possible(capitalMeds - 27, capitalMeds - 27)).isTrue();
+        assertThat(confirmation.possible(capitalMeds - 4, capitalMeds)).isFalse();
+    }
+
+    @Test
+    void confirmingAnchorShouldBeLeftOutWhenNotAskedFor() {
+        assertThat(AnchorSearch.of(Pattern.compile("(?i)cheap.{0,11}meds")).confirming()).isNull();
+    }
+
     static Stream<Arguments> patternsWithSamples() {
         return Stream.of(
             Arguments.of("(?:\\b|\\s)[_\\W]{0,3}(?:\\\\\\/|V)[_\\W]{0,3}[a4\\xE0-\\xE6@][_\\W]{0,3}[l|]", " _v-4|"),
@@ -41,7 +64,10 @@ class AnchorSearchTest {
             Arguments.of("x(?=y)|zz", "xy"),
             Arguments.of("\\b[a-z]{2,}\\d{2,}\\b", "abc123 "),
             Arguments.of("[\\w.-]+@(?:my|me)\\b", "x.y-z@me "),
-            Arguments.of("[a-z]*(?:00|19)", "ab00"));
+            Arguments.of("[a-z]*(?:00|19)", "ab00"),
+            Arguments.of("<a\\s[^>]{0,20}(?:me|pa)", "<a zip me"),
+            Arguments.of("\\bcity.{0,6}(?:code|zip)\\b", "city 1 zip "),
+            Arguments.of("\\b[a-z]{2,}\\d{2,}.{0,4}gender", "abc123 x gender"));
     }
 
     /** Rules searched near their anchors must count exactly the matches find() counts, on seeded random texts. */
@@ -52,6 +78,8 @@ class AnchorSearchTest {
         RuleEngine anchored = RuleEngineTest.engine(rules, EvalFunctions.none(), ScoringOptions.defaults());
         RuleEngine everywhere = RuleEngineTest.engine(rules, EvalFunctions.none(),
             ScoringOptions.builder().anchorSearch(false).startCharSearch(false).build());
+        RuleEngine unconfirmed = RuleEngineTest.engine(rules, EvalFunctions.none(),
+            ScoringOptions.builder().confirmingAnchors(false).build());
         assertThat(anchored.rules().anchor(anchored.rules().index("R").orElseThrow())).isNotNull();
         Random random = new Random(5);
         int hits = 0;
@@ -65,6 +93,8 @@ class AnchorSearchTest {
             double score = RuleEngineTest.scan(everywhere, message).score();
             hits += score > 0 ? 1 : 0;
             assertThat(RuleEngineTest.scan(anchored, message).score()).as("%s on '%s'", regex, message)
+                .isEqualTo(score);
+            assertThat(RuleEngineTest.scan(unconfirmed, message).score()).as("%s on '%s'", regex, message)
                 .isEqualTo(score);
         }
         assertThat(hits).as("random texts should hit " + regex).isPositive();

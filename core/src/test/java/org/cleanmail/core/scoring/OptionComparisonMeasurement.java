@@ -23,7 +23,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * on both alike. The option is named by {@code -Dcleanmail.compare.off=NAME} (several, comma-separated, are
  * switched off together)
  * ({@code boundaryKinds}, {@code asciiVariants}, {@code anchorSearch}, {@code startCharSearch},
- * {@code regularFilters}, {@code autoPossessive});
+ * {@code regularFilters}, {@code autoPossessive}, {@code confirmingAnchors});
  * both rule sets must give every message the same rule values. Run with
  * {@code mvn -B -o -q -pl core verify -Dcleanmail.measure=true -Dtest=OptionComparisonMeasurement -Dcleanmail.compare.off=boundaryKinds};
  * figures in {@code core/target/measurements/option-comparison.txt}.
@@ -90,9 +90,11 @@ class OptionComparisonMeasurement {
                 return builder -> builder.regularFilters(false);
             case "autoPossessive":
                 return builder -> builder.autoPossessive(false);
+            case "confirmingAnchors":
+                return builder -> builder.confirmingAnchors(false);
             default:
                 throw new IllegalArgumentException("-Dcleanmail.compare.off: no option " + option
-                    + "; one of boundaryKinds, asciiVariants, anchorSearch, startCharSearch, regularFilters, autoPossessive");
+                    + "; one of boundaryKinds, asciiVariants, anchorSearch, startCharSearch, regularFilters, autoPossessive, confirmingAnchors");
         }
     }
 

@@ -197,6 +197,11 @@ final class LiteralPattern {
         return foundIsMatched[literal];
     }
 
+    /** The {@link LiteralOccurrences} boundary kinds an occurrence of the literal needs to be a match, one bit each. */
+    int acceptedKinds(int literal) {
+        return acceptedKinds[literal];
+    }
+
     /**
      * Whether every literal's occurrences are decided by their boundary kinds: the pattern
      * is decided by {@link #matchesByKinds} without reading any occurrence.

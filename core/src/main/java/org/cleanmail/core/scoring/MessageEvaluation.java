@@ -300,6 +300,7 @@ final class MessageEvaluation {
                 LiteralOccurrences found = target.occurrences(texts(type));
                 occurrences[type.ordinal()] = found;
                 target.markCandidates(found, candidates);
+                target.decideByKinds(found, this::hitByKinds);
             } else {
                 target.markCandidates(joined == null ? texts(type).get(0) : joined.get(), candidates);
             }
@@ -321,6 +322,13 @@ final class MessageEvaluation {
             }
         }
         candidates.clear();
+    }
+
+    /** Sets a rule decided by its literals' boundary kinds ({@link TargetIndex#decideByKinds}) as hit, unless disabled. */
+    private void hitByKinds(int index) {
+        if (!health.disabled(index)) {
+            values[index] = 1;
+        }
     }
 
     /** A literal rule of a target that records occurrences, from the boundary kinds of its literals. */

@@ -7,12 +7,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntConsumer;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 import org.cleanmail.core.prefilter.LiteralMatcher;
 import org.cleanmail.core.prefilter.RegexLiteralExtractor;
 import org.cleanmail.core.prefilter.RegexLiteralExtractor.Analysis;
+import org.cleanmail.core.rules.RuleType;
 
 /**
  * The prefilter of the pattern rules of one target (body, rawbody, full, uri, header):
@@ -30,6 +32,9 @@ final class TargetIndex {
     private static final int[] NO_RULES = new int[0];
     private static final int MAX_OTHER_REQUIREMENTS = 3;
     private static final int MAX_OTHER_REQUIREMENT_LITERALS = 64;
+    /** Bits of a {@link #decidedByLiteral} entry that hold the kinds; the rule index above them. */
+    private static final int KIND_BITS = 4;
+    private static final int KIND_MASK = (1 << KIND_BITS) - 1;
 
     private final int[] alwaysRun;
     private final LiteralMatcher matcher;
@@ -48,9 +53,18 @@ final class TargetIndex {
     private final int filteredRules;
     /** By literal id: whether a {@link LiteralPattern} reads its boundary kinds; null when none does. */
     private final boolean[] kindsWanted;
+    /**
+     * By literal id: the rules decided by the boundary kinds of their literals' occurrences
+     * alone ({@link #decideByKinds}), each as {@code rule << KIND_BITS | kinds} with the kinds
+     * an occurrence of this literal needs to be the rule's match; null entries for none, or
+     * null when no rule is.
+     */
+    private final int[][] decidedByLiteral;
 
     private TargetIndex(int[] alwaysRun, LiteralMatcher matcher, int[][] rulesByLiteral, int[][] literalsByRule,
-                        int[][][] alsoRequired, int[] minOccurrences, int filteredRules, boolean[] kindsWanted) {
+                        int[][][] alsoRequired, int[] minOccurrences, int filteredRules, boolean[] kindsWanted,
+                        int[][] decidedByLiteral) {
+        this.decidedByLiteral = decidedByLiteral;
         this.alwaysRun = alwaysRun;
         this.matcher = matcher;
         this.rulesByLiteral = rulesByLiteral;
@@ -64,6 +78,18 @@ final class TargetIndex {
     /** The index of a target whose rules see one text (the headers): no anchors, no occurrences. */
     static TargetIndex of(List<CompiledRule> rules, Predicate<CompiledRule> filterable) {
         return of(rules, filterable, null, null, 0, rule -> true, false);
+    }
+
+    /**
+     * Whether a rule is decided by the boundary kinds of its literals' occurrences where they
+     * are found ({@link #decideByKinds}) rather than as a candidate: a body, rawbody, uri or
+     * full rule whose literal strings are all so decided, that reads every text (not
+     * {@code nosubject}) and runs where its literals occur.
+     */
+    private static boolean decidedWhereFound(CompiledRule rule, LiteralPattern strings, boolean boundaryKinds,
+                                             Predicate<CompiledRule> marked) {
+        return boundaryKinds && strings.decidedByKinds() && rule.type != RuleType.HEADER && !rule.noSubject
+            && marked.test(rule);
     }
 
     /**
@@ -91,6 +117,7 @@ final class TargetIndex {
         int[] minOccurrences = anchors == null ? null : new int[ruleCount];
         int filtered = 0;
         Set<Integer> withKinds = new HashSet<>();
+        Map<Integer, List<Integer>> decided = new HashMap<>();
         for (CompiledRule rule : rules) {
             LiteralPattern strings = literalPatterns == null ? null : literalPatterns[rule.index];
             if (strings != null) {
@@ -98,9 +125,13 @@ final class TargetIndex {
                 filtered++;
                 int[] ids = strings.literals().stream().mapToInt(literal -> literalId(literal, literalIds, byLiteral))
                     .toArray();
-                for (int id : ids) {
-                    if (marked.test(rule)) {
-                        byLiteral.get(id).add(rule.index);
+                boolean decidedWhereFound = decidedWhereFound(rule, strings, boundaryKinds, marked);
+                for (int i = 0; i < ids.length; i++) {
+                    if (decidedWhereFound) {
+                        decided.computeIfAbsent(ids[i], id -> new ArrayList<>())
+                            .add(rule.index << KIND_BITS | strings.acceptedKinds(i));
+                    } else if (marked.test(rule)) {
+                        byLiteral.get(ids[i]).add(rule.index);
                     }
                 }
                 literalsByRule[rule.index] = ids;
@@ -162,8 +193,15 @@ final class TargetIndex {
                 kindsWanted[id] = true;
             }
         }
+        int[][] decidedByLiteral = null;
+        if (!decided.isEmpty()) {
+            decidedByLiteral = new int[literalList.size()][];
+            for (Map.Entry<Integer, List<Integer>> entry : decided.entrySet()) {
+                decidedByLiteral[entry.getKey()] = toArray(entry.getValue());
+            }
+        }
         return new TargetIndex(toArray(always), matcher, rulesByLiteral, literalsByRule, alsoRequired, minOccurrences,
-            filtered, kindsWanted);
+            filtered, kindsWanted, decidedByLiteral);
     }
 
     private static int literalId(String literal, Map<String, Integer> literalIds, List<List<Integer>> byLiteral) {
@@ -254,6 +292,29 @@ final class TargetIndex {
     /** Where the literals occur in each of the texts; only for targets built with anchors. */
     LiteralOccurrences occurrences(List<String> texts) {
         return LiteralOccurrences.find(matcher, texts, kindsWanted);
+    }
+
+    /**
+     * The rules decided by the boundary kinds of their literals' occurrences: {@code hit} is
+     * told each that matches (some more than once), from one pass over the literals that
+     * occur; the others do not match. They are never {@link #markCandidates candidates}.
+     */
+    void decideByKinds(LiteralOccurrences occurrences, IntConsumer hit) {
+        if (decidedByLiteral == null) {
+            return;
+        }
+        for (int i = 0, n = occurrences.occurringCount(); i < n; i++) {
+            int literal = occurrences.occurring(i);
+            int[] decided = decidedByLiteral[literal];
+            if (decided != null) {
+                int kinds = occurrences.kinds(literal, 0);
+                for (int entry : decided) {
+                    if ((entry & kinds & KIND_MASK) != 0) {
+                        hit.accept(entry >>> KIND_BITS);
+                    }
+                }
+            }
+        }
     }
 
     /** Marks in {@code candidates} the filtered rules one of whose literals occurs. */

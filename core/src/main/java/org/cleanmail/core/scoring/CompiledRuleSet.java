@@ -2,6 +2,7 @@ package org.cleanmail.core.scoring;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -40,7 +41,10 @@ public final class CompiledRuleSet {
     private final List<HeaderSelector> selectors;
     private final Map<RuleType, TargetIndex> targets;
     private final int[] evalRules;
-    private final int[] metaOrder;
+    /** The metas that are not sub-rules, in evaluation order. */
+    private final int[] topMetaOrder;
+    /** The metas that are sub-rules: pending until a meta reads them. */
+    private final BitSet subMetas;
     private final List<UnusedRule> unused;
     private final long[][] startChars;
     private final AnchorSearch[] anchors;
@@ -72,7 +76,11 @@ public final class CompiledRuleSet {
         this.selectors = selectors;
         this.targets = targets;
         this.evalRules = evalRules;
-        this.metaOrder = metaOrder;
+        this.topMetaOrder = Arrays.stream(metaOrder).filter(index -> !rules[index].subRule).toArray();
+        this.subMetas = new BitSet(rules.length);
+        for (int index : metaOrder) {
+            subMetas.set(index, rules[index].subRule);
+        }
         this.unused = unused;
         this.startChars = startChars;
         this.anchors = anchors;
@@ -243,8 +251,14 @@ public final class CompiledRuleSet {
         return evalRules;
     }
 
-    int[] metaOrder() {
-        return metaOrder;
+    /** The metas that are not sub-rules, in evaluation order: the metas a meta reads come first. */
+    int[] topMetaOrder() {
+        return topMetaOrder;
+    }
+
+    /** Marks the metas that are sub-rules in {@code pending}. */
+    void markSubMetas(BitSet pending) {
+        pending.or(subMetas);
     }
 
     /**

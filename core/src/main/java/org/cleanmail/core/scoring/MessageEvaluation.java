@@ -161,6 +161,7 @@ final class MessageEvaluation {
                     // an absent or empty field holds no literal: its filtered rules cannot match
                     selectionOccurrences[selector] = selection.occurrences(List.of(text));
                     selection.markCandidates(selectionOccurrences[selector], candidates);
+                    selection.decideByKinds(selectionOccurrences[selector], this::hitByKinds);
                 }
             }
         }
@@ -802,16 +803,10 @@ final class MessageEvaluation {
     }
 
     private void metaRules() {
-        int[] order = rules.metaOrder();
-        for (int index : order) {
-            if (rules.rule(index).subRule) {
-                pending.set(index);
-            }
-        }
-        for (int index : order) {
-            CompiledRule rule = rules.rule(index);
-            if (!rule.subRule && (!cheapFirst || mayHit(index, 0))) {
-                evaluateMeta(rule);
+        rules.markSubMetas(pending);
+        for (int index : rules.topMetaOrder()) {
+            if (!cheapFirst || mayHit(index, 0)) {
+                evaluateMeta(rules.rule(index));
             }
         }
     }

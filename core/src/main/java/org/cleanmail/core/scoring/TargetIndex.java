@@ -14,7 +14,6 @@ import java.util.regex.Pattern;
 import org.cleanmail.core.prefilter.LiteralMatcher;
 import org.cleanmail.core.prefilter.RegexLiteralExtractor;
 import org.cleanmail.core.prefilter.RegexLiteralExtractor.Analysis;
-import org.cleanmail.core.rules.RuleType;
 
 /**
  * The prefilter of the pattern rules of one target (body, rawbody, full, uri, header):
@@ -82,14 +81,13 @@ final class TargetIndex {
 
     /**
      * Whether a rule is decided by the boundary kinds of its literals' occurrences where they
-     * are found ({@link #decideByKinds}) rather than as a candidate: a body, rawbody, uri or
-     * full rule whose literal strings are all so decided, that reads every text (not
-     * {@code nosubject}) and runs where its literals occur.
+     * are found ({@link #decideByKinds}) rather than as a candidate: a rule whose literal
+     * strings are all so decided, that reads every text of its target (not {@code nosubject})
+     * and runs where its literals occur (not a header rule's {@code !~} or {@code if-unset}).
      */
     private static boolean decidedWhereFound(CompiledRule rule, LiteralPattern strings, boolean boundaryKinds,
                                              Predicate<CompiledRule> marked) {
-        return boundaryKinds && strings.decidedByKinds() && rule.type != RuleType.HEADER && !rule.noSubject
-            && marked.test(rule);
+        return boundaryKinds && strings.decidedByKinds() && !rule.noSubject && marked.test(rule);
     }
 
     /**

@@ -7,8 +7,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * The body, rawbody, uri and full rules that are a few case-insensitive words between
- * boundaries, decided from the boundary kinds of their words' occurrences by one pass over
+ * The rules that are a few case-insensitive words between boundaries (header rules too), decided from the boundary kinds of their words' occurrences by one pass over
  * the words that occur ({@link TargetIndex#decideByKinds}), not each as a candidate.
  */
 class DecidedByKindsTest {
@@ -22,6 +21,10 @@ class DecidedByKindsTest {
         "full FULL_OFFER /\\boffer\\b/i",
         "body NOSUBJ_FREE /\\bfree\\b/i",
         "tflags NOSUBJ_FREE nosubject",
+        "header SUBJ_FREE Subject =~ /\\bfree\\b/i",
+        "header NOT_SUBJ_FREE Subject !~ /\\bfree\\b/i",
+        "header __FROM_EXAMPLE From =~ /\\bexample\\b/i",
+        "meta FROM_META __FROM_EXAMPLE",
         "");
 
     private static String message(String subject, String body) {
@@ -34,9 +37,9 @@ class DecidedByKindsTest {
 
         assertThat(RuleEngineTest.scan(engine, message("hello", "Get it FREE, cheap pills at http://x.example/shop now"))
             .hitNames()).containsExactlyInAnyOrder("FREE_WORD", "CHEAP_META", "FREE_PREFIX", "RAW_PILLS", "URI_SHOP",
-                "NOSUBJ_FREE");
+                "NOSUBJ_FREE", "NOT_SUBJ_FREE", "FROM_META");
         assertThat(RuleEngineTest.scan(engine, message("hello", "freedom for the carefree cheapskate; pillsbury offers"))
-            .hitNames()).containsExactly("FREE_PREFIX");
+            .hitNames()).containsExactlyInAnyOrder("FREE_PREFIX", "NOT_SUBJ_FREE", "FROM_META");
     }
 
     @Test
@@ -44,7 +47,7 @@ class DecidedByKindsTest {
         RuleEngine engine = RuleEngineTest.engine(RULES);
 
         assertThat(RuleEngineTest.scan(engine, message("free offer", "nothing here")).hitNames())
-            .containsExactlyInAnyOrder("FREE_WORD", "FREE_PREFIX", "FULL_OFFER");
+            .containsExactlyInAnyOrder("FREE_WORD", "FREE_PREFIX", "FULL_OFFER", "SUBJ_FREE", "FROM_META");
     }
 
     /** With and without boundary kinds, the same hits on seeded random messages. */

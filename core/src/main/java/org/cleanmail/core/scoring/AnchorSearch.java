@@ -1,6 +1,7 @@
 package org.cleanmail.core.scoring;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -111,7 +112,10 @@ final class AnchorSearch {
     /**
      * The search for a pattern whose anchor is selective enough, or null; with
      * {@code confirm}, also a {@link #confirming()} anchor when the pattern has one within
-     * {@link #MAX_CONFIRMING_WINDOW}.
+     * {@link #MAX_CONFIRMING_WINDOW} whose literals start with at most
+     * {@link #MAX_INDEXED_CHARS} characters (any case): those are looked for ahead with the
+     * vectorised {@link String#indexOf(int, int)}; one of more would be read character by
+     * character, which costs about what it spares.
      */
     static AnchorSearch of(Pattern pattern, boolean confirm) {
         boolean comments = (pattern.flags() & Pattern.COMMENTS) != 0;
@@ -119,7 +123,8 @@ final class AnchorSearch {
             .filter(anchor -> anchor.expectedTries() <= MAX_EXPECTED_TRIES)
             .map(anchor -> new AnchorSearch(anchor, !confirm ? null
                 : RegexAnchors.confirming(pattern.pattern(), comments, MAX_CONFIRMING_WINDOW)
-                    .map(second -> new AnchorSearch(second, null)).orElse(null)))
+                    .map(second -> new AnchorSearch(second, null)).filter(second -> second.rareFirstChars != null)
+                    .orElse(null)))
             .orElse(null);
     }
 
@@ -180,23 +185,63 @@ final class AnchorSearch {
 
     /** The first position at or after {@code from} where one of the literals starts; -1 when none. */
     int nextOccurrence(String text, int from) {
-        return rareFirstChars == null ? scan(text, from) : byIndexOf(text, from);
+        return new Occurrences(this, text).atOrAfter(from);
     }
 
-    private int byIndexOf(String text, int from) {
-        int at = Math.max(from, 0);
-        while (true) {
-            int first = -1;
-            for (char c : rareFirstChars) {
-                int found = text.indexOf(c, at);
-                if (found >= 0 && (first < 0 || found < first)) {
-                    first = found;
+    /**
+     * The anchor's occurrences in one text, asked for at ever later positions: with few first
+     * characters, each one's next position is found with the vectorised
+     * {@link String#indexOf(int, int)} and kept until passed, so that a character the text
+     * holds far ahead, or not at all, is not looked for again at every occurrence of another.
+     * Not thread-safe; one per search of a text.
+     */
+    static final class Occurrences {
+        private final AnchorSearch search;
+        private final String text;
+        /** By rare first character: its first position at or after the last search, {@code MAX_VALUE} for none; -1 not known. */
+        private final int[] nextOfChar;
+        private int lastFrom;
+
+        Occurrences(AnchorSearch search, String text) {
+            this.search = search;
+            this.text = text;
+            this.nextOfChar = search.rareFirstChars == null ? null : new int[search.rareFirstChars.length];
+            forget();
+        }
+
+        private void forget() {
+            if (nextOfChar != null) {
+                Arrays.fill(nextOfChar, -1);
+            }
+        }
+
+        /** The first position at or after {@code from} where one of the literals starts; -1 when none. */
+        int atOrAfter(int from) {
+            if (nextOfChar == null) {
+                return search.scan(text, from);
+            }
+            int at = Math.max(from, 0);
+            if (at < lastFrom) {
+                forget();
+            }
+            lastFrom = at;
+            while (true) {
+                int first = Integer.MAX_VALUE;
+                for (int i = 0; i < nextOfChar.length; i++) {
+                    if (nextOfChar[i] < at) {
+                        int found = text.indexOf(search.rareFirstChars[i], at);
+                        nextOfChar[i] = found < 0 ? Integer.MAX_VALUE : found;
+                    }
+                    first = Math.min(first, nextOfChar[i]);
                 }
+                if (first == Integer.MAX_VALUE) {
+                    return -1;
+                }
+                if (search.singleChars || startsHere(text, first, search.byFirstChar[text.charAt(first)])) {
+                    return first;
+                }
+                at = first + 1;
             }
-            if (first < 0 || singleChars || startsHere(text, first, byFirstChar[text.charAt(first)])) {
-                return first;
-            }
-            at = first + 1;
         }
     }
 
@@ -214,59 +259,31 @@ final class AnchorSearch {
     }
 
     /**
-     * The first position in {@code from..to} where one of the literals starts, or -1: reads
-     * only those positions (a character at or above 256 counts as an occurrence).
-     */
-    int occurrenceBetween(String text, int from, int to) {
-        for (int i = Math.max(from, 0), end = Math.min(to, text.length() - 1); i <= end; i++) {
-            char c = text.charAt(i);
-            if (c >= 256) {
-                return i;
-            }
-            if ((firstChars[c >>> 6] & (1L << c)) != 0 && (singleChars || startsHere(text, i, byFirstChar[c]))) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    /**
-     * Looks for a {@link #confirming()} anchor's occurrences near the attempts of a search in
-     * one text, each position read at most once: the attempts must come at ever later
-     * positions. Not thread-safe; one per search.
+     * Whether a {@link #confirming()} anchor occurs in reach of the attempts of a search in
+     * one text: its next occurrence is found ahead ({@link Occurrences}) and kept until the
+     * attempts pass it, which must come at ever later positions. Not thread-safe; one per search.
      */
     static final class Confirmation {
-        private final AnchorSearch second;
-        private final String text;
-        /**
-         * The first occurrence at or after the lowest position asked about last, or -1 when
-         * there is none from there up to {@link #noneUpTo}.
-         */
+        private final Occurrences ahead;
+        private final int minOffset;
+        private final int maxOffset;
+        /** The first occurrence at or after the lowest position asked about last ({@code MAX_VALUE}: none); -1 at first. */
         private int next = -1;
-        private int noneUpTo = -1;
 
         Confirmation(AnchorSearch second, String text) {
-            this.second = second;
-            this.text = text;
+            this.ahead = new Occurrences(second, text);
+            this.minOffset = second.minOffset;
+            this.maxOffset = second.maxOffset;
         }
 
         /** Whether a match starting between {@code lowest} and {@code highest} (never lower than before) can hold the second anchor. */
         boolean possible(int lowest, int highest) {
-            int from = lowest + second.minOffset;
-            int to = highest + second.maxOffset;
-            if (next >= from) {
-                return next <= to;
+            int from = lowest + minOffset;
+            if (next < from) {
+                int found = ahead.atOrAfter(from);
+                next = found < 0 ? Integer.MAX_VALUE : found;
             }
-            int start = next >= 0 ? from : Math.max(from, noneUpTo + 1);
-            if (start > to) {
-                return false;
-            }
-            next = second.occurrenceBetween(text, start, to);
-            if (next < 0) {
-                noneUpTo = to;
-                return false;
-            }
-            return true;
+            return next <= highest + maxOffset;
         }
     }
 

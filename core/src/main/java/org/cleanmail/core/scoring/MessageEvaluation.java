@@ -494,7 +494,7 @@ final class MessageEvaluation {
             }
             regexRuns += matchers.firstUse() ? 1 : 0;
             AnchorSearch near = asciiAnchor != null && ascii(text) ? asciiAnchor : anchor;
-            count = countIn(rule, matcher, near, starts, text, near == null ? null : from -> near.nextOccurrence(text, from),
+            count = countIn(rule, matcher, near, starts, text, near == null ? null : new AnchorSearch.Occurrences(near, text)::atOrAfter,
                 count);
             if (count >= rule.maxHits) {
                 return count;
@@ -725,7 +725,7 @@ final class MessageEvaluation {
      * for a later occurrence), so no position is skipped that a later occurrence would need.
      */
     static int findNearAnchors(CompiledRule rule, Matcher matcher, AnchorSearch anchor, String text, int counted) {
-        return findNearAnchors(rule, matcher, anchor, text, from -> anchor.nextOccurrence(text, from), counted);
+        return findNearAnchors(rule, matcher, anchor, text, new AnchorSearch.Occurrences(anchor, text)::atOrAfter, counted);
     }
 
     /** As {@link #findNearAnchors(CompiledRule, Matcher, AnchorSearch, String, int)}, the occurrences from {@code next}. */

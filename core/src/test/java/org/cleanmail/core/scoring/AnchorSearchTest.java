@@ -26,6 +26,20 @@ class AnchorSearchTest {
     }
 
     @Test
+    void occurrencesShouldBeFoundAtEverLaterPositionsAndAgainFromEarlierOnes() {
+        AnchorSearch search = AnchorSearch.of(Pattern.compile("(?i)\\bhere\\b"));
+        //             0    5    10   15   20   25
+        String text = "hhh here, there: HERE h";
+        AnchorSearch.Occurrences occurrences = new AnchorSearch.Occurrences(search, text);
+
+        assertThat(occurrences.atOrAfter(0)).isEqualTo(4);
+        assertThat(occurrences.atOrAfter(5)).isEqualTo(11);
+        assertThat(occurrences.atOrAfter(12)).isEqualTo(17);
+        assertThat(occurrences.atOrAfter(18)).isEqualTo(-1);
+        assertThat(occurrences.atOrAfter(1)).isEqualTo(4);
+    }
+
+    @Test
     void patternWithoutSelectiveAnchorShouldHaveNoSearch() {
         assertThat(AnchorSearch.of(Pattern.compile(".{2}x?"))).isNull();
         assertThat(AnchorSearch.of(Pattern.compile("(?:a|e|t|o|i|n|\\s)\\w"))).isNull();

@@ -185,7 +185,7 @@ final class AnchorSearch {
 
     /** The first position at or after {@code from} where one of the literals starts; -1 when none. */
     int nextOccurrence(String text, int from) {
-        return new Occurrences(this, text).atOrAfter(from);
+        return new Occurrences().on(this, text).atOrAfter(from);
     }
 
     /**
@@ -193,31 +193,33 @@ final class AnchorSearch {
      * characters, each one's next position is found with the vectorised
      * {@link String#indexOf(int, int)} and kept until passed, so that a character the text
      * holds far ahead, or not at all, is not looked for again at every occurrence of another.
-     * Not thread-safe; one per search of a text.
+     * Not thread-safe; reused by one message's searches, one text after the other.
      */
-    static final class Occurrences {
-        private final AnchorSearch search;
-        private final String text;
+    static final class Occurrences implements MessageEvaluation.NextOccurrence {
+        private AnchorSearch search;
+        private String text;
         /** By rare first character: its first position at or after the last search, {@code MAX_VALUE} for none; -1 not known. */
-        private final int[] nextOfChar;
+        private final int[] nextOfChar = new int[MAX_INDEXED_CHARS];
         private int lastFrom;
 
-        Occurrences(AnchorSearch search, String text) {
-            this.search = search;
+        /** This cursor, set on the anchor's occurrences in the text (it is reused from text to text). */
+        Occurrences on(AnchorSearch anchor, String text) {
+            this.search = anchor;
             this.text = text;
-            this.nextOfChar = search.rareFirstChars == null ? null : new int[search.rareFirstChars.length];
+            this.lastFrom = 0;
             forget();
+            return this;
         }
 
         private void forget() {
-            if (nextOfChar != null) {
-                Arrays.fill(nextOfChar, -1);
-            }
+            Arrays.fill(nextOfChar, -1);
         }
 
         /** The first position at or after {@code from} where one of the literals starts; -1 when none. */
-        int atOrAfter(int from) {
-            if (nextOfChar == null) {
+        @Override
+        public int atOrAfter(int from) {
+            char[] rare = search.rareFirstChars;
+            if (rare == null) {
                 return search.scan(text, from);
             }
             int at = Math.max(from, 0);
@@ -227,9 +229,9 @@ final class AnchorSearch {
             lastFrom = at;
             while (true) {
                 int first = Integer.MAX_VALUE;
-                for (int i = 0; i < nextOfChar.length; i++) {
+                for (int i = 0; i < rare.length; i++) {
                     if (nextOfChar[i] < at) {
-                        int found = text.indexOf(search.rareFirstChars[i], at);
+                        int found = text.indexOf(rare[i], at);
                         nextOfChar[i] = found < 0 ? Integer.MAX_VALUE : found;
                     }
                     first = Math.min(first, nextOfChar[i]);
@@ -261,19 +263,23 @@ final class AnchorSearch {
     /**
      * Whether a {@link #confirming()} anchor occurs in reach of the attempts of a search in
      * one text: its next occurrence is found ahead ({@link Occurrences}) and kept until the
-     * attempts pass it, which must come at ever later positions. Not thread-safe; one per search.
+     * attempts pass it, which must come at ever later positions. Not thread-safe; reused by
+     * one message's searches, one text after the other.
      */
     static final class Confirmation {
-        private final Occurrences ahead;
-        private final int minOffset;
-        private final int maxOffset;
+        private final Occurrences ahead = new Occurrences();
+        private int minOffset;
+        private int maxOffset;
         /** The first occurrence at or after the lowest position asked about last ({@code MAX_VALUE}: none); -1 at first. */
-        private int next = -1;
+        private int next;
 
-        Confirmation(AnchorSearch second, String text) {
-            this.ahead = new Occurrences(second, text);
+        /** This confirmation, set on the second anchor's occurrences in the text (it is reused from text to text). */
+        Confirmation on(AnchorSearch second, String text) {
+            ahead.on(second, text);
             this.minOffset = second.minOffset;
             this.maxOffset = second.maxOffset;
+            this.next = -1;
+            return this;
         }
 
         /** Whether a match starting between {@code lowest} and {@code highest} (never lower than before) can hold the second anchor. */

@@ -80,6 +80,10 @@ final class MessageEvaluation {
     /** Whether a pending sub-meta can be anything but 0, by index: 0 not known yet, {@link #MAY_HIT}, {@link #NO_HIT}. */
     private final byte[] metaOutlook;
     private int regexRuns;
+    /** The cursors of the anchored searches, reused from rule to rule and text to text. */
+    private final AnchorSearch.Occurrences anchorOccurrences = new AnchorSearch.Occurrences();
+    private final AnchorSearch.Confirmation confirmation = new AnchorSearch.Confirmation();
+    private final Recorded recorded = new Recorded();
 
     MessageEvaluation(CompiledRuleSet rules, RuleHealth health, MessageFeatures features) {
         this(rules, health, features, null, true);
@@ -494,8 +498,8 @@ final class MessageEvaluation {
             }
             regexRuns += matchers.firstUse() ? 1 : 0;
             AnchorSearch near = asciiAnchor != null && ascii(text) ? asciiAnchor : anchor;
-            count = countIn(rule, matcher, near, starts, text, near == null ? null : new AnchorSearch.Occurrences(near, text)::atOrAfter,
-                count);
+            count = countIn(rule, matcher, near, starts, text, near == null ? null : anchorOccurrences.on(near, text),
+                confirmation, count);
             if (count >= rule.maxHits) {
                 return count;
             }
@@ -516,9 +520,9 @@ final class MessageEvaluation {
 
     /** Matches in one text, near the anchor's occurrences {@code next} gives, at start characters, or everywhere. */
     private static int countIn(CompiledRule rule, Matcher matcher, AnchorSearch anchor, long[] starts, String text,
-                               NextOccurrence next, int counted) {
+                               NextOccurrence next, AnchorSearch.Confirmation confirmation, int counted) {
         if (anchor != null) {
-            return findNearAnchors(rule, matcher, anchor, text, next, counted);
+            return findNearAnchors(rule, matcher, anchor, text, next, confirmation, counted);
         }
         if (starts != null) {
             return findAtStarts(rule, matcher, starts, text, counted);
@@ -580,9 +584,10 @@ final class MessageEvaluation {
             regexRuns += matchers.firstUse() ? 1 : 0;
             if (asciiAnchor != null && ascii(text)) {
                 // the ASCII variant's own anchor, found by its own scan of the text: far fewer attempts
-                count = findNearAnchors(rule, matcher, asciiAnchor, text, count);
+                count = findNearAnchors(rule, matcher, asciiAnchor, text, anchorOccurrences.on(asciiAnchor, text),
+                    confirmation, count);
             } else {
-                count = countIn(rule, matcher, anchor, starts, text, new Recorded(positions, i, end), count);
+                count = countIn(rule, matcher, anchor, starts, text, recorded.on(positions, i, end), confirmation, count);
             }
             if (count >= rule.maxHits) {
                 return count;
@@ -609,14 +614,16 @@ final class MessageEvaluation {
 
     /** The occurrences the target's literal pass recorded in one text: {@code positions[from..to)}, sorted. */
     private static final class Recorded implements NextOccurrence {
-        private final long[] positions;
-        private final int to;
+        private long[] positions;
+        private int to;
         private int next;
 
-        Recorded(long[] positions, int from, int to) {
+        /** This reader, set on {@code positions[from..to)} (it is reused from text to text). */
+        Recorded on(long[] positions, int from, int to) {
             this.positions = positions;
             this.next = from;
             this.to = to;
+            return this;
         }
 
         @Override
@@ -725,18 +732,21 @@ final class MessageEvaluation {
      * for a later occurrence), so no position is skipped that a later occurrence would need.
      */
     static int findNearAnchors(CompiledRule rule, Matcher matcher, AnchorSearch anchor, String text, int counted) {
-        return findNearAnchors(rule, matcher, anchor, text, new AnchorSearch.Occurrences(anchor, text)::atOrAfter, counted);
+        return findNearAnchors(rule, matcher, anchor, text, new AnchorSearch.Occurrences().on(anchor, text),
+            new AnchorSearch.Confirmation(), counted);
     }
 
-    /** As {@link #findNearAnchors(CompiledRule, Matcher, AnchorSearch, String, int)}, the occurrences from {@code next}. */
+    /**
+     * As {@link #findNearAnchors(CompiledRule, Matcher, AnchorSearch, String, int)}, the
+     * occurrences from {@code next}; {@code reused} is set on the anchor's confirming anchor, if it has one.
+     */
     static int findNearAnchors(CompiledRule rule, Matcher matcher, AnchorSearch anchor, String text, NextOccurrence next,
-                               int counted) {
+                               AnchorSearch.Confirmation reused, int counted) {
         int count = counted;
         int length = text.length();
         int from = 0;
         int occurrence = -1;
-        AnchorSearch.Confirmation confirmation = anchor.confirming() == null ? null
-            : new AnchorSearch.Confirmation(anchor.confirming(), text);
+        AnchorSearch.Confirmation confirmation = anchor.confirming() == null ? null : reused.on(anchor.confirming(), text);
         while (count < rule.maxHits && from < length) {
             if (occurrence < 0 || anchor.highestStart(occurrence) < from) {
                 occurrence = next.atOrAfter(anchor.firstOccurrenceFor(from));

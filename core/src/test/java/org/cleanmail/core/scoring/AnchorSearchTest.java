@@ -30,7 +30,7 @@ class AnchorSearchTest {
         AnchorSearch search = AnchorSearch.of(Pattern.compile("(?i)\\bhere\\b"));
         //             0    5    10   15   20   25
         String text = "hhh here, there: HERE h";
-        AnchorSearch.Occurrences occurrences = new AnchorSearch.Occurrences(search, text);
+        AnchorSearch.Occurrences occurrences = new AnchorSearch.Occurrences().on(search, text);
 
         assertThat(occurrences.atOrAfter(0)).isEqualTo(4);
         assertThat(occurrences.atOrAfter(5)).isEqualTo(11);
@@ -55,7 +55,7 @@ class AnchorSearchTest {
         String text = "cheap x meds" + " ".repeat(20) + "cheap" + " ".repeat(30) + "MEDS";
         int secondCheap = text.lastIndexOf("cheap");
         int capitalMeds = text.indexOf("MEDS");
-        AnchorSearch.Confirmation confirmation = new AnchorSearch.Confirmation(second, text);
+        AnchorSearch.Confirmation confirmation = new AnchorSearch.Confirmation().on(second, text);
 
         assertThat(confirmation.possible(0, 0)).isTrue();
         assertThat(confirmation.possible(secondCheap, secondCheap)).isFalse();

@@ -58,6 +58,8 @@ public final class CompiledRuleSet {
     private final TargetIndex[] selectorTargets;
     /** By rule index: the automaton that rules texts out before the rule's regular expression runs, or null. */
     private final RegularFilter[] regularFilters;
+    /** The regular filters of each target in groups, each group with one filter of all its patterns. */
+    private final FilterGroups filterGroups;
     /** The indices of the rules that score ({@link CompiledRule#scores()}), in the order of their names. */
     private final int[] scoringByName;
     private final int runnable;
@@ -68,7 +70,7 @@ public final class CompiledRuleSet {
                             Map<RuleType, TargetIndex> targets, int[] evalRules, int[] metaOrder,
                             List<UnusedRule> unused, long[][] startChars, AnchorSearch[] anchors,
                             LiteralPattern[] literalPatterns, TargetIndex[] selectorTargets, int[][][] metaNeeds,
-                            AnchorSearch[] asciiAnchors, RegularFilter[] regularFilters) {
+                            AnchorSearch[] asciiAnchors, RegularFilter[] regularFilters, FilterGroups filterGroups) {
         this.source = source;
         this.options = options;
         this.rules = rules;
@@ -89,6 +91,7 @@ public final class CompiledRuleSet {
         this.asciiAnchors = asciiAnchors;
         this.selectorTargets = selectorTargets;
         this.regularFilters = regularFilters;
+        this.filterGroups = filterGroups;
         int count = 0;
         for (CompiledRule rule : rules) {
             count += rule != null ? 1 : 0;
@@ -223,6 +226,11 @@ public final class CompiledRuleSet {
      */
     RegularFilter regularFilter(int index) {
         return regularFilters[index];
+    }
+
+    /** The groups of the regular filters ({@link FilterGroups}). */
+    FilterGroups filterGroups() {
+        return filterGroups;
     }
 
     /**
@@ -413,11 +421,14 @@ public final class CompiledRuleSet {
                     metas.add(index);
                 }
             }
+            RegularFilter[] filters = regularFilters(compiled, anchors, asciiAnchors, literalPatterns, startChars);
+            FilterGroups groups = options.regularFilters() && options.filterGroups()
+                ? FilterGroups.of(compiled, filters, new RegularSuperset(atoms, RegularFilter.MAX_NONDETERMINISTIC_STATES))
+                : FilterGroups.none();
             return new CompiledRuleSet(ruleSet, options, compiled, Collections.unmodifiableMap(indexByName),
                 List.copyOf(selectors), Collections.unmodifiableMap(targets), toArray(evals), toArray(metas),
                 List.copyOf(unused.values()), startChars, anchors, literalPatterns, selectorTargets,
-                metaNeeds(compiled, metas), asciiAnchors, regularFilters(compiled, anchors, asciiAnchors, literalPatterns,
-                    startChars));
+                metaNeeds(compiled, metas), asciiAnchors, filters, groups);
         }
 
         /**

@@ -80,6 +80,11 @@ final class MessageEvaluation {
     /** Whether a pending sub-meta can be anything but 0, by index: 0 not known yet, {@link #MAY_HIT}, {@link #NO_HIT}. */
     private final byte[] metaOutlook;
     private int regexRuns;
+    /**
+     * By {@link RuleType#ordinal()}, then group and text: whether the group's filter lets the
+     * text through ({@link #MAY_HIT}) or not ({@link #NO_HIT}), 0 until asked; made on first use.
+     */
+    private final byte[][] groupVerdicts = new byte[RuleType.values().length][];
     /** The cursors of the anchored searches, reused from rule to rule and text to text. */
     private final AnchorSearch.Occurrences anchorOccurrences = new AnchorSearch.Occurrences();
     private final AnchorSearch.Confirmation confirmation = new AnchorSearch.Confirmation();
@@ -487,8 +492,12 @@ final class MessageEvaluation {
         long[] starts = anchor == null ? rules.startChars(rule.index) : null;
         RegularFilter filter = rules.regularFilter(rule.index);
         Matchers matchers = new Matchers(rule);
-        for (String text : texts) {
-            if (filter != null && !filter.mayMatch(text)) {
+        int group = filter == null ? -1 : rules.filterGroups().groupOf(rule.index);
+        int firstChunk = group < 0 ? 0 : texts(rule.type).size() - texts.size();
+        for (int i = 0; i < texts.size(); i++) {
+            String text = texts.get(i);
+            if (filter != null && (group >= 0 && groupRejects(rule.type, group, firstChunk + i, text)
+                || !filter.mayMatch(text))) {
                 continue;
             }
             budgeted.text(text);
@@ -505,6 +514,24 @@ final class MessageEvaluation {
             }
         }
         return count;
+    }
+
+    /**
+     * Whether the filter of a rule's group ({@link FilterGroups}) rules the text out, the
+     * {@code chunk}-th of its target's texts: its pass over the text made once per message.
+     */
+    private boolean groupRejects(RuleType type, int group, int chunk, String text) {
+        byte[] verdicts = groupVerdicts[type.ordinal()];
+        int chunks = texts(type).size();
+        if (verdicts == null) {
+            verdicts = new byte[rules.filterGroups().groups(type) * chunks];
+            groupVerdicts[type.ordinal()] = verdicts;
+        }
+        int slot = group * chunks + chunk;
+        if (verdicts[slot] == 0) {
+            verdicts[slot] = rules.filterGroups().filter(type, group).mayMatch(text) ? MAY_HIT : NO_HIT;
+        }
+        return verdicts[slot] == NO_HIT;
     }
 
     /**
@@ -558,6 +585,7 @@ final class MessageEvaluation {
         AnchorSearch asciiAnchor = rules.asciiAnchor(rule.index);
         long[] starts = anchor == null ? rules.startChars(rule.index) : null;
         RegularFilter filter = rules.regularFilter(rule.index);
+        int group = filter == null ? -1 : rules.filterGroups().groupOf(rule.index);
         Matchers matchers = new Matchers(rule);
         int count = 0;
         for (int i = 0; i < n;) {
@@ -571,7 +599,8 @@ final class MessageEvaluation {
                 continue;
             }
             String text = all.get(chunk);
-            if (filter != null && worthFiltering(anchor, end - i, text) && !filter.mayMatch(text)) {
+            if (filter != null && worthFiltering(anchor, end - i, text)
+                && (group >= 0 && groupRejects(rule.type, group, chunk, text) || !filter.mayMatch(text))) {
                 i = end;
                 continue;
             }

@@ -36,6 +36,7 @@ public final class ScoringOptions {
     private final boolean regularFilters;
     private final boolean autoPossessive;
     private final boolean confirmingAnchors;
+    private final boolean filterGroups;
 
     private ScoringOptions(Builder builder) {
         this.scoreSet = builder.scoreSet;
@@ -50,6 +51,7 @@ public final class ScoringOptions {
         this.regularFilters = builder.regularFilters;
         this.autoPossessive = builder.autoPossessive;
         this.confirmingAnchors = builder.confirmingAnchors;
+        this.filterGroups = builder.filterGroups;
     }
 
     public static ScoringOptions defaults() {
@@ -172,6 +174,15 @@ public final class ScoringOptions {
         return confirmingAnchors;
     }
 
+    /**
+     * Whether the regular filters of each target are also run in groups of a few
+     * ({@link FilterGroups}): one pass of a group's filter over a text rules it out for all
+     * its rules; on by default. Off: the same hits, a pass per rule (for comparisons).
+     */
+    public boolean filterGroups() {
+        return filterGroups;
+    }
+
     @Override
     public String toString() {
         return "ScoringOptions{scoreSet=" + scoreSet + ", ruleBudget=" + ruleBudget + ", maxHeaderChars="
@@ -179,7 +190,8 @@ public final class ScoringOptions {
             + ", startCharSearch="
             + startCharSearch + ", anchorSearch=" + anchorSearch + ", asciiVariants=" + asciiVariants
             + ", boundaryKinds=" + boundaryKinds + ", regularFilters=" + regularFilters
-            + ", autoPossessive=" + autoPossessive + ", confirmingAnchors=" + confirmingAnchors + "}";
+            + ", autoPossessive=" + autoPossessive + ", confirmingAnchors=" + confirmingAnchors + ", filterGroups="
+            + filterGroups + "}";
     }
 
     /** Builds {@link ScoringOptions}; starts from the defaults and checks each value. */
@@ -196,8 +208,14 @@ public final class ScoringOptions {
         private boolean regularFilters = true;
         private boolean autoPossessive = true;
         private boolean confirmingAnchors = true;
+        private boolean filterGroups = true;
 
         private Builder() {
+        }
+
+        public Builder filterGroups(boolean enabled) {
+            this.filterGroups = enabled;
+            return this;
         }
 
         public Builder confirmingAnchors(boolean enabled) {

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * on both alike. The option is named by {@code -Dcleanmail.compare.off=NAME} (several, comma-separated, are
  * switched off together)
  * ({@code boundaryKinds}, {@code asciiVariants}, {@code anchorSearch}, {@code startCharSearch},
- * {@code regularFilters}, {@code autoPossessive}, {@code confirmingAnchors});
+ * {@code regularFilters}, {@code autoPossessive}, {@code confirmingAnchors}, {@code filterGroups});
  * both rule sets must give every message the same values of the rules that are not sub-rules. Run with
  * {@code mvn -B -o -q -pl core verify -Dcleanmail.measure=true -Dtest=OptionComparisonMeasurement -Dcleanmail.compare.off=boundaryKinds};
  * figures in {@code core/target/measurements/option-comparison.txt}.
@@ -107,9 +107,11 @@ class OptionComparisonMeasurement {
                 return builder -> builder.autoPossessive(false);
             case "confirmingAnchors":
                 return builder -> builder.confirmingAnchors(false);
+            case "filterGroups":
+                return builder -> builder.filterGroups(false);
             default:
                 throw new IllegalArgumentException("-Dcleanmail.compare.off: no option " + option
-                    + "; one of boundaryKinds, asciiVariants, anchorSearch, startCharSearch, regularFilters, autoPossessive, confirmingAnchors");
+                    + "; one of boundaryKinds, asciiVariants, anchorSearch, startCharSearch, regularFilters, autoPossessive, confirmingAnchors, filterGroups");
         }
     }
 

@@ -42,7 +42,7 @@ final class SameHitsCheck {
         this.fast = CompiledRuleSet.compile(ruleSet, EvalFunctions.none(), ScoringOptions.defaults());
         this.plain = CompiledRuleSet.compile(ruleSet, EvalFunctions.none(),
             ScoringOptions.builder().anchorSearch(false).startCharSearch(false).asciiVariants(false).boundaryKinds(false)
-                .regularFilters(false).autoPossessive(false).confirmingAnchors(false).build());
+                .regularFilters(false).autoPossessive(false).confirmingAnchors(false).filterGroups(false).build());
     }
 
     void check(Path file) throws IOException {

@@ -50,6 +50,26 @@ public final class RegularSuperset {
 
     /** The automaton of every string a match of the pattern can be; empty when not read. */
     public Optional<SupersetNfa> of(Pattern pattern) {
+        return shape(pattern).map(shape -> SupersetNfa.of(shape, maxStates));
+    }
+
+    /**
+     * The automaton of every string a match of any of the patterns can be; empty when one of
+     * them is not read, or all together are too large.
+     */
+    public Optional<SupersetNfa> ofAny(List<Pattern> patterns) {
+        List<Shape> shapes = new ArrayList<>();
+        for (Pattern pattern : patterns) {
+            Optional<Shape> shape = shape(pattern);
+            if (shape.isEmpty()) {
+                return Optional.empty();
+            }
+            shapes.add(shape.get());
+        }
+        return Optional.ofNullable(SupersetNfa.of(Shape.alternation(shapes), maxStates));
+    }
+
+    private Optional<Shape> shape(Pattern pattern) {
         if ((pattern.flags() & (Pattern.COMMENTS | Pattern.LITERAL | Pattern.CANON_EQ)) != 0) {
             return Optional.empty();
         }
@@ -59,7 +79,7 @@ public final class RegularSuperset {
             if (!reader.atEnd() || read.nullable()) {
                 return Optional.empty();
             }
-            return Optional.ofNullable(SupersetNfa.of(read, maxStates));
+            return Optional.of(read);
         } catch (Unreadable | IllegalArgumentException e) {
             return Optional.empty();
         }

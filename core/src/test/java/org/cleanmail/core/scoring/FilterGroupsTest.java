@@ -1,0 +1,89 @@
+package org.cleanmail.core.scoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Random;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.cleanmail.core.rules.RuleType;
+import org.cleanmail.core.rules.regex.RegularSuperset;
+import org.junit.jupiter.api.Test;
+
+class FilterGroupsTest {
+    /** Body rules without a literal, each with a filter of its own. */
+    private static final List<String> PATTERNS = List.of("\\b[A-Z]{4,}(?:\\s+[A-Z]{3,}){2}\\b", "[!?]{3,}",
+        "\\$\\s?\\d{1,3}(?:,\\d{3}){1,}", "\\b(?:\\d{3}[-. ]){2}\\d{4}\\b", "\\b\\d{1,3}\\s?%\\s+[a-z]{4,}",
+        "\\b[a-z]{2,}\\d{3,}\\b");
+    private static final String[] TOKENS = {"FREE", "CASH", "NOW", "Now", "now", "!", "?", "!!", "$", "$ ", "12", "345",
+        ",", ",000", "555", "-", ".", " ", " ", "\n", "%", "50", "off", "price", "abc", "x", "\u00e9", "TODAY", "ALL"};
+
+    private static String rules() {
+        StringBuilder rules = new StringBuilder();
+        for (int i = 0; i < PATTERNS.size(); i++) {
+            rules.append("body R").append(i).append(" /").append(PATTERNS.get(i)).append("/\n");
+        }
+        return rules.toString();
+    }
+
+    @Test
+    void groupFilterShouldLetThroughEveryTextOneOfItsPatternsMatches() {
+        List<Pattern> patterns = PATTERNS.stream().map(Pattern::compile).collect(Collectors.toList());
+        RegularFilter group = RegularFilter.ofAny(patterns, new RegularSuperset(RegularFilter.MAX_NONDETERMINISTIC_STATES))
+            .orElseThrow();
+        Random random = new Random(3);
+        int ruledOut = 0;
+        for (int round = 0; round < 3000; round++) {
+            String text = randomText(random, 12);
+            boolean found = patterns.stream().anyMatch(pattern -> pattern.matcher(text).find());
+            boolean may = group.mayMatch(text);
+            if (found) {
+                assertThat(may).as("[%s]", text).isTrue();
+            }
+            ruledOut += may ? 0 : 1;
+        }
+        assertThat(ruledOut).as("texts ruled out, of 3000").isPositive();
+    }
+
+    @Test
+    void rulesWithFiltersShouldBeGroupedByTarget() {
+        RuleEngine engine = RuleEngineTest.engine(rules() + "rawbody RAW /[!?]{4,}/\n");
+        FilterGroups groups = engine.rules().filterGroups();
+
+        assertThat(groups.groups(RuleType.BODY)).isEqualTo(1);
+        assertThat(groups.groups(RuleType.RAWBODY)).isZero();
+        assertThat(groups.groupOf(engine.rules().index("R0").orElseThrow())).isZero();
+        assertThat(groups.groupOf(engine.rules().index("RAW").orElseThrow())).isEqualTo(-1);
+    }
+
+    /** With and without groups, the same hits on seeded random messages. */
+    @Test
+    void hitsShouldBeTheSameWithAndWithoutGroups() {
+        RuleEngine grouped = RuleEngineTest.engine(rules());
+        RuleEngine single = RuleEngineTest.engine(rules(), EvalFunctions.none(),
+            ScoringOptions.builder().filterGroups(false).build());
+        assertThat(single.rules().filterGroups().groups(RuleType.BODY)).isZero();
+        Random random = new Random(9);
+        int hits = 0;
+        for (int i = 0; i < 400; i++) {
+            StringBuilder body = new StringBuilder();
+            for (int paragraph = random.nextInt(4); paragraph >= 0; paragraph--) {
+                body.append(randomText(random, 15)).append("\n\n");
+            }
+            String message = "From: a@example.com\nSubject: hello\n\n" + body;
+            var expected = RuleEngineTest.scan(single, message).hitNames();
+            hits += expected.size();
+            assertThat(RuleEngineTest.scan(grouped, message).hitNames()).as(message).isEqualTo(expected);
+        }
+        assertThat(hits).isGreaterThan(30);
+    }
+
+    private static String randomText(Random random, int tokens) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 1 + random.nextInt(tokens); i > 0; i--) {
+            text.append(TOKENS[random.nextInt(TOKENS.length)]);
+        }
+        return text.toString();
+    }
+}

@@ -218,9 +218,18 @@ final class AnchorSearch {
         /** The first position at or after {@code from} where one of the literals starts; -1 when none. */
         @Override
         public int atOrAfter(int from) {
+            return between(from, Integer.MAX_VALUE);
+        }
+
+        /**
+         * The first position in {@code from..to} where one of the literals starts; -1 when
+         * none. A first character found past {@code to} is kept, not checked.
+         */
+        int between(int from, int to) {
             char[] rare = search.rareFirstChars;
             if (rare == null) {
-                return search.scan(text, from);
+                int found = search.scan(text, from);
+                return found <= to ? found : -1;
             }
             int at = Math.max(from, 0);
             if (at < lastFrom) {
@@ -236,7 +245,7 @@ final class AnchorSearch {
                     }
                     first = Math.min(first, nextOfChar[i]);
                 }
-                if (first == Integer.MAX_VALUE) {
+                if (first == Integer.MAX_VALUE || first > to) {
                     return -1;
                 }
                 if (search.singleChars || startsHere(text, first, search.byFirstChar[text.charAt(first)])) {
@@ -262,34 +271,44 @@ final class AnchorSearch {
 
     /**
      * Whether a {@link #confirming()} anchor occurs in reach of the attempts of a search in
-     * one text: its next occurrence is found ahead ({@link Occurrences}) and kept until the
-     * attempts pass it, which must come at ever later positions. Not thread-safe; reused by
-     * one message's searches, one text after the other.
+     * one text: each position where one of its literals may start is checked once, and only
+     * within reach of an attempt (the first characters themselves are found ahead,
+     * {@link Occurrences}); the attempts must come at ever later positions. Not thread-safe;
+     * reused by one message's searches, one text after the other.
      */
     static final class Confirmation {
         private final Occurrences ahead = new Occurrences();
         private int minOffset;
         private int maxOffset;
-        /** The first occurrence at or after the lowest position asked about last ({@code MAX_VALUE}: none); -1 at first. */
-        private int next;
+        /** Every position before this one is checked: none holds an occurrence but {@link #found}. */
+        private int checked;
+        /** The occurrence found last, or -1. */
+        private int found;
 
         /** This confirmation, set on the second anchor's occurrences in the text (it is reused from text to text). */
         Confirmation on(AnchorSearch second, String text) {
             ahead.on(second, text);
             this.minOffset = second.minOffset;
             this.maxOffset = second.maxOffset;
-            this.next = -1;
+            this.checked = 0;
+            this.found = -1;
             return this;
         }
 
         /** Whether a match starting between {@code lowest} and {@code highest} (never lower than before) can hold the second anchor. */
         boolean possible(int lowest, int highest) {
             int from = lowest + minOffset;
-            if (next < from) {
-                int found = ahead.atOrAfter(from);
-                next = found < 0 ? Integer.MAX_VALUE : found;
+            int to = highest + maxOffset;
+            if (found >= from) {
+                return found <= to;
             }
-            return next <= highest + maxOffset;
+            int start = Math.max(from, checked);
+            if (start > to) {
+                return false;
+            }
+            found = ahead.between(start, to);
+            checked = found >= 0 ? found + 1 : to + 1;
+            return found >= 0;
         }
     }
 

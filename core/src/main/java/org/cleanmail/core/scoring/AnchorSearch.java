@@ -112,10 +112,7 @@ final class AnchorSearch {
     /**
      * The search for a pattern whose anchor is selective enough, or null; with
      * {@code confirm}, also a {@link #confirming()} anchor when the pattern has one within
-     * {@link #MAX_CONFIRMING_WINDOW} whose literals start with at most
-     * {@link #MAX_INDEXED_CHARS} characters (any case): those are looked for ahead with the
-     * vectorised {@link String#indexOf(int, int)}; one of more would be read character by
-     * character, which costs about what it spares.
+     * {@link #MAX_CONFIRMING_WINDOW}.
      */
     static AnchorSearch of(Pattern pattern, boolean confirm) {
         boolean comments = (pattern.flags() & Pattern.COMMENTS) != 0;
@@ -123,8 +120,7 @@ final class AnchorSearch {
             .filter(anchor -> anchor.expectedTries() <= MAX_EXPECTED_TRIES)
             .map(anchor -> new AnchorSearch(anchor, !confirm ? null
                 : RegexAnchors.confirming(pattern.pattern(), comments, MAX_CONFIRMING_WINDOW)
-                    .map(second -> new AnchorSearch(second, null)).filter(second -> second.rareFirstChars != null)
-                    .orElse(null)))
+                    .map(second -> new AnchorSearch(second, null)).orElse(null)))
             .orElse(null);
     }
 
@@ -228,8 +224,7 @@ final class AnchorSearch {
         int between(int from, int to) {
             char[] rare = search.rareFirstChars;
             if (rare == null) {
-                int found = search.scan(text, from);
-                return found <= to ? found : -1;
+                return to == Integer.MAX_VALUE ? search.scan(text, from) : search.scanBetween(text, from, to);
             }
             int at = Math.max(from, 0);
             if (at < lastFrom) {
@@ -256,6 +251,20 @@ final class AnchorSearch {
         }
     }
 
+    /** The first position in {@code from..to} where one of the literals starts, or -1; reads only those positions. */
+    private int scanBetween(String text, int from, int to) {
+        for (int i = Math.max(from, 0), end = Math.min(to, text.length() - 1); i <= end; i++) {
+            char c = text.charAt(i);
+            if (c >= 256) {
+                return i;
+            }
+            if ((firstChars[c >>> 6] & (1L << c)) != 0 && (singleChars || startsHere(text, i, byFirstChar[c]))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     private int scan(String text, int from) {
         for (int i = Math.max(from, 0), n = text.length(); i < n; i++) {
             char c = text.charAt(i);
@@ -272,9 +281,10 @@ final class AnchorSearch {
     /**
      * Whether a {@link #confirming()} anchor occurs in reach of the attempts of a search in
      * one text: each position where one of its literals may start is checked once, and only
-     * within reach of an attempt (the first characters themselves are found ahead,
-     * {@link Occurrences}); the attempts must come at ever later positions. Not thread-safe;
-     * reused by one message's searches, one text after the other.
+     * within reach of an attempt (few first characters are found ahead with the vectorised
+     * {@link String#indexOf(int, int)}, {@link Occurrences}; more are read position by
+     * position); the attempts must come at ever later positions. Not thread-safe; reused by
+     * one message's searches, one text after the other.
      */
     static final class Confirmation {
         private final Occurrences ahead = new Occurrences();

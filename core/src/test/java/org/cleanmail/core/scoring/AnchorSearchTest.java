@@ -81,6 +81,7 @@ class AnchorSearchTest {
             Arguments.of("[a-z]*(?:00|19)", "ab00"),
             Arguments.of("<a\\s[^>]{0,20}(?:me|pa)", "<a zip me"),
             Arguments.of("\\bcity.{0,6}(?:code|zip)\\b", "city 1 zip "),
+            Arguments.of("\\bcity.{0,6}(?:code|zip|gender|me|pa|se)\\b", "city 1 me "),
             Arguments.of("\\b[a-z]{2,}\\d{2,}.{0,4}gender", "abc123 x gender"));
     }
 

@@ -66,14 +66,13 @@ public final class RegexAnchors {
      */
     public static Optional<Anchor> confirming(String javaRegex, boolean comments, int maxWindow) {
         Parser parser = read(javaRegex, comments);
-        if (parser == null || parser.topLevelSequence == null) {
+        Anchor first = parser == null ? null : parser.whole.best();
+        if (first == null || parser.topLevelSequence == null) {
             return Optional.empty();
         }
-        Anchor first = parser.whole.best();
         Anchor best = null;
         for (Anchor candidate : parser.topLevelSequence) {
-            if (first != null && candidate != first && candidate.prefixClass() == null
-                && !candidate.literals().equals(first.literals())
+            if (candidate.prefixClass() == null && !candidate.literals().equals(first.literals())
                 && candidate.maxOffset() - candidate.minOffset() < maxWindow) {
                 best = Anchor.better(best, candidate);
             }

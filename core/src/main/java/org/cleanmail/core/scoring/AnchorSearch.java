@@ -224,7 +224,7 @@ final class AnchorSearch {
         int between(int from, int to) {
             char[] rare = search.rareFirstChars;
             if (rare == null) {
-                return to == Integer.MAX_VALUE ? search.scan(text, from) : search.scanBetween(text, from, to);
+                return search.scan(text, from, to);
             }
             int at = Math.max(from, 0);
             if (at < lastFrom) {
@@ -252,21 +252,8 @@ final class AnchorSearch {
     }
 
     /** The first position in {@code from..to} where one of the literals starts, or -1; reads only those positions. */
-    private int scanBetween(String text, int from, int to) {
+    private int scan(String text, int from, int to) {
         for (int i = Math.max(from, 0), end = Math.min(to, text.length() - 1); i <= end; i++) {
-            char c = text.charAt(i);
-            if (c >= 256) {
-                return i;
-            }
-            if ((firstChars[c >>> 6] & (1L << c)) != 0 && (singleChars || startsHere(text, i, byFirstChar[c]))) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private int scan(String text, int from) {
-        for (int i = Math.max(from, 0), n = text.length(); i < n; i++) {
             char c = text.charAt(i);
             if (c >= 256) {
                 return i;
@@ -288,8 +275,7 @@ final class AnchorSearch {
      */
     static final class Confirmation {
         private final Occurrences ahead = new Occurrences();
-        private int minOffset;
-        private int maxOffset;
+        private AnchorSearch second;
         /** Every position before this one is checked: none holds an occurrence but {@link #found}. */
         private int checked;
         /** The occurrence found last, or -1. */
@@ -298,8 +284,7 @@ final class AnchorSearch {
         /** This confirmation, set on the second anchor's occurrences in the text (it is reused from text to text). */
         Confirmation on(AnchorSearch second, String text) {
             ahead.on(second, text);
-            this.minOffset = second.minOffset;
-            this.maxOffset = second.maxOffset;
+            this.second = second;
             this.checked = 0;
             this.found = -1;
             return this;
@@ -307,8 +292,8 @@ final class AnchorSearch {
 
         /** Whether a match starting between {@code lowest} and {@code highest} (never lower than before) can hold the second anchor. */
         boolean possible(int lowest, int highest) {
-            int from = lowest + minOffset;
-            int to = highest + maxOffset;
+            int from = lowest + second.minOffset;
+            int to = highest + second.maxOffset;
             if (found >= from) {
                 return found <= to;
             }

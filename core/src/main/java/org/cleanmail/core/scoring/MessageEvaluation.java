@@ -170,7 +170,7 @@ final class MessageEvaluation {
                     // an absent or empty field holds no literal: its filtered rules cannot match
                     selectionOccurrences[selector] = selection.occurrences(List.of(text));
                     selection.markCandidates(selectionOccurrences[selector], candidates);
-                    selection.decideByKinds(selectionOccurrences[selector], this::hitByKinds);
+                    selection.decideByKinds(selectionOccurrences[selector], false, this::hitByKinds);
                 }
             }
         }
@@ -310,7 +310,7 @@ final class MessageEvaluation {
                 LiteralOccurrences found = target.occurrences(texts(type));
                 occurrences[type.ordinal()] = found;
                 target.markCandidates(found, candidates);
-                target.decideByKinds(found, this::hitByKinds);
+                target.decideByKinds(found, firstTextIsSubject(type), this::hitByKinds);
             } else {
                 target.markCandidates(joined == null ? texts(type).get(0) : joined.get(), candidates);
             }
@@ -318,18 +318,8 @@ final class MessageEvaluation {
         for (int index : target.alwaysRun()) {
             patternRuleOrDefer(rules.rule(index));
         }
-        LiteralOccurrences found = occurrences[type.ordinal()];
-        boolean timed = nanosByRule != null;
         for (int index = candidates.nextSetBit(0); index >= 0; index = candidates.nextSetBit(index + 1)) {
-            LiteralPattern strings = rules.literalPattern(index);
-            CompiledRule rule = rules.rule(index);
-            if (found != null && !timed && strings != null && strings.decidedByKinds() && !rule.subRule
-                && !health.disabled(index)) {
-                // decided here and now, a few bit tests (sub-rules still wait for a meta to read them)
-                decideByKinds(rule, strings, found, target);
-            } else {
-                patternRuleOrDefer(rule);
-            }
+            patternRuleOrDefer(rules.rule(index));
         }
         candidates.clear();
     }
@@ -338,17 +328,6 @@ final class MessageEvaluation {
     private void hitByKinds(int index) {
         if (!health.disabled(index)) {
             values[index] = 1;
-        }
-    }
-
-    /** A literal rule of a target that records occurrences, from the boundary kinds of its literals. */
-    private void decideByKinds(CompiledRule rule, LiteralPattern strings, LiteralOccurrences found, TargetIndex target) {
-        int firstChunk = skipsFirstText(rule) ? 1 : 0;
-        int[] literals = target.literalsOf(rule.index);
-        if (firstChunk <= 1 && found.hasKinds(literals[0])) {
-            values[rule.index] = strings.matchesByKinds(found, literals, firstChunk) ? 1 : 0;
-        } else {
-            patternRuleOrDefer(rule);
         }
     }
 
@@ -368,7 +347,12 @@ final class MessageEvaluation {
 
     /** Whether a rule leaves out the first of its type's texts: a {@code nosubject} rule, when the Subject is there. */
     private boolean skipsFirstText(CompiledRule rule) {
-        if (!rule.noSubject || texts(rule.type).isEmpty()) {
+        return rule.noSubject && firstTextIsSubject(rule.type);
+    }
+
+    /** Whether the first of a type's texts is the Subject (when there is one). */
+    private boolean firstTextIsSubject(RuleType type) {
+        if (texts(type).isEmpty()) {
             return false;
         }
         if (subjectFirst == null) {

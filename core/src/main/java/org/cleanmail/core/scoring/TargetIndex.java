@@ -31,9 +31,13 @@ final class TargetIndex {
     private static final int[] NO_RULES = new int[0];
     private static final int MAX_OTHER_REQUIREMENTS = 3;
     private static final int MAX_OTHER_REQUIREMENT_LITERALS = 64;
-    /** Bits of a {@link #decidedByLiteral} entry that hold the kinds; the rule index above them. */
-    private static final int KIND_BITS = 4;
-    private static final int KIND_MASK = (1 << KIND_BITS) - 1;
+    /**
+     * A {@link #decidedByLiteral} entry: the kinds in the low four bits, then whether the rule
+     * skips a first text that is the Subject ({@code nosubject}), the rule index above.
+     */
+    private static final int KIND_MASK = (1 << 4) - 1;
+    private static final int SKIPS_SUBJECT = 1 << 4;
+    private static final int RULE_SHIFT = 5;
 
     private final int[] alwaysRun;
     private final LiteralMatcher matcher;
@@ -54,9 +58,9 @@ final class TargetIndex {
     private final boolean[] kindsWanted;
     /**
      * By literal id: the rules decided by the boundary kinds of their literals' occurrences
-     * alone ({@link #decideByKinds}), each as {@code rule << KIND_BITS | kinds} with the kinds
-     * an occurrence of this literal needs to be the rule's match; null entries for none, or
-     * null when no rule is.
+     * alone ({@link #decideByKinds}), each as {@code rule << RULE_SHIFT | SKIPS_SUBJECT? | kinds}
+     * with the kinds an occurrence of this literal needs to be the rule's match; null entries
+     * for none, or null when no rule is.
      */
     private final int[][] decidedByLiteral;
 
@@ -82,12 +86,12 @@ final class TargetIndex {
     /**
      * Whether a rule is decided by the boundary kinds of its literals' occurrences where they
      * are found ({@link #decideByKinds}) rather than as a candidate: a rule whose literal
-     * strings are all so decided, that reads every text of its target (not {@code nosubject})
-     * and runs where its literals occur (not a header rule's {@code !~} or {@code if-unset}).
+     * strings are all so decided and that runs where its literals occur (not a header rule's
+     * {@code !~} or {@code if-unset}).
      */
-    private static boolean decidedWhereFound(CompiledRule rule, LiteralPattern strings, boolean boundaryKinds,
+    private static boolean decidedWhereFound(LiteralPattern strings, boolean boundaryKinds, CompiledRule rule,
                                              Predicate<CompiledRule> marked) {
-        return boundaryKinds && strings.decidedByKinds() && !rule.noSubject && marked.test(rule);
+        return boundaryKinds && strings.decidedByKinds() && marked.test(rule);
     }
 
     /**
@@ -123,11 +127,11 @@ final class TargetIndex {
                 filtered++;
                 int[] ids = strings.literals().stream().mapToInt(literal -> literalId(literal, literalIds, byLiteral))
                     .toArray();
-                boolean decidedWhereFound = decidedWhereFound(rule, strings, boundaryKinds, marked);
+                boolean decidedWhereFound = decidedWhereFound(strings, boundaryKinds, rule, marked);
                 for (int i = 0; i < ids.length; i++) {
                     if (decidedWhereFound) {
-                        decided.computeIfAbsent(ids[i], id -> new ArrayList<>())
-                            .add(rule.index << KIND_BITS | strings.acceptedKinds(i));
+                        decided.computeIfAbsent(ids[i], id -> new ArrayList<>()).add(rule.index << RULE_SHIFT
+                            | (rule.noSubject ? SKIPS_SUBJECT : 0) | strings.acceptedKinds(i));
                     } else if (marked.test(rule)) {
                         byLiteral.get(ids[i]).add(rule.index);
                     }
@@ -296,8 +300,10 @@ final class TargetIndex {
      * The rules decided by the boundary kinds of their literals' occurrences: {@code hit} is
      * told each that matches (some more than once), from one pass over the literals that
      * occur; the others do not match. They are never {@link #markCandidates candidates}.
+     *
+     * @param firstTextIsSubject whether the first text is the Subject, which {@code nosubject} rules skip
      */
-    void decideByKinds(LiteralOccurrences occurrences, IntConsumer hit) {
+    void decideByKinds(LiteralOccurrences occurrences, boolean firstTextIsSubject, IntConsumer hit) {
         if (decidedByLiteral == null) {
             return;
         }
@@ -307,8 +313,9 @@ final class TargetIndex {
             if (decided != null) {
                 int kinds = occurrences.kinds(literal, 0);
                 for (int entry : decided) {
-                    if ((entry & kinds & KIND_MASK) != 0) {
-                        hit.accept(entry >>> KIND_BITS);
+                    int seen = firstTextIsSubject && (entry & SKIPS_SUBJECT) != 0 ? occurrences.kinds(literal, 1) : kinds;
+                    if ((entry & seen & KIND_MASK) != 0) {
+                        hit.accept(entry >>> RULE_SHIFT);
                     }
                 }
             }

@@ -380,7 +380,7 @@ public final class CompiledRuleSet {
                     List<CompiledRule> rules = bySelector.get(i);
                     if (!rules.isEmpty()) {
                         TargetIndex target = TargetIndex.of(rules, rule -> true, anchors, literalPatterns, compiled.length,
-                            Compilation::runsWhereItsLiteralsOccur, options.boundaryKinds());
+                            Compilation::runsWhereItsLiteralsOccur, options);
                         for (CompiledRule rule : target.alwaysRunRules(rules)) {
                             if (runsWhereItsLiteralsOccur(rule)) {
                                 unfiltered.add(rule);
@@ -401,7 +401,7 @@ public final class CompiledRuleSet {
                 } else {
                     targets.put(type, options.anchorSearch()
                         ? TargetIndex.of(rules, rule -> true, anchors, literalPatterns, compiled.length, rule -> true,
-                            options.boundaryKinds())
+                            options)
                         : TargetIndex.of(rules, rule -> true));
                 }
             });

@@ -37,6 +37,7 @@ public final class ScoringOptions {
     private final boolean autoPossessive;
     private final boolean confirmingAnchors;
     private final boolean filterGroups;
+    private final boolean commonLiteralsUnrecorded;
 
     private ScoringOptions(Builder builder) {
         this.scoreSet = builder.scoreSet;
@@ -52,6 +53,7 @@ public final class ScoringOptions {
         this.autoPossessive = builder.autoPossessive;
         this.confirmingAnchors = builder.confirmingAnchors;
         this.filterGroups = builder.filterGroups;
+        this.commonLiteralsUnrecorded = builder.commonLiteralsUnrecorded;
     }
 
     public static ScoringOptions defaults() {
@@ -183,6 +185,18 @@ public final class ScoringOptions {
         return filterGroups;
     }
 
+    /**
+     * Whether literals too common in mail to select anything (one frequent character, such
+     * as the {@code e} or the space of the {@code FUZZY_*} rules) are left out of the literal
+     * pass: a rule that would be filtered by one, or anchored on one, runs on every message
+     * and looks for its anchor itself, and a requirement that holds one is not checked; on
+     * by default. Off: the same hits, the pass records such a character at each of its
+     * occurrences (most of what the bench's body pass reported).
+     */
+    public boolean commonLiteralsUnrecorded() {
+        return commonLiteralsUnrecorded;
+    }
+
     @Override
     public String toString() {
         return "ScoringOptions{scoreSet=" + scoreSet + ", ruleBudget=" + ruleBudget + ", maxHeaderChars="
@@ -191,7 +205,7 @@ public final class ScoringOptions {
             + startCharSearch + ", anchorSearch=" + anchorSearch + ", asciiVariants=" + asciiVariants
             + ", boundaryKinds=" + boundaryKinds + ", regularFilters=" + regularFilters
             + ", autoPossessive=" + autoPossessive + ", confirmingAnchors=" + confirmingAnchors + ", filterGroups="
-            + filterGroups + "}";
+            + filterGroups + ", commonLiteralsUnrecorded=" + commonLiteralsUnrecorded + "}";
     }
 
     /** Builds {@link ScoringOptions}; starts from the defaults and checks each value. */
@@ -209,8 +223,14 @@ public final class ScoringOptions {
         private boolean autoPossessive = true;
         private boolean confirmingAnchors = true;
         private boolean filterGroups = true;
+        private boolean commonLiteralsUnrecorded = true;
 
         private Builder() {
+        }
+
+        public Builder commonLiteralsUnrecorded(boolean enabled) {
+            this.commonLiteralsUnrecorded = enabled;
+            return this;
         }
 
         public Builder filterGroups(boolean enabled) {

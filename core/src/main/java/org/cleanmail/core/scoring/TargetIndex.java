@@ -11,6 +11,7 @@ import java.util.function.IntConsumer;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
+import org.cleanmail.core.prefilter.CharFrequency;
 import org.cleanmail.core.prefilter.LiteralMatcher;
 import org.cleanmail.core.prefilter.RegexLiteralExtractor;
 import org.cleanmail.core.prefilter.RegexLiteralExtractor.Analysis;
@@ -29,8 +30,13 @@ import org.cleanmail.core.prefilter.RegexLiteralExtractor.Analysis;
  */
 final class TargetIndex {
     private static final int[] NO_RULES = new int[0];
+    /** The options of a target of one text: no boundary kinds, every literal found. */
+    private static final ScoringOptions ONE_TEXT = ScoringOptions.builder().boundaryKinds(false)
+        .commonLiteralsUnrecorded(false).build();
     private static final int MAX_OTHER_REQUIREMENTS = 3;
     private static final int MAX_OTHER_REQUIREMENT_LITERALS = 64;
+    /** The share of mail text a character makes up beyond which, alone, it is {@link #tooCommon}. */
+    static final double COMMON_SHARE = 0.01;
     /**
      * A {@link #decidedByLiteral} entry: the kinds in the low four bits, then whether the rule
      * skips a first text that is the Subject ({@code nosubject}), the rule index above.
@@ -80,7 +86,7 @@ final class TargetIndex {
 
     /** The index of a target whose rules see one text (the headers): no anchors, no occurrences. */
     static TargetIndex of(List<CompiledRule> rules, Predicate<CompiledRule> filterable) {
-        return of(rules, filterable, null, null, 0, rule -> true, false);
+        return of(rules, filterable, null, null, 0, rule -> true, ONE_TEXT);
     }
 
     /**
@@ -105,12 +111,15 @@ final class TargetIndex {
      * @param marked which rules become candidates where their literals occur; the others (run
      *     on every message, such as {@code !~} header rules) only read where they occur, and
      *     none of them occurring spares them their regular expression
-     * @param boundaryKinds whether the occurrences of literal patterns' literals are summed up
-     *     ({@link ScoringOptions#boundaryKinds()})
+     * @param options whether the occurrences of literal patterns' literals are summed up
+     *     ({@link ScoringOptions#boundaryKinds()}), and whether common literals are left out
+     *     ({@link ScoringOptions#commonLiteralsUnrecorded()})
      */
     static TargetIndex of(List<CompiledRule> rules, Predicate<CompiledRule> filterable, AnchorSearch[] anchors,
                           LiteralPattern[] literalPatterns, int ruleCount, Predicate<CompiledRule> marked,
-                          boolean boundaryKinds) {
+                          ScoringOptions options) {
+        boolean boundaryKinds = options.boundaryKinds();
+        boolean skipCommon = options.commonLiteralsUnrecorded();
         List<Integer> always = new ArrayList<>();
         Map<String, Integer> literalIds = new HashMap<>();
         List<List<Integer>> byLiteral = new ArrayList<>();
@@ -148,6 +157,9 @@ final class TargetIndex {
             Analysis analysis = rule.pattern == null || !(anchored || filterable.test(rule)) ? null
                 : RegexLiteralExtractor.analyse(rule.pattern.pattern(), (rule.pattern.flags() & Pattern.COMMENTS) != 0);
             Set<String> literals = literalsToFind(rule, analysis, anchors);
+            if (skipCommon && anyTooCommon(literals)) {
+                literals = Set.of();
+            }
             if (literals.isEmpty()) {
                 always.add(rule.index);
                 continue;
@@ -167,7 +179,7 @@ final class TargetIndex {
                 if (anchors[rule.index] == null) {
                     minOccurrences[rule.index] = analysis.minimumOccurrences();
                 }
-                List<Set<String>> others = otherRequirements(analysis, literals);
+                List<Set<String>> others = otherRequirements(analysis, literals, skipCommon);
                 if (!others.isEmpty()) {
                     int[][] required = new int[others.size()][];
                     for (int i = 0; i < required.length; i++) {
@@ -216,12 +228,15 @@ final class TargetIndex {
         return id;
     }
 
-    /** The requirements of a rule's pattern besides the literals it is filtered by, a few small ones. */
-    private static List<Set<String>> otherRequirements(Analysis analysis, Set<String> filteredBy) {
+    /**
+     * The requirements of a rule's pattern besides the literals it is filtered by, a few small
+     * ones ({@code skipCommon}: none that holds a literal {@link #tooCommon}).
+     */
+    private static List<Set<String>> otherRequirements(Analysis analysis, Set<String> filteredBy, boolean skipCommon) {
         List<Set<String>> others = new ArrayList<>();
         for (Set<String> requirement : analysis.requirements()) {
             if (!requirement.equals(filteredBy) && requirement.size() <= MAX_OTHER_REQUIREMENT_LITERALS
-                && others.size() < MAX_OTHER_REQUIREMENTS) {
+                && others.size() < MAX_OTHER_REQUIREMENTS && !(skipCommon && anyTooCommon(requirement))) {
                 others.add(requirement);
             }
         }
@@ -248,6 +263,27 @@ final class TargetIndex {
             }
         }
         return literals;
+    }
+
+    /**
+     * Whether a literal is too common in mail to be worth finding: one character that makes
+     * up {@link #COMMON_SHARE} of mail text or more ({@link CharFrequency}), such as most
+     * letters, the space and the line end. Every message holds it, so it selects no rule,
+     * and recording its every occurrence costs the pass more than all the rest (the
+     * {@code FUZZY_*} rules' single letters were six in seven of what the bench's body pass
+     * reported).
+     */
+    static boolean tooCommon(String literal) {
+        return literal.length() == 1 && CharFrequency.ofRaw(literal.charAt(0)) >= COMMON_SHARE;
+    }
+
+    private static boolean anyTooCommon(Set<String> literals) {
+        for (String literal : literals) {
+            if (tooCommon(literal)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int[] toArray(List<Integer> values) {

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * on both alike. The option is named by {@code -Dcleanmail.compare.off=NAME} (several, comma-separated, are
  * switched off together)
  * ({@code boundaryKinds}, {@code asciiVariants}, {@code anchorSearch}, {@code startCharSearch},
- * {@code regularFilters}, {@code autoPossessive}, {@code confirmingAnchors}, {@code filterGroups});
+ * {@code regularFilters}, {@code autoPossessive}, {@code confirmingAnchors}, {@code filterGroups},
+ * {@code commonLiteralsUnrecorded});
  * both rule sets must give every message the same values of the rules that are not sub-rules. Run with
  * {@code mvn -B -o -q -pl core verify -Dcleanmail.measure=true -Dtest=OptionComparisonMeasurement -Dcleanmail.compare.off=boundaryKinds};
  * figures in {@code core/target/measurements/option-comparison.txt}.
@@ -109,9 +110,11 @@ class OptionComparisonMeasurement {
                 return builder -> builder.confirmingAnchors(false);
             case "filterGroups":
                 return builder -> builder.filterGroups(false);
+            case "commonLiteralsUnrecorded":
+                return builder -> builder.commonLiteralsUnrecorded(false);
             default:
                 throw new IllegalArgumentException("-Dcleanmail.compare.off: no option " + option
-                    + "; one of boundaryKinds, asciiVariants, anchorSearch, startCharSearch, regularFilters, autoPossessive, confirmingAnchors, filterGroups");
+                    + "; one of boundaryKinds, asciiVariants, anchorSearch, startCharSearch, regularFilters, autoPossessive, confirmingAnchors, filterGroups, commonLiteralsUnrecorded");
         }
     }
 

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
 
 import org.cleanmail.core.rules.EvalCall;
 import org.cleanmail.core.rules.HeaderSpec;
@@ -45,6 +44,8 @@ public final class CompiledRuleSet {
     private final int[] topMetaOrder;
     /** The metas that are sub-rules: pending until a meta reads them. */
     private final BitSet subMetas;
+    /** Every sub-rule, by index: read without touching the rules themselves. */
+    private final BitSet subRules;
     private final List<UnusedRule> unused;
     private final long[][] startChars;
     private final AnchorSearch[] anchors;
@@ -63,7 +64,7 @@ public final class CompiledRuleSet {
     /** The indices of the rules that score ({@link CompiledRule#scores()}), in the order of their names. */
     private final int[] scoringByName;
     private final int runnable;
-    private final ThreadLocal<Matcher[]> threadMatchers;
+    private final ThreadLocal<ThreadMatchers> threadMatchers;
 
     private CompiledRuleSet(RuleSet source, ScoringOptions options, CompiledRule[] rules,
                             Map<String, Integer> indexByName, List<HeaderSelector> selectors,
@@ -83,6 +84,12 @@ public final class CompiledRuleSet {
         for (int index : metaOrder) {
             subMetas.set(index, rules[index].subRule);
         }
+        this.subRules = new BitSet(rules.length);
+        for (CompiledRule rule : rules) {
+            if (rule != null && rule.subRule) {
+                subRules.set(rule.index);
+            }
+        }
         this.unused = unused;
         this.startChars = startChars;
         this.anchors = anchors;
@@ -97,7 +104,7 @@ public final class CompiledRuleSet {
             count += rule != null ? 1 : 0;
         }
         this.runnable = count;
-        this.threadMatchers = ThreadLocal.withInitial(() -> new Matcher[2 * rules.length]);
+        this.threadMatchers = ThreadLocal.withInitial(() -> new ThreadMatchers(rules.length));
         this.scoringByName = Arrays.stream(rules).filter(rule -> rule != null && rule.scores())
             .sorted(Comparator.comparing((CompiledRule rule) -> rule.name)).mapToInt(rule -> rule.index).toArray();
     }
@@ -167,12 +174,11 @@ public final class CompiledRuleSet {
     }
 
     /**
-     * This thread's matchers, by rule index times two (plus one for the ASCII variant): made on
-     * first use and kept, so that a scan resets the matchers of the rules it runs instead of
-     * making them (a matcher and its group arrays for each of some hundreds of rules per message).
-     * Each is reset onto the text it reads before use.
+     * This thread's matchers and the budgeted text they read: made on first use and kept, so
+     * that a scan sets the regions of the matchers of the rules it runs instead of making them
+     * (a matcher and its group arrays for each of some hundreds of rules per message).
      */
-    Matcher[] threadMatchers() {
+    ThreadMatchers threadMatchers() {
         return threadMatchers.get();
     }
 
@@ -267,6 +273,16 @@ public final class CompiledRuleSet {
     /** Marks the metas that are sub-rules in {@code pending}. */
     void markSubMetas(BitSet pending) {
         pending.or(subMetas);
+    }
+
+    /** Whether the rule is a meta that is a sub-rule. */
+    boolean subMeta(int index) {
+        return subMetas.get(index);
+    }
+
+    /** Whether the rule is a sub-rule ({@link CompiledRule#subRule}), from a bit set the evaluation keeps in cache. */
+    boolean subRule(int index) {
+        return subRules.get(index);
     }
 
     /**

@@ -47,7 +47,8 @@ final class MessageEvaluation {
     private final MessageFeatures features;
     private final double[] values;
     private final BitSet candidates;
-    private final BudgetedText budgeted = new BudgetedText();
+    /** The text this thread's matchers read ({@link ThreadMatchers}). */
+    private final BudgetedText budgeted;
     /** This thread's matchers of the rules' patterns, kept from message to message ({@link CompiledRuleSet#threadMatchers}). */
     private final Matcher[] threadMatchers;
     private final String[] selected;
@@ -113,7 +114,9 @@ final class MessageEvaluation {
         this.pending = new BitSet(rules.size());
         this.cheapness = new byte[rules.size()];
         this.metaOutlook = new byte[rules.size()];
-        this.threadMatchers = rules.threadMatchers();
+        ThreadMatchers kept = rules.threadMatchers();
+        this.threadMatchers = kept.matchers;
+        this.budgeted = kept.text;
         for (int i = 0; i < RuleType.values().length; i++) {
             texts.add(null);
         }
@@ -316,10 +319,10 @@ final class MessageEvaluation {
             }
         }
         for (int index : target.alwaysRun()) {
-            patternRuleOrDefer(rules.rule(index));
+            patternRuleOrDefer(index);
         }
         for (int index = candidates.nextSetBit(0); index >= 0; index = candidates.nextSetBit(index + 1)) {
-            patternRuleOrDefer(rules.rule(index));
+            patternRuleOrDefer(index);
         }
         candidates.clear();
     }
@@ -331,10 +334,12 @@ final class MessageEvaluation {
         }
     }
 
-    private void patternRuleOrDefer(CompiledRule rule) {
-        if (rule.subRule) {
-            pending.set(rule.index);
+    /** Runs a candidate, or leaves it pending when it is a sub-rule (without reading the rule: most are). */
+    private void patternRuleOrDefer(int index) {
+        if (rules.subRule(index)) {
+            pending.set(index);
         } else {
+            CompiledRule rule = rules.rule(index);
             patternRule(rule, texts(rule));
         }
     }
@@ -651,7 +656,7 @@ final class MessageEvaluation {
     /**
      * A rule's matchers over the budgeted text: one of its pattern, one of its ASCII variant
      * ({@link CompiledRule#asciiPattern}) for texts of ASCII characters only, this thread's
-     * ({@link CompiledRuleSet#threadMatchers}), reset for each text. Bounds are transparent and
+     * ({@link CompiledRuleSet#threadMatchers}), its region set for each attempt. Bounds are transparent and
      * not anchoring, so that searches from a position see what precedes it.
      */
     private final class Matchers {
@@ -680,12 +685,15 @@ final class MessageEvaluation {
             return rule.asciiPattern != null && ascii(text) ? ready(rule.runAsciiPattern, 1) : ready(rule.runPattern, 0);
         }
 
-        /** This thread's matcher of the pattern (made on first use, kept for the next messages), reset onto the text. */
+        /**
+         * This thread's matcher of the pattern (made on first use, kept for the next messages),
+         * on the budgeted text: the searches set its region (or reset it) before each attempt.
+         */
         private Matcher ready(Pattern pattern, int variant) {
             int slot = 2 * rule.index + variant;
             Matcher kept = threadMatchers[slot];
             if (kept != null) {
-                return kept.reset(budgeted);
+                return kept;
             }
             Matcher created = pattern.matcher(budgeted);
             created.useTransparentBounds(true);
@@ -709,7 +717,9 @@ final class MessageEvaluation {
         return known;
     }
 
+    /** Every match of the matcher's pattern in its whole text (it is reset first), up to the rule's maximum. */
     static int findAll(CompiledRule rule, Matcher matcher, int counted) {
+        matcher.reset();
         int count = counted;
         while (count < rule.maxHits && matcher.find()) {
             count++;
@@ -863,7 +873,7 @@ final class MessageEvaluation {
         if (!pending.get(index)) {
             return values[index] != 0;
         }
-        if (rules.rule(index).meta == null || depth >= MAX_NEEDS_DEPTH) {
+        if (!rules.subMeta(index) || depth >= MAX_NEEDS_DEPTH) {
             return true;
         }
         if (metaOutlook[index] == 0) {

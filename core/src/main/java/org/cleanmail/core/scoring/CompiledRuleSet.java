@@ -51,8 +51,8 @@ public final class CompiledRuleSet {
     private final AnchorSearch[] anchors;
     /** By rule index: a more selective anchor of the rule's ASCII variant, for texts of ASCII characters only, or null. */
     private final AnchorSearch[] asciiAnchors;
-    /** By meta rule index: what a value other than 0 needs, as rule indices ({@link #metaNeeds}); null: nothing known. */
-    private final int[][][] metaNeeds;
+    /** What each meta needs to be anything but 0, as rule indices. */
+    private final MetaNeeds metaNeeds;
     /** The rules decided by their literal strings where those occur, by index (null entries: others). */
     private final LiteralPattern[] literalPatterns;
     /** The header rules filtered on their own selection, by selector index (null entries: none), or null. */
@@ -70,7 +70,7 @@ public final class CompiledRuleSet {
                             Map<String, Integer> indexByName, List<HeaderSelector> selectors,
                             Map<RuleType, TargetIndex> targets, int[] evalRules, int[] metaOrder,
                             List<UnusedRule> unused, long[][] startChars, AnchorSearch[] anchors,
-                            LiteralPattern[] literalPatterns, TargetIndex[] selectorTargets, int[][][] metaNeeds,
+                            LiteralPattern[] literalPatterns, TargetIndex[] selectorTargets, MetaNeeds metaNeeds,
                             AnchorSearch[] asciiAnchors, RegularFilter[] regularFilters, FilterGroups filterGroups) {
         this.source = source;
         this.options = options;
@@ -285,13 +285,9 @@ public final class CompiledRuleSet {
         return subRules.get(index);
     }
 
-    /**
-     * What a meta needs to be anything but 0: each array lists rules of which one at least
-     * must not be 0 ({@link org.cleanmail.core.rules.meta.MetaExpression#necessaryOperands()});
-     * null when nothing is known (or a meta it reads may be negative, which the needs do not allow).
-     */
-    int[][] metaNeeds(int index) {
-        return metaNeeds[index];
+    /** What each meta needs to be anything but 0 ({@link MetaNeeds}). */
+    MetaNeeds metaNeeds() {
+        return metaNeeds;
     }
 
     @Override
@@ -444,15 +440,9 @@ public final class CompiledRuleSet {
             return new CompiledRuleSet(ruleSet, options, compiled, Collections.unmodifiableMap(indexByName),
                 List.copyOf(selectors), Collections.unmodifiableMap(targets), toArray(evals), toArray(metas),
                 List.copyOf(unused.values()), startChars, anchors, literalPatterns, selectorTargets,
-                metaNeeds(compiled, metas), asciiAnchors, filters, groups);
+                MetaNeeds.of(compiled, metas), asciiAnchors, filters, groups);
         }
 
-        /**
-         * Each meta's needs as rule indices, for metas none of whose operands can be negative
-         * (pattern, header and eval rules count hits; a meta may be negative unless its
-         * expression and the metas it reads are not), in evaluation order so that the metas a
-         * meta reads come first.
-         */
         /**
          * The filters of the pattern rules that would try many positions of every text they
          * run on: no anchor and no start characters (header rules have none), start
@@ -489,31 +479,6 @@ public final class CompiledRuleSet {
             filtered.parallelStream().forEach(rule ->
                 filters[rule.index] = RegularFilter.of(rule.pattern, reader).orElse(null));
             return filters;
-        }
-
-        private static int[][][] metaNeeds(CompiledRule[] compiled, List<Integer> order) {
-            int[][][] needs = new int[compiled.length][][];
-            boolean[] nonNegative = new boolean[compiled.length];
-            for (int index : order) {
-                CompiledRule meta = compiled[index];
-                boolean operandsNonNegative = true;
-                for (int operand : meta.metaOperands) {
-                    if (operand >= 0 && compiled[operand] != null && compiled[operand].meta != null) {
-                        operandsNonNegative &= nonNegative[operand];
-                    }
-                }
-                nonNegative[index] = operandsNonNegative && meta.meta.nonNegative();
-                List<int[]> sets = meta.meta.necessaryOperands();
-                if (!operandsNonNegative || sets.isEmpty()) {
-                    continue;
-                }
-                int[][] rules = new int[sets.size()][];
-                for (int i = 0; i < rules.length; i++) {
-                    rules[i] = java.util.Arrays.stream(sets.get(i)).map(operand -> meta.metaOperands[operand]).toArray();
-                }
-                needs[index] = rules;
-            }
-            return needs;
         }
 
         /** Whether a header rule runs only where one of its literals occurs in its selection. */

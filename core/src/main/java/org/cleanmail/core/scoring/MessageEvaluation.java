@@ -845,25 +845,40 @@ final class MessageEvaluation {
     }
 
     /**
-     * Whether a meta can be anything but 0: each of its needs ({@link CompiledRuleSet#metaNeeds})
-     * has a rule that hit, or may still (a pending sub-rule, or a pending sub-meta that may).
+     * Whether a meta can be anything but 0: each of its needs ({@link MetaNeeds}) has a rule
+     * that hit, or may still (a pending sub-rule, or a pending sub-meta that may), and enough
+     * of the summands it counts have one.
      * A meta that cannot is 0 without being evaluated, and runs none of its pending operands.
      */
     private boolean mayHit(int index, int depth) {
-        int[][] needs = rules.metaNeeds(index);
-        if (needs == null) {
-            return true;
+        MetaNeeds needs = rules.metaNeeds();
+        int[][] sets = needs.anyOf(index);
+        if (sets != null) {
+            for (int[] anyOf : sets) {
+                if (!anyMayBeNonZero(anyOf, depth)) {
+                    return false;
+                }
+            }
         }
-        for (int[] anyOf : needs) {
-            boolean met = false;
-            for (int i = 0; i < anyOf.length && !met; i++) {
-                met = mayBeNonZero(anyOf[i], depth);
+        int[][] summands = needs.summands(index);
+        if (summands != null) {
+            int atLeast = needs.atLeast(index);
+            int may = 0;
+            for (int i = 0; i < summands.length && may < atLeast; i++) {
+                may += anyMayBeNonZero(summands[i], depth) ? 1 : 0;
             }
-            if (!met) {
-                return false;
-            }
+            return may >= atLeast;
         }
         return true;
+    }
+
+    private boolean anyMayBeNonZero(int[] rules, int depth) {
+        for (int rule : rules) {
+            if (mayBeNonZero(rule, depth)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean mayBeNonZero(int index, int depth) {

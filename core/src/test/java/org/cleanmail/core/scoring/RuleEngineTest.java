@@ -385,6 +385,28 @@ class RuleEngineTest {
     }
 
     @Test
+    void sumThresholdShouldNotRunAPendingRuleWhenTooFewSummandsCanHit() {
+        String rules = String.join("\n", "body __PILLS /pills/", "body __CASINO /casino/", "body __LOTTERY /lottery/",
+            "body __COSTLY /b.y/i", "meta MANY (__PILLS + __CASINO + __LOTTERY + __COSTLY) > 2", "");
+        RuleEngine engine = engine(rules);
+
+        ScanResult result = scan(engine, MESSAGE);
+
+        assertThat(result.hitNames()).isEmpty();
+        assertThat(engine.regexRuns()).as("__COSTLY is not run: at most two summands can hit").isZero();
+    }
+
+    @Test
+    void sumThresholdShouldCountEveryHitOfARuleThatCountsSeveral() {
+        String rules = String.join("\n", "body __PILLS /pills/", "tflags __PILLS multiple",
+            "body __CASINO /casino/", "meta MANY (__PILLS + __CASINO) > 2", "");
+
+        ScanResult result = scan(engine(rules), MESSAGE);
+
+        assertThat(result.hitNames()).containsExactly("MANY");
+    }
+
+    @Test
     void prefilterShouldRunOnlyCandidateRules() {
         RuleEngine engine = engine(String.join("\n", "body A /viagra\\w*/i", "body B /casino\\w*/i", "body C /pills\\w*/i",
             ""));

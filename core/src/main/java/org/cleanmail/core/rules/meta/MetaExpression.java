@@ -6,9 +6,11 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.function.IntPredicate;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -79,9 +81,26 @@ public final class MetaExpression {
         return necessary;
     }
 
+    /**
+     * What a value other than 0 needs as a count of summands not 0, while no operand's value
+     * is negative or above 1: {@code (__A + __B + __C + __D) > 2} needs three of them (the
+     * phishing metas' sums of a dozen sub-rules {@code > 3}); empty when nothing is known.
+     */
+    public Optional<CountedNeed> countedNeed() {
+        return Optional.ofNullable(root.countedNeed());
+    }
+
     /** Whether the value is never negative while no operand's value is. */
     public boolean nonNegative() {
         return root.nonNegative();
+    }
+
+    /**
+     * Whether the value is at most 1 (and never negative) while no operand's value is
+     * negative and the operands {@code operandAtMostOne} tells (by number) are at most 1.
+     */
+    public boolean atMostOne(IntPredicate operandAtMostOne) {
+        return root.nonNegative() && root.atMostOne(operandAtMostOne);
     }
 
     /** The numeric value; {@code ruleValue} gives the hit count of a rule (0 when it did not fire). */

@@ -3,6 +3,7 @@ package org.cleanmail.core.rules.meta;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.function.IntPredicate;
 
 /**
  * The node kinds of meta expressions, evaluated with Perl's semantics: {@code &&} and
@@ -34,6 +35,16 @@ final class MetaNodes {
             public double constant() {
                 return value;
             }
+
+            @Override
+            public List<BitSet> summands() {
+                return value == 0 ? List.of() : null;
+            }
+
+            @Override
+            public boolean atMostOne(IntPredicate operandAtMostOne) {
+                return value >= 0 && value <= 1;
+            }
         };
     }
 
@@ -61,6 +72,16 @@ final class MetaNodes {
                 one.set(operand);
                 return List.of(one);
             }
+
+            @Override
+            public List<BitSet> summands() {
+                return necessary();
+            }
+
+            @Override
+            public boolean atMostOne(IntPredicate operandAtMostOne) {
+                return operandAtMostOne.test(operand);
+            }
         };
     }
 
@@ -87,6 +108,11 @@ final class MetaNodes {
 
             @Override
             public boolean nonNegative() {
+                return true;
+            }
+
+            @Override
+            public boolean atMostOne(IntPredicate operandAtMostOne) {
                 return true;
             }
         };
@@ -138,7 +164,89 @@ final class MetaNodes {
             public List<BitSet> necessary() {
                 return binaryNecessary(operator, left, right);
             }
+
+            @Override
+            public List<BitSet> summands() {
+                return binarySummands(operator, left, right);
+            }
+
+            @Override
+            public CountedNeed countedNeed() {
+                return binaryCountedNeed(operator, left, right);
+            }
+
+            @Override
+            public boolean atMostOne(IntPredicate operandAtMostOne) {
+                switch (operator) {
+                    case EQ:
+                    case NE:
+                    case LT:
+                    case LE:
+                    case GT:
+                    case GE:
+                        return true;
+                    case OR:
+                        return left.atMostOne(operandAtMostOne) && right.atMostOne(operandAtMostOne);
+                    default:
+                        return false;
+                }
+            }
         };
+    }
+
+    /** {@link MetaNode#summands()} of a binary node: a sum's terms, or {@code ||} of two single terms as one. */
+    private static List<BitSet> binarySummands(MetaOperator operator, MetaNode left, MetaNode right) {
+        List<BitSet> leftTerms = left.summands();
+        List<BitSet> rightTerms = leftTerms == null ? null : right.summands();
+        if (rightTerms == null) {
+            return null;
+        }
+        if (operator == MetaOperator.PLUS) {
+            List<BitSet> terms = new ArrayList<>(leftTerms);
+            terms.addAll(rightTerms);
+            return terms;
+        }
+        if (operator == MetaOperator.OR && leftTerms.size() == 1 && rightTerms.size() == 1) {
+            // A || B is A where A is not 0, else B: not 0 only where one of them is not, and never above the greater
+            return either(leftTerms, rightTerms);
+        }
+        return null;
+    }
+
+    /**
+     * {@link MetaNode#countedNeed()} of a comparison of a sum with a number: with each term
+     * 0 to 1, {@code sum > k} needs more than {@code k} terms not 0, {@code sum >= k} at
+     * least {@code k}; only a count of two or more is told (one is {@link MetaNode#necessary()}'s).
+     */
+    private static CountedNeed binaryCountedNeed(MetaOperator operator, MetaNode left, MetaNode right) {
+        MetaNode sum;
+        double bound;
+        boolean orEqual;
+        switch (operator) {
+            case GT:
+            case GE:
+                sum = left;
+                bound = right.constant();
+                orEqual = operator == MetaOperator.GE;
+                break;
+            case LT:
+            case LE:
+                sum = right;
+                bound = left.constant();
+                orEqual = operator == MetaOperator.LE;
+                break;
+            default:
+                return null;
+        }
+        if (Double.isNaN(bound) || !Double.isNaN(sum.constant())) {
+            return null;
+        }
+        List<BitSet> terms = sum.summands();
+        if (terms == null) {
+            return null;
+        }
+        double least = orEqual ? Math.ceil(bound) : Math.floor(bound) + 1;
+        return least >= 2 ? new CountedNeed(terms, (int) Math.min(least, Integer.MAX_VALUE)) : null;
     }
 
     private static boolean binaryNonNegative(MetaOperator operator, MetaNode left, MetaNode right) {
@@ -267,6 +375,18 @@ final class MetaNodes {
             public List<BitSet> necessary() {
                 return both(left.necessary(), right.necessary());
             }
+
+            @Override
+            public CountedNeed countedNeed() {
+                CountedNeed leftNeed = left.countedNeed();
+                return leftNeed != null ? leftNeed : right.countedNeed();
+            }
+
+            @Override
+            public boolean atMostOne(IntPredicate operandAtMostOne) {
+                // A && B is 0 where A is, else B
+                return right.atMostOne(operandAtMostOne);
+            }
         };
     }
 
@@ -287,6 +407,11 @@ final class MetaNodes {
             @Override
             public boolean nonNegative() {
                 return whenTrue.nonNegative() && whenFalse.nonNegative();
+            }
+
+            @Override
+            public boolean atMostOne(IntPredicate operandAtMostOne) {
+                return whenTrue.atMostOne(operandAtMostOne) && whenFalse.atMostOne(operandAtMostOne);
             }
         };
     }

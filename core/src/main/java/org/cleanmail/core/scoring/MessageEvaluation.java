@@ -846,8 +846,8 @@ final class MessageEvaluation {
 
     /**
      * Whether a meta can be anything but 0: each of its needs ({@link MetaNeeds}) has a rule
-     * that hit, or may still (a pending sub-rule, or a pending sub-meta that may), and enough
-     * of the summands it counts have one.
+     * that hit, or may still (a pending sub-rule, or a pending sub-meta that may), and the
+     * summands of its sum threshold that have one can add up beyond its bound.
      * A meta that cannot is 0 without being evaluated, and runs none of its pending operands.
      */
     private boolean mayHit(int index, int depth) {
@@ -862,12 +862,12 @@ final class MessageEvaluation {
         }
         int[][] summands = needs.summands(index);
         if (summands != null) {
-            int atLeast = needs.atLeast(index);
-            int may = 0;
-            for (int i = 0; i < summands.length && may < atLeast; i++) {
-                may += anyMayBeNonZero(summands[i], depth) ? 1 : 0;
+            double[] max = needs.summandMax(index);
+            double total = 0;
+            for (int i = 0; i < summands.length && !needs.thresholdMet(index, total); i++) {
+                total += anyMayBeNonZero(summands[i], depth) ? max[i] : 0;
             }
-            return may >= atLeast;
+            return needs.thresholdMet(index, total);
         }
         return true;
     }

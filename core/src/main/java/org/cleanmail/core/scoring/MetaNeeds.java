@@ -4,40 +4,45 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-import org.cleanmail.core.rules.meta.CountedNeed;
+import org.cleanmail.core.rules.meta.SumThreshold;
 
 /**
  * What each meta needs to be anything but 0, as rule indices, for metas none of whose
  * operands can be negative (pattern, header and eval rules count hits; a meta may be
  * negative unless its expression and the metas it reads are not): rules of which one at
  * least must not be 0 ({@link org.cleanmail.core.rules.meta.MetaExpression#necessaryOperands()}),
- * and a count of summands not 0 ({@link org.cleanmail.core.rules.meta.MetaExpression#countedNeed()}),
- * the latter only where every rule a summand names is at most 1 (a rule that counts one hit,
- * an eval rule, a meta whose value is at most 1). Immutable.
+ * and for a sum compared with a number ({@link SumThreshold}), summands not 0 whose greatest
+ * values add up beyond the bound: each rule's greatest value is the most hits it counts
+ * (1 unless {@code tflags multiple}, {@code maxhits=N}), a meta's what its expression can
+ * reach from its operands'. Immutable.
  */
 final class MetaNeeds {
     /** By meta rule index: the rule sets of which one at least must not be 0; null: nothing known. */
     private final int[][][] anyOf;
-    /** By meta rule index: the summands as rule sets, of which {@link #atLeast} must not be 0; null: none. */
+    /** By meta rule index: the summands of its sum threshold as rule sets; null: none. */
     private final int[][][] summands;
-    private final int[] atLeast;
+    /** By meta rule index: the greatest value of each summand. */
+    private final double[][] summandMax;
+    private final SumThreshold[] thresholds;
 
-    private MetaNeeds(int[][][] anyOf, int[][][] summands, int[] atLeast) {
+    private MetaNeeds(int[][][] anyOf, int[][][] summands, double[][] summandMax, SumThreshold[] thresholds) {
         this.anyOf = anyOf;
         this.summands = summands;
-        this.atLeast = atLeast;
+        this.summandMax = summandMax;
+        this.thresholds = thresholds;
     }
 
     /** The needs of the metas, {@code order} listing them so that the metas a meta reads come first. */
     static MetaNeeds of(CompiledRule[] compiled, List<Integer> order) {
         int[][][] anyOf = new int[compiled.length][][];
         int[][][] summands = new int[compiled.length][][];
-        int[] atLeast = new int[compiled.length];
+        double[][] summandMax = new double[compiled.length][];
+        SumThreshold[] thresholds = new SumThreshold[compiled.length];
         boolean[] nonNegative = new boolean[compiled.length];
-        boolean[] atMostOne = new boolean[compiled.length];
+        double[] max = new double[compiled.length];
         for (CompiledRule rule : compiled) {
-            if (rule != null && rule.meta == null) {
-                atMostOne[rule.index] = rule.maxHits <= 1;
+            if (rule != null) {
+                max[rule.index] = rule.meta == null ? rule.maxHits : Double.POSITIVE_INFINITY;
             }
         }
         for (int index : order) {
@@ -52,25 +57,26 @@ final class MetaNeeds {
             if (!operandsNonNegative) {
                 continue;
             }
-            atMostOne[index] = meta.meta.atMostOne(operand -> atMostOne(meta.metaOperands[operand], atMostOne));
+            max[index] = meta.meta.maxValue(operand -> max(meta.metaOperands[operand], max));
             List<int[]> sets = meta.meta.necessaryOperands();
             if (!sets.isEmpty()) {
                 anyOf[index] = sets.stream().map(set -> rules(set, meta)).toArray(int[][]::new);
             }
-            Optional<CountedNeed> counted = meta.meta.countedNeed();
-            if (counted.isPresent() && Arrays.stream(counted.get().summands()).flatMapToInt(Arrays::stream)
-                .allMatch(operand -> atMostOne(meta.metaOperands[operand], atMostOne))) {
-                summands[index] = Arrays.stream(counted.get().summands()).map(set -> rules(set, meta))
+            Optional<SumThreshold> threshold = meta.meta.sumThreshold();
+            if (threshold.isPresent()) {
+                summands[index] = Arrays.stream(threshold.get().summands()).map(set -> rules(set, meta))
                     .toArray(int[][]::new);
-                atLeast[index] = counted.get().atLeast();
+                summandMax[index] = Arrays.stream(summands[index])
+                    .mapToDouble(set -> Arrays.stream(set).mapToDouble(rule -> max(rule, max)).max().orElse(0)).toArray();
+                thresholds[index] = threshold.get();
             }
         }
-        return new MetaNeeds(anyOf, summands, atLeast);
+        return new MetaNeeds(anyOf, summands, summandMax, thresholds);
     }
 
-    /** An unknown rule (-1) is 0, so at most 1. */
-    private static boolean atMostOne(int rule, boolean[] atMostOne) {
-        return rule < 0 || atMostOne[rule];
+    /** The greatest value of a rule; an unknown rule (-1) is 0. */
+    private static double max(int rule, double[] max) {
+        return rule < 0 ? 0 : max[rule];
     }
 
     private static int[] rules(int[] operands, CompiledRule meta) {
@@ -82,12 +88,18 @@ final class MetaNeeds {
         return anyOf[meta];
     }
 
-    /** The summands (rule sets) of which {@link #atLeast} must not be 0 for the meta not to be; null for none. */
+    /** The summands (rule sets) of the meta's sum threshold, one of each set not 0 where the summand is not; null for none. */
     int[][] summands(int meta) {
         return summands[meta];
     }
 
-    int atLeast(int meta) {
-        return atLeast[meta];
+    /** The greatest value of each of the meta's {@link #summands}. */
+    double[] summandMax(int meta) {
+        return summandMax[meta];
+    }
+
+    /** Whether summands whose greatest values add up to {@code total} can meet the meta's threshold. */
+    boolean thresholdMet(int meta, double total) {
+        return thresholds[meta].metBy(total);
     }
 }

@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import java.util.function.IntPredicate;
+import java.util.function.IntToDoubleFunction;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -82,12 +82,13 @@ public final class MetaExpression {
     }
 
     /**
-     * What a value other than 0 needs as a count of summands not 0, while no operand's value
-     * is negative or above 1: {@code (__A + __B + __C + __D) > 2} needs three of them (the
-     * phishing metas' sums of a dozen sub-rules {@code > 3}); empty when nothing is known.
+     * The sum compared with a number that a value other than 0 needs to exceed its bound,
+     * while no operand's value is negative: {@code (__A + __B + __C + __D) > 2} needs three
+     * of them not 0 where each is at most 1 (the phishing metas' sums of a dozen sub-rules
+     * {@code > 3}); empty when there is none.
      */
-    public Optional<CountedNeed> countedNeed() {
-        return Optional.ofNullable(root.countedNeed());
+    public Optional<SumThreshold> sumThreshold() {
+        return Optional.ofNullable(root.sumThreshold());
     }
 
     /** Whether the value is never negative while no operand's value is. */
@@ -96,11 +97,11 @@ public final class MetaExpression {
     }
 
     /**
-     * Whether the value is at most 1 (and never negative) while no operand's value is
-     * negative and the operands {@code operandAtMostOne} tells (by number) are at most 1.
+     * The greatest value the expression can have while no operand's value is negative and
+     * each is at most what {@code operandMax} tells (by operand number); infinite when not known.
      */
-    public boolean atMostOne(IntPredicate operandAtMostOne) {
-        return root.nonNegative() && root.atMostOne(operandAtMostOne);
+    public double maxValue(IntToDoubleFunction operandMax) {
+        return root.maxValue(operandMax);
     }
 
     /** The numeric value; {@code ruleValue} gives the hit count of a rule (0 when it did not fire). */

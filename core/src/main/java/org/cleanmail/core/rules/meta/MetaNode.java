@@ -2,7 +2,7 @@ package org.cleanmail.core.rules.meta;
 
 import java.util.BitSet;
 import java.util.List;
-import java.util.function.IntPredicate;
+import java.util.function.IntToDoubleFunction;
 
 /** A node of a compiled meta expression; immutable. */
 interface MetaNode {
@@ -34,17 +34,19 @@ interface MetaNode {
     }
 
     /**
-     * What a value other than 0 needs as a count, while no operand's value is negative or
-     * above 1: at least {@link CountedNeed#atLeast()} of the summands of a sum compared with a
-     * number ({@code (__A + __B + __C + __D) > 2} needs three of them); null when not known.
+     * The sum compared with a number that a value other than 0 needs to exceed its bound
+     * ({@code (__A + __B + __C + __D) > 2}, alone or in a conjunction); null when there is none.
      */
-    default CountedNeed countedNeed() {
+    default SumThreshold sumThreshold() {
         return null;
     }
 
-    /** Whether the value is at most 1 while no operand's value is negative and those {@code operandAtMostOne} tells are at most 1. */
-    default boolean atMostOne(IntPredicate operandAtMostOne) {
-        return false;
+    /**
+     * The greatest value the node can have while no operand's value is negative and each is
+     * at most what {@code operandMax} tells (by number); infinite when not known.
+     */
+    default double maxValue(IntToDoubleFunction operandMax) {
+        return Double.POSITIVE_INFINITY;
     }
 
     /** The value of a number node; NaN for any other node. */

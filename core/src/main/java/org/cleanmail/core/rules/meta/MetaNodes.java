@@ -3,7 +3,7 @@ package org.cleanmail.core.rules.meta;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
-import java.util.function.IntPredicate;
+import java.util.function.IntToDoubleFunction;
 
 /**
  * The node kinds of meta expressions, evaluated with Perl's semantics: {@code &&} and
@@ -42,8 +42,8 @@ final class MetaNodes {
             }
 
             @Override
-            public boolean atMostOne(IntPredicate operandAtMostOne) {
-                return value >= 0 && value <= 1;
+            public double maxValue(IntToDoubleFunction operandMax) {
+                return value;
             }
         };
     }
@@ -79,8 +79,8 @@ final class MetaNodes {
             }
 
             @Override
-            public boolean atMostOne(IntPredicate operandAtMostOne) {
-                return operandAtMostOne.test(operand);
+            public double maxValue(IntToDoubleFunction operandMax) {
+                return operandMax.applyAsDouble(operand);
             }
         };
     }
@@ -112,8 +112,8 @@ final class MetaNodes {
             }
 
             @Override
-            public boolean atMostOne(IntPredicate operandAtMostOne) {
-                return true;
+            public double maxValue(IntToDoubleFunction operandMax) {
+                return 1;
             }
         };
     }
@@ -171,12 +171,12 @@ final class MetaNodes {
             }
 
             @Override
-            public CountedNeed countedNeed() {
-                return binaryCountedNeed(operator, left, right);
+            public SumThreshold sumThreshold() {
+                return binarySumThreshold(operator, left, right);
             }
 
             @Override
-            public boolean atMostOne(IntPredicate operandAtMostOne) {
+            public double maxValue(IntToDoubleFunction operandMax) {
                 switch (operator) {
                     case EQ:
                     case NE:
@@ -184,11 +184,13 @@ final class MetaNodes {
                     case LE:
                     case GT:
                     case GE:
-                        return true;
+                        return 1;
                     case OR:
-                        return left.atMostOne(operandAtMostOne) && right.atMostOne(operandAtMostOne);
+                        return Math.max(left.maxValue(operandMax), right.maxValue(operandMax));
+                    case PLUS:
+                        return left.maxValue(operandMax) + right.maxValue(operandMax);
                     default:
-                        return false;
+                        return Double.POSITIVE_INFINITY;
                 }
             }
         };
@@ -213,12 +215,8 @@ final class MetaNodes {
         return null;
     }
 
-    /**
-     * {@link MetaNode#countedNeed()} of a comparison of a sum with a number: with each term
-     * 0 to 1, {@code sum > k} needs more than {@code k} terms not 0, {@code sum >= k} at
-     * least {@code k}; only a count of two or more is told (one is {@link MetaNode#necessary()}'s).
-     */
-    private static CountedNeed binaryCountedNeed(MetaOperator operator, MetaNode left, MetaNode right) {
+    /** {@link MetaNode#sumThreshold()} of a comparison of a sum with a number that keeps 0 out ({@code sum > k}, {@code k < sum}). */
+    private static SumThreshold binarySumThreshold(MetaOperator operator, MetaNode left, MetaNode right) {
         MetaNode sum;
         double bound;
         boolean orEqual;
@@ -238,15 +236,12 @@ final class MetaNodes {
             default:
                 return null;
         }
-        if (Double.isNaN(bound) || !Double.isNaN(sum.constant())) {
+        boolean excludesZero = orEqual ? bound > 0 : bound >= 0;
+        if (Double.isNaN(bound) || !excludesZero || !Double.isNaN(sum.constant())) {
             return null;
         }
         List<BitSet> terms = sum.summands();
-        if (terms == null) {
-            return null;
-        }
-        double least = orEqual ? Math.ceil(bound) : Math.floor(bound) + 1;
-        return least >= 2 ? new CountedNeed(terms, (int) Math.min(least, Integer.MAX_VALUE)) : null;
+        return terms == null || terms.isEmpty() ? null : new SumThreshold(terms, bound, orEqual);
     }
 
     private static boolean binaryNonNegative(MetaOperator operator, MetaNode left, MetaNode right) {
@@ -377,15 +372,15 @@ final class MetaNodes {
             }
 
             @Override
-            public CountedNeed countedNeed() {
-                CountedNeed leftNeed = left.countedNeed();
-                return leftNeed != null ? leftNeed : right.countedNeed();
+            public SumThreshold sumThreshold() {
+                SumThreshold leftThreshold = left.sumThreshold();
+                return leftThreshold != null ? leftThreshold : right.sumThreshold();
             }
 
             @Override
-            public boolean atMostOne(IntPredicate operandAtMostOne) {
+            public double maxValue(IntToDoubleFunction operandMax) {
                 // A && B is 0 where A is, else B
-                return right.atMostOne(operandAtMostOne);
+                return right.maxValue(operandMax);
             }
         };
     }
@@ -410,8 +405,8 @@ final class MetaNodes {
             }
 
             @Override
-            public boolean atMostOne(IntPredicate operandAtMostOne) {
-                return whenTrue.atMostOne(operandAtMostOne) && whenFalse.atMostOne(operandAtMostOne);
+            public double maxValue(IntToDoubleFunction operandMax) {
+                return Math.max(whenTrue.maxValue(operandMax), whenFalse.maxValue(operandMax));
             }
         };
     }

@@ -128,55 +128,61 @@ class MetaInputsTest {
         assertThat(nonZero).as("assignments where %s is not 0", text).isPositive();
     }
 
-    /** With every operand 0 or 1, whenever an expression is not 0 its counted need holds: skipping on an unmet count is safe. */
+    /**
+     * Whenever an expression is not 0, the summands of its sum threshold that are not 0 add up
+     * beyond the bound, each counted at its greatest member's value: skipping on an unmet threshold is safe.
+     */
     @ParameterizedTest
     @ValueSource(strings = {"(A + B + C + D) > 2", "(A + B + (C || D)) >= 2", "X && (A + B + C) > 1", "1 < A + B + C",
-        "3 <= A + B + C + D", "(A + B + C) > 1.5", "((A || B) || C) + D > 1", "(A + B + (C || A)) > 1"})
-    void countedNeedShouldHoldWheneverTheValueIsNotZero(String text) throws MetaSyntaxException {
+        "3 <= A + B + C + D", "(A + B + C) > 1.5", "((A || B) || C) + D > 1", "(A + B + (C || A)) > 1", "A + B > 0"})
+    void sumThresholdShouldHoldWheneverTheValueIsNotZero(String text) throws MetaSyntaxException {
         MetaExpression meta = MetaExpression.parse(text);
-        CountedNeed need = meta.countedNeed().orElseThrow();
+        SumThreshold threshold = meta.sumThreshold().orElseThrow();
         Random random = new Random(13);
         int nonZero = 0;
         for (int i = 0; i < 2000; i++) {
             Map<String, Double> values = new HashMap<>();
             for (String name : meta.operands()) {
-                values.put(name, (double) random.nextInt(2));
+                values.put(name, random.nextInt(3) == 0 ? (double) random.nextInt(4) : 0.0);
             }
             if (meta.evaluate(name -> values.getOrDefault(name, 0.0)) == 0) {
                 continue;
             }
             nonZero++;
-            long met = Arrays.stream(need.summands())
-                .filter(summand -> Arrays.stream(summand).anyMatch(operand -> values.get(meta.operands().get(operand)) != 0))
-                .count();
-            assertThat(met).as("%s with %s needs %d summands", text, values, need.atLeast()).isGreaterThanOrEqualTo(need.atLeast());
+            double total = Arrays.stream(threshold.summands())
+                .mapToDouble(summand -> Arrays.stream(summand).mapToDouble(operand -> values.get(meta.operands().get(operand)))
+                    .max().orElse(0))
+                .sum();
+            assertThat(threshold.metBy(total)).as("%s with %s", text, values).isTrue();
         }
         assertThat(nonZero).as("assignments where %s is not 0", text).isPositive();
     }
 
     @Test
-    void countedNeedShouldBeReadFromSumsOfSingleTermsOnly() throws MetaSyntaxException {
+    void sumThresholdShouldBeReadFromSumsOfSingleTermsOnly() throws MetaSyntaxException {
         MetaExpression sum = MetaExpression.parse("(__A + __B + (__C || __D)) > 1");
 
-        assertThat(sum.countedNeed().orElseThrow().atLeast()).isEqualTo(2);
-        assertThat(Arrays.stream(sum.countedNeed().orElseThrow().summands()).map(set -> Arrays.stream(set)
+        assertThat(sum.sumThreshold().orElseThrow().bound()).isEqualTo(1);
+        assertThat(Arrays.stream(sum.sumThreshold().orElseThrow().summands()).map(set -> Arrays.stream(set)
             .mapToObj(sum.operands()::get).collect(java.util.stream.Collectors.toSet())))
             .containsExactly(java.util.Set.of("__A"), java.util.Set.of("__B"), java.util.Set.of("__C", "__D"));
-        assertThat(MetaExpression.parse("(__A + __B) > 0").countedNeed()).isEmpty();
-        assertThat(MetaExpression.parse("(__A - __B) > 1").countedNeed()).isEmpty();
-        assertThat(MetaExpression.parse("(__A + 2) > 2").countedNeed()).isEmpty();
-        assertThat(MetaExpression.parse("(__A + __B * 2) > 1").countedNeed()).isEmpty();
-        assertThat(MetaExpression.parse("((__A + __B) || __C) + __D > 1").countedNeed()).isEmpty();
-        assertThat(MetaExpression.parse("__A || (__B + __C + __D > 2)").countedNeed()).isEmpty();
+        assertThat(MetaExpression.parse("(__A + __B) > -1").sumThreshold()).isEmpty();
+        assertThat(MetaExpression.parse("(__A - __B) > 1").sumThreshold()).isEmpty();
+        assertThat(MetaExpression.parse("(__A + 2) > 2").sumThreshold()).isEmpty();
+        assertThat(MetaExpression.parse("(__A + __B * 2) > 1").sumThreshold()).isEmpty();
+        assertThat(MetaExpression.parse("((__A + __B) || __C) + __D > 1").sumThreshold()).isEmpty();
+        assertThat(MetaExpression.parse("__A || (__B + __C + __D > 2)").sumThreshold()).isEmpty();
+        assertThat(MetaExpression.parse("!((__A + __B + __C) > 2)").sumThreshold()).isEmpty();
     }
 
     @Test
-    void valueAtMostOneShouldFollowTheOperators() throws MetaSyntaxException {
-        assertThat(MetaExpression.parse("__A && !__B").atMostOne(operand -> true)).isTrue();
-        assertThat(MetaExpression.parse("__A && __B").atMostOne(operand -> false)).isFalse();
-        assertThat(MetaExpression.parse("(__A + __B) > 1").atMostOne(operand -> false)).isTrue();
-        assertThat(MetaExpression.parse("__A + __B").atMostOne(operand -> true)).isFalse();
-        assertThat(MetaExpression.parse("__A || __B").atMostOne(operand -> true)).isTrue();
+    void greatestValueShouldFollowTheOperators() throws MetaSyntaxException {
+        assertThat(MetaExpression.parse("__A && !__B").maxValue(operand -> 5)).isEqualTo(1);
+        assertThat(MetaExpression.parse("!__A && __B").maxValue(operand -> 5)).isEqualTo(5);
+        assertThat(MetaExpression.parse("(__A + __B) > 1").maxValue(operand -> 7)).isEqualTo(1);
+        assertThat(MetaExpression.parse("__A + __B").maxValue(operand -> 2)).isEqualTo(4);
+        assertThat(MetaExpression.parse("__A || __B").maxValue(operand -> operand + 1.0)).isEqualTo(2);
+        assertThat(MetaExpression.parse("__A * __B").maxValue(operand -> 1)).isInfinite();
     }
 
     @Test

@@ -58,6 +58,13 @@ final class CompiledRule {
     final boolean noSubject;
     /** Whether the pattern matches the empty string: the answer for absent headers, known without running. */
     final boolean matchesEmpty;
+    /**
+     * Whether the pattern refers back to a group ({@code \1}): the translation keeps capturing
+     * groups only then. Such a search tries every pairing of the group's text with what follows
+     * ({@code __SUBJ_HAS_TO_*}, {@code __TO_EQ_FROM_*} walk the header block from each
+     * Received or From field), so such a header rule is not cheap to read.
+     */
+    final boolean backReferences;
 
     private CompiledRule(Builder builder) {
         this.index = builder.index;
@@ -69,6 +76,7 @@ final class CompiledRule {
         this.pattern = builder.pattern;
         Optional<String> cut = builder.asciiVariants && pattern != null ? AsciiPruning.prune(pattern) : Optional.empty();
         this.asciiNever = cut.isPresent() && cut.get().equals(AsciiPruning.NEVER);
+        this.backReferences = pattern != null && pattern.matcher("").groupCount() > 0;
         this.asciiPattern = builder.asciiVariants && !asciiNever
             ? asciiVariant(pattern, cut.orElse(pattern == null ? null : pattern.pattern())) : null;
         this.runPattern = possessive(pattern, builder.possessive);

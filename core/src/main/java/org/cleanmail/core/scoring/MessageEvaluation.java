@@ -899,7 +899,8 @@ final class MessageEvaluation {
 
     private void evaluateMeta(CompiledRule rule) {
         try {
-            values[rule.index] = rule.meta.evaluateOperands(new Operands(rule.metaOperands));
+            values[rule.index] = rule.meta.evaluateOperands(new Operands(rule.metaOperands,
+                cheapFirst && rules.metaNeeds().bounded(rule.index)));
         } catch (RuntimeException | StackOverflowError e) {
             fail(rule, "meta expression failed: " + e);
         }
@@ -908,9 +909,27 @@ final class MessageEvaluation {
     /** What a meta reads: the values of its operand rules, and which of them are cheap. */
     private final class Operands implements MetaInputs {
         private final int[] indices;
+        /** Whether no operand can be negative: their greatest values ({@link MetaNeeds#max}) bound the meta's sums. */
+        private final boolean bounded;
 
-        Operands(int[] indices) {
+        Operands(int[] indices, boolean bounded) {
             this.indices = indices;
+            this.bounded = bounded;
+        }
+
+        @Override
+        public double max(int operand) {
+            if (!bounded) {
+                return Double.NaN;
+            }
+            int index = indices[operand];
+            if (index < 0) {
+                return 0;
+            }
+            if (!pending.get(index)) {
+                return values[index];
+            }
+            return mayBeNonZero(index, 0) ? rules.metaNeeds().max(index) : 0;
         }
 
         @Override
@@ -949,7 +968,8 @@ final class MessageEvaluation {
 
     /**
      * Whether a pending rule can be read without running a body, rawbody, uri or full regular
-     * expression: a header test, or a meta over such rules and rules known already.
+     * expression: a header test (but one that refers back to a group, {@link CompiledRule#backReferences}),
+     * or a meta over such rules and rules known already.
      */
     private boolean cheapToRead(int index, int depth) {
         if (cheapness[index] == 0) {
@@ -963,7 +983,7 @@ final class MessageEvaluation {
                     }
                 }
             } else {
-                cheap = rule.type == RuleType.HEADER;
+                cheap = rule.type == RuleType.HEADER && !rule.backReferences;
             }
             cheapness[index] = cheap ? CHEAP : COSTLY;
         }

@@ -24,12 +24,19 @@ final class MetaNeeds {
     /** By meta rule index: the greatest value of each summand. */
     private final double[][] summandMax;
     private final SumThreshold[] thresholds;
+    /** By rule index: the greatest value the rule can have (infinite: not known). */
+    private final double[] max;
+    /** By meta rule index: whether none of its operands can be negative, so that their greatest values bound it. */
+    private final boolean[] bounded;
 
-    private MetaNeeds(int[][][] anyOf, int[][][] summands, double[][] summandMax, SumThreshold[] thresholds) {
+    private MetaNeeds(int[][][] anyOf, int[][][] summands, double[][] summandMax, SumThreshold[] thresholds,
+                      double[] max, boolean[] bounded) {
         this.anyOf = anyOf;
         this.summands = summands;
         this.summandMax = summandMax;
         this.thresholds = thresholds;
+        this.max = max;
+        this.bounded = bounded;
     }
 
     /** The needs of the metas, {@code order} listing them so that the metas a meta reads come first. */
@@ -39,6 +46,7 @@ final class MetaNeeds {
         double[][] summandMax = new double[compiled.length][];
         SumThreshold[] thresholds = new SumThreshold[compiled.length];
         boolean[] nonNegative = new boolean[compiled.length];
+        boolean[] bounded = new boolean[compiled.length];
         double[] max = new double[compiled.length];
         for (CompiledRule rule : compiled) {
             if (rule != null) {
@@ -57,6 +65,7 @@ final class MetaNeeds {
             if (!operandsNonNegative) {
                 continue;
             }
+            bounded[index] = true;
             max[index] = meta.meta.maxValue(operand -> max(meta.metaOperands[operand], max));
             List<int[]> sets = meta.meta.necessaryOperands();
             if (!sets.isEmpty()) {
@@ -71,7 +80,7 @@ final class MetaNeeds {
                 thresholds[index] = threshold.get();
             }
         }
-        return new MetaNeeds(anyOf, summands, summandMax, thresholds);
+        return new MetaNeeds(anyOf, summands, summandMax, thresholds, max, bounded);
     }
 
     /** The greatest value of a rule; an unknown rule (-1) is 0. */
@@ -96,6 +105,16 @@ final class MetaNeeds {
     /** The greatest value of each of the meta's {@link #summands}. */
     double[] summandMax(int meta) {
         return summandMax[meta];
+    }
+
+    /** The greatest value a rule can have: its most hits, a meta's from its expression; infinite when not known. */
+    double max(int rule) {
+        return max[rule];
+    }
+
+    /** Whether none of the meta's operands can be negative: their greatest values bound its terms. */
+    boolean bounded(int meta) {
+        return bounded[meta];
     }
 
     /** Whether summands whose greatest values add up to {@code total} can meet the meta's threshold. */

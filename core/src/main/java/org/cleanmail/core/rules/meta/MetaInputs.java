@@ -23,4 +23,14 @@ public interface MetaInputs {
     default boolean known(int[] operands) {
         return false;
     }
+
+    /**
+     * The greatest value operand {@code operand} can have (its value when known, 0 when it
+     * cannot be other than 0), where every operand is known never to be negative; NaN when
+     * not known, by default. A sum compared with a number ({@link SumThreshold}) reads its
+     * terms known and cheap ones first and stops once the rest cannot change the outcome.
+     */
+    default double max(int operand) {
+        return Double.NaN;
+    }
 }

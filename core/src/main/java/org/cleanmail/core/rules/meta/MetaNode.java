@@ -49,6 +49,11 @@ interface MetaNode {
         return Double.POSITIVE_INFINITY;
     }
 
+    /** The terms of this node read as a sum: both sides' of a {@code +}, else the node itself. */
+    default List<MetaNode> sumTerms() {
+        return List.of(this);
+    }
+
     /** The value of a number node; NaN for any other node. */
     default double constant() {
         return Double.NaN;

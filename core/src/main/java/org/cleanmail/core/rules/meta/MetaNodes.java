@@ -136,6 +136,16 @@ final class MetaNodes {
         if (operator == MetaOperator.AND) {
             return and(left, right);
         }
+        MetaNode plain = plainBinary(operator, left, right);
+        SumThreshold threshold = plain.sumThreshold();
+        if (threshold == null) {
+            return plain;
+        }
+        boolean sumOnLeft = operator == MetaOperator.GT || operator == MetaOperator.GE;
+        return bounded(plain, (sumOnLeft ? left : right).sumTerms(), threshold);
+    }
+
+    private static MetaNode plainBinary(MetaOperator operator, MetaNode left, MetaNode right) {
         return new MetaNode() {
             @Override
             public double evaluate(MetaInputs inputs) {
@@ -171,6 +181,16 @@ final class MetaNodes {
             }
 
             @Override
+            public List<MetaNode> sumTerms() {
+                if (operator != MetaOperator.PLUS) {
+                    return List.of(this);
+                }
+                List<MetaNode> terms = new ArrayList<>(left.sumTerms());
+                terms.addAll(right.sumTerms());
+                return terms;
+            }
+
+            @Override
             public SumThreshold sumThreshold() {
                 return binarySumThreshold(operator, left, right);
             }
@@ -192,6 +212,94 @@ final class MetaNodes {
                     default:
                         return Double.POSITIVE_INFINITY;
                 }
+            }
+        };
+    }
+
+    /**
+     * A sum compared with a number ({@link SumThreshold}), evaluated term by term where the
+     * inputs bound each operand ({@link MetaInputs#max(int)}): the terms known already first,
+     * then the cheap ones, then the rest as written; a term that cannot be other than 0 is
+     * not read, and once the terms read meet the threshold, or the rest cannot make them,
+     * the outcome (1 or 0) is known and nothing more is read. The value is the comparison's,
+     * as {@code plain} gives it.
+     */
+    private static MetaNode bounded(MetaNode plain, List<MetaNode> terms, SumThreshold threshold) {
+        int[][] termOperands = new int[terms.size()][];
+        for (int i = 0; i < termOperands.length; i++) {
+            BitSet operands = new BitSet();
+            terms.get(i).collectOperands(operands);
+            termOperands[i] = operands.stream().toArray();
+        }
+        return new MetaNode() {
+            @Override
+            public double evaluate(MetaInputs inputs) {
+                double[] max = new double[termOperands.length];
+                // the greatest total of the terms not read yet: the finite ones' sum, and how many are unbounded
+                double rest = 0;
+                int unbounded = 0;
+                for (int i = 0; i < max.length; i++) {
+                    for (int operand : termOperands[i]) {
+                        max[i] = Math.max(max[i], inputs.max(operand));
+                    }
+                    if (Double.isNaN(max[i])) {
+                        return plain.evaluate(inputs);
+                    }
+                    if (Double.isInfinite(max[i])) {
+                        unbounded++;
+                    } else {
+                        rest += max[i];
+                    }
+                }
+                double sum = 0;
+                boolean[] read = new boolean[max.length];
+                for (int pass = 0; pass < 3; pass++) {
+                    for (int i = 0; i < max.length; i++) {
+                        if (unbounded == 0 && !threshold.metBy(sum + rest)) {
+                            return 0;
+                        }
+                        if (read[i] || pass == 0 && !inputs.known(termOperands[i])
+                            || pass == 1 && !inputs.cheap(termOperands[i])) {
+                            continue;
+                        }
+                        read[i] = true;
+                        if (Double.isInfinite(max[i])) {
+                            unbounded--;
+                        } else {
+                            rest -= max[i];
+                        }
+                        sum += max[i] == 0 ? 0 : terms.get(i).evaluate(inputs);
+                        if (threshold.metBy(sum)) {
+                            return 1;
+                        }
+                    }
+                }
+                return 0;
+            }
+
+            @Override
+            public void collectOperands(BitSet operands) {
+                plain.collectOperands(operands);
+            }
+
+            @Override
+            public boolean nonNegative() {
+                return true;
+            }
+
+            @Override
+            public List<BitSet> necessary() {
+                return plain.necessary();
+            }
+
+            @Override
+            public SumThreshold sumThreshold() {
+                return threshold;
+            }
+
+            @Override
+            public double maxValue(IntToDoubleFunction operandMax) {
+                return 1;
             }
         };
     }

@@ -43,6 +43,78 @@ class MetaInputsTest {
         }
     }
 
+    /** {@link Recording} that also bounds each operand: its value plus {@code slack}, or its exact value when known. */
+    private static final class Bounded implements MetaInputs {
+        private final Recording recording;
+        private final Map<String, Double> slack;
+
+        Bounded(Recording recording, Map<String, Double> slack) {
+            this.recording = recording;
+            this.slack = slack;
+        }
+
+        @Override
+        public double value(int operand) {
+            return recording.value(operand);
+        }
+
+        @Override
+        public boolean cheap(int[] numbers) {
+            return recording.cheap(numbers);
+        }
+
+        @Override
+        public boolean known(int[] numbers) {
+            return recording.known(numbers);
+        }
+
+        @Override
+        public double max(int operand) {
+            String name = recording.operands.get(operand);
+            double value = recording.values.getOrDefault(name, 0.0);
+            return name.startsWith("KNOWN") ? value : value + slack.getOrDefault(name, 0.0);
+        }
+    }
+
+    @Test
+    void sumThresholdShouldReadNothingWhenItsTermsCannotReachTheBound() throws MetaSyntaxException {
+        MetaExpression meta = MetaExpression.parse("(__A + __B + __C + __COSTLY) > 2");
+        Recording recording = new Recording(meta, Map.of("__A", 1.0));
+
+        assertThat(meta.evaluateOperands(new Bounded(recording, Map.of("__B", 1.0)))).isZero();
+        assertThat(recording.read).isEmpty();
+    }
+
+    @Test
+    void sumThresholdShouldStopOnceTheBoundIsPassed() throws MetaSyntaxException {
+        MetaExpression meta = MetaExpression.parse("(__COSTLY + KNOWN_A + CHEAP_B + KNOWN_C) > 2");
+        Recording recording = new Recording(meta, Map.of("KNOWN_A", 1.0, "CHEAP_B", 1.0, "KNOWN_C", 1.0, "__COSTLY", 1.0));
+
+        assertThat(meta.evaluateOperands(new Bounded(recording, Map.of()))).isEqualTo(1.0);
+        assertThat(recording.read).containsExactly("KNOWN_A", "KNOWN_C", "CHEAP_B");
+    }
+
+    /** Evaluated term by term within bounds, a sum threshold must give the value the written order gives. */
+    @ParameterizedTest
+    @ValueSource(strings = {"(A + B + C + D) > 2", "(KNOWN_A + CHEAP_B + (C || D)) >= 2", "X && (A + CHEAP_B + KNOWN_C) > 1",
+        "1 < A + B + C", "3 <= A + KNOWN_B + C + D", "(A + B + C) > 1.5", "((A || CHEAP_B) || C) + D > 1",
+        "(A + B + (C || A)) > 1", "A + B > 0", "!((A + B + C) > 1) && D", "(A + B) > 2 || (C + D) > 1"})
+    void sumThresholdWithinBoundsShouldGiveTheSameValue(String text) throws MetaSyntaxException {
+        MetaExpression meta = MetaExpression.parse(text);
+        Random random = new Random(17);
+        for (int i = 0; i < 2000; i++) {
+            Map<String, Double> values = new HashMap<>();
+            Map<String, Double> slack = new HashMap<>();
+            for (String name : meta.operands()) {
+                values.put(name, random.nextInt(3) == 0 ? (double) random.nextInt(4) : 0.0);
+                slack.put(name, random.nextInt(4) == 0 ? Double.POSITIVE_INFINITY : random.nextInt(3));
+            }
+            double expected = meta.evaluate(name -> values.getOrDefault(name, 0.0));
+            assertThat(meta.evaluateOperands(new Bounded(new Recording(meta, values), slack)))
+                .as("%s with %s, slack %s", text, values, slack).isEqualTo(expected);
+        }
+    }
+
     @Test
     void knownOperandShouldBeReadBeforeACheapOne() throws MetaSyntaxException {
         // a header test that costs (a back-reference over all headers) is skipped when a known operand decides

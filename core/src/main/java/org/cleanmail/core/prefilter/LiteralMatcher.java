@@ -13,12 +13,14 @@ import java.util.TreeMap;
  * Finds, in one pass over a text, which of many literals occur in it (case-folded with
  * {@link CaseFold}): an Aho-Corasick automaton frozen into flat arrays. The root state
  * has a dense transition table over every UTF-16 unit, because most characters of a text
- * start no literal; the states one and two characters deep have dense rows over the 256
- * characters of byte-form text with the failure links already followed and the case
- * folded; deeper states keep sorted child lists. A row's entry for a move to another row
+ * start no literal; the states up to four characters deep (as many as fit in 2^20 cells)
+ * have dense rows over the character classes of byte-form text (one class per folded
+ * character some literal holds, one for all others) with the failure links already
+ * followed; deeper states keep sorted child lists. A row's entry for a move to another row
  * with nothing to report is that row's offset, so that the scan over most characters of a
- * text is one lookup each (FULL's 322 states: 5 to 3 ns per character; the body's 46,806
- * states of mostly whole words move deeper and gain little). Immutable and thread-safe.
+ * text is two lookups each, the class and the move (FULL's 322 states: about 3 ns per
+ * character; the body's 44,586 states of mostly whole words of the synthetic rules, dense
+ * to two characters, 20 ns, to four, 13 ns). Immutable and thread-safe.
  *
  * <p>Why not a library: the Aho-Corasick libraries on Maven Central box characters into
  * hash maps and allocate an object per match, several times slower on the texts and
@@ -27,10 +29,15 @@ import java.util.TreeMap;
 public final class LiteralMatcher {
     private static final int ROOT = 0;
     private static final int NONE = -1;
-    /** States this close to the root get a dense row of transitions over the 256 characters of byte-form text. */
-    private static final int DENSE_DEPTH = 2;
-    /** At most this many dense rows (4 MB); beyond, the shallowest states are left sparse too. */
-    private static final int MAX_DENSE_ROWS = 4096;
+    /** States this close to the root get a dense row of transitions over the character classes of byte-form text. */
+    private static final int DENSE_DEPTH = 4;
+    /**
+     * At most this many cells of dense rows (4 MB): the states of a depth get rows only if all
+     * of them fit. Deeper than two characters the rows pay where literals are many words (the
+     * bench's synthetic rules): its body and header passes spent most of their time in the
+     * sparse states' child lists and failure links.
+     */
+    private static final int MAX_DENSE_CELLS = 1 << 20;
 
     private final int literalCount;
     /** Length of each literal, by id. */
@@ -47,10 +54,14 @@ public final class LiteralMatcher {
     private final int[] denseRow;
     /** Per dense row: its state. */
     private final int[] rowState;
+    /** Per character below 256: its class, the same for the characters that fold alike; 0 for those no literal holds. */
+    private final int[] classOf;
+    /** Character classes, and cells per dense row. */
+    private final int classes;
     /**
-     * The full transitions (failure links followed) of the shallow states, 256 per row, on
-     * each character as it is folded ({@link CaseFold}): to a state with a row of its own and
-     * nothing to report, that row's offset (row times 256, not negative); to another state
+     * The full transitions (failure links followed) of the shallow states, a row of
+     * {@link #classes} cells each, by character class: to a state with a row of its own and
+     * nothing to report, that row's offset (row times classes, not negative); to another state
      * {@code s}, {@code ~s} (negative). The scan mostly goes from row to row, one lookup per
      * character.
      */
@@ -68,6 +79,25 @@ public final class LiteralMatcher {
         this.outputStart = outputStart;
         this.outputs = outputs;
         this.dictionaryLink = dictionaryLink;
+        BitSet held = new BitSet();
+        for (char c : childChars) {
+            held.set(c);
+        }
+        for (int c = 0; c < rootNext.length; c++) {
+            if (rootNext[c] != ROOT) {
+                held.set(c);
+            }
+        }
+        // one class per folded character a literal holds (a character below 256 may fold above it: the micro sign)
+        Map<Character, Integer> classByFolded = new TreeMap<>();
+        this.classOf = new int[256];
+        for (char c = 0; c < 256; c++) {
+            char folded = CaseFold.fold(c);
+            if (held.get(folded)) {
+                classOf[c] = classByFolded.computeIfAbsent(folded, f -> classByFolded.size() + 1);
+            }
+        }
+        this.classes = classByFolded.size() + 1;
         this.denseRow = new int[depth.length];
         Arrays.fill(denseRow, NONE);
         int rows = 0;
@@ -76,7 +106,7 @@ public final class LiteralMatcher {
             for (int d : depth) {
                 atDepth += d == maxDepth ? 1 : 0;
             }
-            if (rows + atDepth > MAX_DENSE_ROWS) {
+            if ((long) (rows + atDepth) * classes > MAX_DENSE_CELLS) {
                 break;
             }
             for (int state = 0; state < depth.length; state++) {
@@ -86,15 +116,15 @@ public final class LiteralMatcher {
             }
         }
         this.rowState = new int[rows];
-        this.dense = new int[rows * 256];
+        this.dense = new int[rows * classes];
         for (int state = 0; state < depth.length; state++) {
             if (denseRow[state] != NONE) {
                 rowState[denseRow[state]] = state;
                 for (char c = 0; c < 256; c++) {
-                    char folded = CaseFold.fold(c);
-                    int target = sparseNext(state, folded);
+                    int target = sparseNext(state, CaseFold.fold(c));
                     boolean quiet = outputStart[target] == outputStart[target + 1] && dictionaryLink[target] <= ROOT;
-                    dense[(denseRow[state] << 8) | c] = quiet && denseRow[target] != NONE ? denseRow[target] << 8 : ~target;
+                    dense[denseRow[state] * classes + classOf[c]] = quiet && denseRow[target] != NONE
+                        ? denseRow[target] * classes : ~target;
                 }
             }
         }
@@ -135,11 +165,12 @@ public final class LiteralMatcher {
         int[] rows = dense;
         int state = ROOT;
         // while the state has a dense row: its offset in the rows (and state is not kept up to date); else -1
-        int row = denseRow[ROOT] << 8;
+        int[] classOfChar = classOf;
+        int row = denseRow[ROOT] * classes;
         for (int i = 0, n = text.length(); i < n; i++) {
             char c = text.charAt(i);
             if (row >= 0 && c < 256) {
-                int to = rows[row | c];
+                int to = rows[row + classOfChar[c]];
                 if (to >= 0) {
                     row = to;
                     continue;
@@ -147,7 +178,7 @@ public final class LiteralMatcher {
                 state = ~to;
             } else {
                 if (row >= 0) {
-                    state = rowState[row >>> 8];
+                    state = rowState[row / classes];
                 }
                 state = next(state, CaseFold.fold(c));
             }
@@ -159,7 +190,7 @@ public final class LiteralMatcher {
                 }
                 s = dictionaryLink[s];
             }
-            row = denseRow[state] == NONE ? -1 : denseRow[state] << 8;
+            row = denseRow[state] == NONE ? -1 : denseRow[state] * classes;
         }
     }
 
@@ -168,8 +199,8 @@ public final class LiteralMatcher {
         int current = state;
         while (true) {
             if (c < 256 && denseRow[current] != NONE) {
-                int to = dense[(denseRow[current] << 8) | c];
-                return to >= 0 ? rowState[to >>> 8] : ~to;
+                int to = dense[denseRow[current] * classes + classOf[c]];
+                return to >= 0 ? rowState[to / classes] : ~to;
             }
             if (current == ROOT) {
                 return rootNext[c];

@@ -13,10 +13,10 @@ import java.util.TreeMap;
  * Finds, in one pass over a text, which of many literals occur in it (case-folded with
  * {@link CaseFold}): an Aho-Corasick automaton frozen into flat arrays. The root state
  * has a dense transition table over every UTF-16 unit, because most characters of a text
- * start no literal; the states up to four characters deep (as many as fit in 2^20 cells)
- * have dense rows over the character classes of byte-form text (one class per folded
- * character some literal holds, one for all others) with the failure links already
- * followed; deeper states keep sorted child lists. A row's entry for a move to another row
+ * start no literal; the states nearest the root (depth by depth, as many as fit in 2^20
+ * cells, all of them in most automata) have dense rows over the character classes of
+ * byte-form text (one class per folded character some literal holds, one for all others)
+ * with the failure links already followed; deeper states keep sorted child lists. A row's entry for a move to another row
  * with nothing to report is that row's offset, so that the scan over most characters of a
  * text is two lookups each, the class and the move (FULL's 322 states: about 3 ns per
  * character; the body's 44,586 states of mostly whole words of the synthetic rules, dense
@@ -29,13 +29,13 @@ import java.util.TreeMap;
 public final class LiteralMatcher {
     private static final int ROOT = 0;
     private static final int NONE = -1;
-    /** States this close to the root get a dense row of transitions over the character classes of byte-form text. */
-    private static final int DENSE_DEPTH = 4;
     /**
-     * At most this many cells of dense rows (4 MB): the states of a depth get rows only if all
-     * of them fit. Deeper than two characters the rows pay where literals are many words (the
-     * bench's synthetic rules): its body and header passes spent most of their time in the
-     * sparse states' child lists and failure links.
+     * At most this many cells of dense rows (4 MB), given to the states depth by depth from
+     * the root: the states of a depth get rows only if all of them fit. Rows beyond two
+     * characters deep pay where literals are many words (the bench's synthetic rules): its
+     * body and header passes spent most of their time in the sparse states' child lists and
+     * failure links. With the stock and the bench's synthetic rules every automaton is dense
+     * but the body's (to four characters), 10 MB in all.
      */
     private static final int MAX_DENSE_CELLS = 1 << 20;
 
@@ -101,7 +101,8 @@ public final class LiteralMatcher {
         this.denseRow = new int[depth.length];
         Arrays.fill(denseRow, NONE);
         int rows = 0;
-        for (int maxDepth = 0; maxDepth <= DENSE_DEPTH; maxDepth++) {
+        int deepest = Arrays.stream(depth).max().orElse(0);
+        for (int maxDepth = 0; maxDepth <= deepest; maxDepth++) {
             int atDepth = 0;
             for (int d : depth) {
                 atDepth += d == maxDepth ? 1 : 0;

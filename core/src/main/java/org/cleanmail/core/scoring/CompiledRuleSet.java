@@ -62,7 +62,7 @@ public final class CompiledRuleSet {
     /** The regular filters of each target in groups, each group with one filter of all its patterns. */
     private final FilterGroups filterGroups;
     /** The indices of the rules that score ({@link CompiledRule#scores()}), in the order of their names. */
-    private final int[] scoringByName;
+    private final int[] rankByName;
     private final int runnable;
     private final ThreadLocal<ThreadMatchers> threadMatchers;
 
@@ -105,8 +105,13 @@ public final class CompiledRuleSet {
         }
         this.runnable = count;
         this.threadMatchers = ThreadLocal.withInitial(() -> new ThreadMatchers(rules.length));
-        this.scoringByName = Arrays.stream(rules).filter(rule -> rule != null && rule.scores())
+        int[] scoringByName = Arrays.stream(rules).filter(rule -> rule != null && rule.scores())
             .sorted(Comparator.comparing((CompiledRule rule) -> rule.name)).mapToInt(rule -> rule.index).toArray();
+        this.rankByName = new int[rules.length];
+        Arrays.fill(rankByName, -1);
+        for (int rank = 0; rank < scoringByName.length; rank++) {
+            rankByName[scoringByName[rank]] = rank;
+        }
     }
 
     /** Compiles the rules that can run with these eval functions and options. */
@@ -221,9 +226,9 @@ public final class CompiledRuleSet {
         return asciiAnchors[index];
     }
 
-    /** The indices of the rules that score, in the order of their names: a message's hits come out sorted. */
-    int[] scoringRulesByName() {
-        return scoringByName;
+    /** A rule's place among the rules that score, in the order of their names (a message's hits come out sorted); -1 for one that does not score. */
+    int rankByName(int index) {
+        return rankByName[index];
     }
 
     /**

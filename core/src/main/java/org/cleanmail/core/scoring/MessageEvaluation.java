@@ -1,6 +1,7 @@
 package org.cleanmail.core.scoring;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -54,6 +55,8 @@ final class MessageEvaluation {
     private final String[] selected;
     /** Sub-rules that may match, run only if a meta reads them. */
     private final BitSet pending;
+    /** The rules whose value was set to something other than 0. */
+    private final BitSet nonZero;
     /** The texts of each pattern target, by {@link RuleType#ordinal()}, prepared on first use. */
     private final List<List<String>> texts = new ArrayList<>();
     private final long[] nanosByRule;
@@ -112,6 +115,7 @@ final class MessageEvaluation {
         this.selected = new String[rules.selectors().size()];
         this.selectionOccurrences = new LiteralOccurrences[rules.selectorTargetCount()];
         this.pending = new BitSet(rules.size());
+        this.nonZero = new BitSet(rules.size());
         this.cheapness = new byte[rules.size()];
         this.metaOutlook = new byte[rules.size()];
         ThreadMatchers kept = rules.threadMatchers();
@@ -141,20 +145,35 @@ final class MessageEvaluation {
         return regexRuns;
     }
 
+    /** Sets a rule's value, noting the rules whose value is not 0 ({@link #hits} reads only those). */
+    private void set(int index, double value) {
+        values[index] = value;
+        if (value != 0) {
+            nonZero.set(index);
+        }
+    }
+
+    /** The rules whose value was set to something other than 0 (a superset of those whose value is not 0); not a copy. */
+    BitSet nonZero() {
+        return nonZero;
+    }
+
     /** The hits of the rules that score, with their points, in the order of their names. */
     List<RuleHit> hits() {
-        int[] scoring = rules.scoringRulesByName();
+        long[] ranked = new long[nonZero.cardinality()];
         int count = 0;
-        for (int index : scoring) {
-            count += values[index] != 0 ? 1 : 0;
-        }
-        List<RuleHit> hits = new ArrayList<>(count);
-        for (int index : scoring) {
-            if (values[index] != 0) {
-                CompiledRule rule = rules.rule(index);
-                double times = rule.multiple ? values[index] : 1;
-                hits.add(new RuleHit(rule.name, rule.score * times, rule.description));
+        for (int index = nonZero.nextSetBit(0); index >= 0; index = nonZero.nextSetBit(index + 1)) {
+            int rank = rules.rankByName(index);
+            if (rank >= 0 && values[index] != 0) {
+                ranked[count++] = (long) rank << 32 | index;
             }
+        }
+        Arrays.sort(ranked, 0, count);
+        List<RuleHit> hits = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            CompiledRule rule = rules.rule((int) ranked[i]);
+            double times = rule.multiple ? values[rule.index] : 1;
+            hits.add(new RuleHit(rule.name, rule.score * times, rule.description));
         }
         return hits;
     }
@@ -205,7 +224,7 @@ final class MessageEvaluation {
         }
         String text = selection(rule.selector);
         if (rule.pattern == null) {
-            values[rule.index] = text == ABSENT ? 0 : 1;
+            set(rule.index, text == ABSENT ? 0 : 1);
             return;
         }
         if (text == ABSENT) {
@@ -221,9 +240,9 @@ final class MessageEvaluation {
             }
         }
         if (rule.negated) {
-            values[rule.index] = matches == 0 ? 1 : 0;
+            set(rule.index, matches == 0 ? 1 : 0);
         } else {
-            values[rule.index] = matches;
+            set(rule.index, matches);
         }
     }
 
@@ -261,11 +280,11 @@ final class MessageEvaluation {
                 }
             }
             if (matches > 0) {
-                values[rule.index] = rule.negated ? 0 : matches;
+                set(rule.index, rule.negated ? 0 : matches);
                 return;
             }
         }
-        values[rule.index] = rule.negated ? 1 : 0;
+        set(rule.index, rule.negated ? 1 : 0);
     }
 
     /** The texts of a mimeheader rule's selection, one per MIME part, in byte form. */
@@ -330,7 +349,7 @@ final class MessageEvaluation {
     /** Sets a rule decided by its literals' boundary kinds ({@link TargetIndex#decideByKinds}) as hit, unless disabled. */
     private void hitByKinds(int index) {
         if (!health.disabled(index)) {
-            values[index] = 1;
+            set(index, 1);
         }
     }
 
@@ -409,7 +428,7 @@ final class MessageEvaluation {
         }
         int matches = countMatches(rule, chunks);
         if (matches > 0) {
-            values[rule.index] = matches;
+            set(rule.index, matches);
         }
     }
 
@@ -828,7 +847,7 @@ final class MessageEvaluation {
                 continue;
             }
             try {
-                values[index] = rule.eval.test(features, rule.evalArguments) ? 1 : 0;
+                set(index, rule.eval.test(features, rule.evalArguments) ? 1 : 0);
             } catch (RuntimeException | StackOverflowError e) {
                 fail(rule, "eval function failed: " + e);
             }
@@ -899,8 +918,8 @@ final class MessageEvaluation {
 
     private void evaluateMeta(CompiledRule rule) {
         try {
-            values[rule.index] = rule.meta.evaluateOperands(new Operands(rule.metaOperands,
-                cheapFirst && rules.metaNeeds().bounded(rule.index)));
+            set(rule.index, rule.meta.evaluateOperands(new Operands(rule.metaOperands,
+                cheapFirst && rules.metaNeeds().bounded(rule.index))));
         } catch (RuntimeException | StackOverflowError e) {
             fail(rule, "meta expression failed: " + e);
         }

@@ -1,6 +1,7 @@
 package org.cleanmail.core.scoring;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -79,7 +80,8 @@ public final class RuleEngine implements MessageScanner {
         List<RuleHit> hits;
         try {
             double[] values = evaluation.run();
-            for (int i = 0; i < values.length; i++) {
+            BitSet nonZero = evaluation.nonZero();
+            for (int i = nonZero.nextSetBit(0); i >= 0; i = nonZero.nextSetBit(i + 1)) {
                 if (values[i] != 0 && hitCounters[i] != null) {
                     hitCounters[i].increment();
                 }

@@ -905,7 +905,8 @@ final class MessageEvaluation {
             return false;
         }
         if (!pending.get(index)) {
-            return values[index] != 0;
+            // the bit sets stay in the cache where the values (8 bytes a rule) do not
+            return nonZero.get(index) && values[index] != 0;
         }
         if (!rules.subMeta(index) || depth >= MAX_NEEDS_DEPTH) {
             return true;

@@ -3,6 +3,7 @@ package org.cleanmail.core.scoring;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -39,15 +40,21 @@ final class FilterGroups {
         return NONE;
     }
 
-    /** The groups of the rules with filters of each target but the header ones, in rule order. */
-    static FilterGroups of(CompiledRule[] rules, RegularFilter[] filters, RegularSuperset reader) {
+    /**
+     * The groups of the rules with filters of each target but the header ones, in rule order,
+     * each group's filter built from the patterns {@code patternOf} gives (the rules' own, or
+     * their ASCII variants' for texts of ASCII characters only); only rules whose filter is
+     * built whole are grouped.
+     */
+    static FilterGroups of(CompiledRule[] rules, RegularFilter[] filters, Function<CompiledRule, Pattern> patternOf,
+                           RegularSuperset reader) {
         int[] groupOf = new int[rules.length];
         Arrays.fill(groupOf, -1);
         RegularFilter[][] byTarget = new RegularFilter[RuleType.values().length][];
         for (RuleType type : List.of(RuleType.BODY, RuleType.RAWBODY, RuleType.URI, RuleType.FULL)) {
             List<CompiledRule> filtered = new ArrayList<>();
             for (CompiledRule rule : rules) {
-                if (rule != null && rule.type == type && filters[rule.index] != null) {
+                if (rule != null && rule.type == type && filters[rule.index] != null && filters[rule.index].whole()) {
                     filtered.add(rule);
                 }
             }
@@ -56,7 +63,7 @@ final class FilterGroups {
                 candidates.add(filtered.subList(from, Math.min(filtered.size(), from + GROUP_SIZE)));
             }
             // each group's automaton on its own, on every core
-            List<Group> groups = candidates.parallelStream().flatMap(group -> built(group, reader).stream())
+            List<Group> groups = candidates.parallelStream().flatMap(group -> built(group, patternOf, reader).stream())
                 .collect(Collectors.toList());
             byTarget[type.ordinal()] = new RegularFilter[groups.size()];
             for (int g = 0; g < groups.size(); g++) {
@@ -70,14 +77,15 @@ final class FilterGroups {
     }
 
     /** The group's filter, or the filters of its halves when it would be too large; none for a single rule. */
-    private static List<Group> built(List<CompiledRule> rules, RegularSuperset reader) {
+    private static List<Group> built(List<CompiledRule> rules, Function<CompiledRule, Pattern> patternOf,
+                                     RegularSuperset reader) {
         if (rules.size() < 2) {
             return List.of();
         }
-        List<Pattern> patterns = rules.stream().map(rule -> rule.pattern).collect(Collectors.toList());
+        List<Pattern> patterns = rules.stream().map(patternOf).collect(Collectors.toList());
         return RegularFilter.ofAny(patterns, reader).map(filter -> List.of(new Group(rules, filter))).orElseGet(() -> {
-            List<Group> halves = new ArrayList<>(built(rules.subList(0, rules.size() / 2), reader));
-            halves.addAll(built(rules.subList(rules.size() / 2, rules.size()), reader));
+            List<Group> halves = new ArrayList<>(built(rules.subList(0, rules.size() / 2), patternOf, reader));
+            halves.addAll(built(rules.subList(rules.size() / 2, rules.size()), patternOf, reader));
             return halves;
         });
     }

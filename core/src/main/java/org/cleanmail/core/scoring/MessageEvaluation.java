@@ -85,10 +85,11 @@ final class MessageEvaluation {
     private final byte[] metaOutlook;
     private int regexRuns;
     /**
-     * By {@link RuleType#ordinal()}, then group and text: whether the group's filter lets the
+     * By {@link RuleType#ordinal()} times two (plus one for the groups of texts of ASCII
+     * characters only), then group and text: whether the group's filter lets the
      * text through ({@link #MAY_HIT}) or not ({@link #NO_HIT}), 0 until asked; made on first use.
      */
-    private final byte[][] groupVerdicts = new byte[RuleType.values().length][];
+    private final byte[][] groupVerdicts = new byte[2 * RuleType.values().length][];
     /** The cursors of the anchored searches, reused from rule to rule and text to text. */
     private final AnchorSearch.Occurrences anchorOccurrences = new AnchorSearch.Occurrences();
     private final AnchorSearch.Confirmation confirmation = new AnchorSearch.Confirmation();
@@ -498,14 +499,12 @@ final class MessageEvaluation {
         AnchorSearch anchor = rules.anchor(rule.index);
         AnchorSearch asciiAnchor = rules.asciiAnchor(rule.index);
         long[] starts = anchor == null ? rules.startChars(rule.index) : null;
-        RegularFilter filter = rules.regularFilter(rule.index);
+        boolean filtered = rules.regularFilter(rule.index) != null;
         Matchers matchers = new Matchers(rule);
-        int group = filter == null ? -1 : rules.filterGroups().groupOf(rule.index);
-        int firstChunk = group < 0 ? 0 : texts(rule.type).size() - texts.size();
+        int firstChunk = filtered && rule.type != RuleType.HEADER ? texts(rule.type).size() - texts.size() : 0;
         for (int i = 0; i < texts.size(); i++) {
             String text = texts.get(i);
-            if (filter != null && (group >= 0 && groupRejects(rule.type, group, firstChunk + i, text)
-                || !filter.mayMatch(text))) {
+            if (filtered && filterRejects(rule, firstChunk + i, text)) {
                 continue;
             }
             budgeted.text(text);
@@ -525,21 +524,33 @@ final class MessageEvaluation {
     }
 
     /**
-     * Whether the filter of a rule's group ({@link FilterGroups}) rules the text out, the
-     * {@code chunk}-th of its target's texts: its pass over the text made once per message.
+     * Whether a rule's filters rule the text out, the {@code chunk}-th of its target's texts:
+     * its group's ({@link FilterGroups}, a pass over the text made once per message), then its
+     * own; for a text of ASCII characters only, the filters of the rule's ASCII variant where
+     * it has one ({@link CompiledRuleSet#regularFilter(int, boolean)}).
      */
-    private boolean groupRejects(RuleType type, int group, int chunk, String text) {
-        byte[] verdicts = groupVerdicts[type.ordinal()];
+    private boolean filterRejects(CompiledRule rule, int chunk, String text) {
+        boolean asciiText = ascii(text);
+        FilterGroups groups = rules.filterGroups(asciiText);
+        int group = rule.type == RuleType.HEADER ? -1 : groups.groupOf(rule.index);
+        return group >= 0 && groupRejects(rule.type, groups, asciiText, group, chunk, text)
+            || !rules.regularFilter(rule.index, asciiText).mayMatch(text);
+    }
+
+    /** Whether the filter of a group rules the text out, the {@code chunk}-th of its target's texts: once per message. */
+    private boolean groupRejects(RuleType type, FilterGroups groups, boolean asciiText, int group, int chunk, String text) {
+        int slot = 2 * type.ordinal() + (asciiText ? 1 : 0);
+        byte[] verdicts = groupVerdicts[slot];
         int chunks = texts(type).size();
         if (verdicts == null) {
-            verdicts = new byte[rules.filterGroups().groups(type) * chunks];
-            groupVerdicts[type.ordinal()] = verdicts;
+            verdicts = new byte[groups.groups(type) * chunks];
+            groupVerdicts[slot] = verdicts;
         }
-        int slot = group * chunks + chunk;
-        if (verdicts[slot] == 0) {
-            verdicts[slot] = rules.filterGroups().filter(type, group).mayMatch(text) ? MAY_HIT : NO_HIT;
+        int cell = group * chunks + chunk;
+        if (verdicts[cell] == 0) {
+            verdicts[cell] = groups.filter(type, group).mayMatch(text) ? MAY_HIT : NO_HIT;
         }
-        return verdicts[slot] == NO_HIT;
+        return verdicts[cell] == NO_HIT;
     }
 
     /**
@@ -592,8 +603,7 @@ final class MessageEvaluation {
         AnchorSearch anchor = rules.anchor(rule.index);
         AnchorSearch asciiAnchor = rules.asciiAnchor(rule.index);
         long[] starts = anchor == null ? rules.startChars(rule.index) : null;
-        RegularFilter filter = rules.regularFilter(rule.index);
-        int group = filter == null ? -1 : rules.filterGroups().groupOf(rule.index);
+        boolean filtered = rules.regularFilter(rule.index) != null;
         Matchers matchers = new Matchers(rule);
         int count = 0;
         for (int i = 0; i < n;) {
@@ -607,8 +617,7 @@ final class MessageEvaluation {
                 continue;
             }
             String text = all.get(chunk);
-            if (filter != null && worthFiltering(anchor, end - i, text)
-                && (group >= 0 && groupRejects(rule.type, group, chunk, text) || !filter.mayMatch(text))) {
+            if (filtered && worthFiltering(anchor, end - i, text) && filterRejects(rule, chunk, text)) {
                 i = end;
                 continue;
             }

@@ -123,6 +123,29 @@ class RegularFilterTest {
         assertThat(compiled.regularFilter(compiled.index("RARE").orElseThrow())).isNull();
     }
 
+    /**
+     * A rule with an ASCII variant has a filter of its own for texts of ASCII characters only,
+     * from the variant (the look-alike alternatives in UTF-8 bytes cut): smaller, and it
+     * answers as the rule's filter does on such texts.
+     */
+    @Test
+    void asciiTextsShouldHaveTheFilterOfTheAsciiVariant() {
+        RuleSet ruleSet = new SpamAssassinRuleLoader(RuleLoadOptions.builder().build()).loadText("test.cf",
+            "body FUZZY_VOK /(?:v|\\xd0\\x92|&\\#1042;)\\W{0,3}(?:o|0|\\xd0\\xbe)\\W{0,3}(?:k|\\xd0\\xba)/i\n"
+                + "body PLAIN_VOK /v\\W{0,3}[o0]\\W{0,3}k/i\n");
+        CompiledRuleSet compiled = CompiledRuleSet.compile(ruleSet, EvalFunctions.none(), ScoringOptions.defaults());
+
+        int fuzzy = compiled.index("FUZZY_VOK").orElseThrow();
+        RegularFilter ascii = compiled.regularFilter(fuzzy, true);
+        assertThat(ascii).isNotNull().isNotSameAs(compiled.regularFilter(fuzzy));
+        for (String text : List.of("a lovely book, very kind of you", "buy v.0.k now", "V O K", "vok", "v--ok", "nothing")) {
+            assertThat(ascii.mayMatch(text)).as(text).isEqualTo(compiled.regularFilter(fuzzy).mayMatch(text));
+        }
+        int plain = compiled.index("PLAIN_VOK").orElseThrow();
+        assertThat(compiled.regularFilter(plain)).isNotNull();
+        assertThat(compiled.regularFilter(plain, true)).isSameAs(compiled.regularFilter(plain));
+    }
+
     /** A table that fills up starts afresh from where the text is, and keeps ruling texts out. */
     @Test
     void aFullTableShouldStartAfreshAndStayRight() {

@@ -57,7 +57,7 @@ final class SameHitsCheck {
             List<String> ruleTexts = rule.type == RuleType.HEADER ? List.of(texts.selection(rule.selector))
                 : rule.type == RuleType.MIMEHEADER ? texts.partHeaderTexts(rule)
                 : texts.texts(rule.type);
-            checkRewrittenAndFiltered(file, rule, fast.regularFilter(index), ruleTexts);
+            checkRewrittenAndFiltered(file, rule, fast.regularFilter(index), fast.regularFilter(index, true), ruleTexts);
             AnchorSearch anchor = fast.anchor(index);
             if (anchor == null) {
                 continue;
@@ -97,9 +97,11 @@ final class SameHitsCheck {
 
     /**
      * The possessive rewrite ({@link CompiledRule#runPattern}) counts the matches the pattern
-     * does, and a text its filter rejects holds none.
+     * does, and a text its filter rejects holds none (nor a text of ASCII characters only its
+     * filter for such texts rejects).
      */
-    private void checkRewrittenAndFiltered(Path file, CompiledRule rule, RegularFilter filter, List<String> ruleTexts) {
+    private void checkRewrittenAndFiltered(Path file, CompiledRule rule, RegularFilter filter, RegularFilter asciiFilter,
+                                           List<String> ruleTexts) {
         if (rule.runPattern == rule.pattern && filter == null) {
             return;
         }
@@ -118,6 +120,10 @@ final class SameHitsCheck {
                 if (!filter.mayMatch(text) && matches > 0) {
                     differences.add(String.format("%s %s: %d matches in a text its filter rejects %s", file.getFileName(),
                         rule, matches, text.length() > 200 ? text.substring(0, 200) : text));
+                }
+                if (asciiFilter != filter && text.chars().allMatch(c -> c < 128) && !asciiFilter.mayMatch(text) && matches > 0) {
+                    differences.add(String.format("%s %s: %d matches in an ASCII text its ASCII filter rejects %s",
+                        file.getFileName(), rule, matches, text.length() > 200 ? text.substring(0, 200) : text));
                 }
             }
         }

@@ -122,10 +122,7 @@ public final class LiteralMatcher {
             if (denseRow[state] != NONE) {
                 rowState[denseRow[state]] = state;
                 for (char c = 0; c < 256; c++) {
-                    int target = sparseNext(state, CaseFold.fold(c));
-                    boolean quiet = outputStart[target] == outputStart[target + 1] && dictionaryLink[target] <= ROOT;
-                    dense[denseRow[state] * classes + classOf[c]] = quiet && denseRow[target] != NONE
-                        ? denseRow[target] * classes : ~target;
+                    dense[denseRow[state] * classes + classOf[c]] = entry(sparseNext(state, CaseFold.fold(c)));
                 }
             }
         }
@@ -181,7 +178,12 @@ public final class LiteralMatcher {
                 if (row >= 0) {
                     state = rowState[row / classes];
                 }
-                state = next(state, CaseFold.fold(c));
+                int to = move(state, CaseFold.fold(c));
+                if (to >= 0) {
+                    row = to;
+                    continue;
+                }
+                state = ~to;
             }
             int s = outputStart[state] < outputStart[state + 1] ? state : dictionaryLink[state];
             while (s > ROOT) {
@@ -195,23 +197,28 @@ public final class LiteralMatcher {
         }
     }
 
-    /** The move from a state on a folded character. */
-    private int next(int state, char c) {
+    /**
+     * The move from a state on a folded character, as a dense row's entry is: the target's row
+     * offset where it has a row and nothing to report, else {@code ~target}.
+     */
+    private int move(int state, char c) {
         int current = state;
         while (true) {
             if (c < 256 && denseRow[current] != NONE) {
-                int to = dense[denseRow[current] * classes + classOf[c]];
-                return to >= 0 ? rowState[to / classes] : ~to;
+                return dense[denseRow[current] * classes + classOf[c]];
             }
-            if (current == ROOT) {
-                return rootNext[c];
-            }
-            int target = child(current, c);
+            int target = current == ROOT ? rootNext[c] : child(current, c);
             if (target != NONE) {
-                return target;
+                return entry(target);
             }
             current = fail[current];
         }
+    }
+
+    /** A move to the state as a dense row's entry ({@link #dense}). */
+    private int entry(int target) {
+        boolean quiet = outputStart[target] == outputStart[target + 1] && dictionaryLink[target] <= ROOT;
+        return quiet && denseRow[target] != NONE ? denseRow[target] * classes : ~target;
     }
 
     /** {@link #next} from the sparse children and failure links alone. */

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -181,23 +182,36 @@ class MetaInputsTest {
         "(A && B) + (C || D) > 1", "A != 0 && B", "0 != C", "A ^ B", "rules_matching(A*) > 0"})
     void needsShouldHoldWheneverTheValueIsNotZero(String text) throws MetaSyntaxException {
         MetaExpression meta = MetaExpression.parse(text, List.of("A1", "A2"));
-        Random random = new Random(11);
+
+        int nonZero = forNonZeroAssignments(meta, 11, values -> {
+            for (int[] anyOf : meta.necessaryOperands()) {
+                assertThat(Arrays.stream(anyOf).mapToObj(meta.operands()::get).anyMatch(name -> values.get(name) != 0))
+                    .as("%s with %s needs one of %s", text, values, Arrays.toString(anyOf)).isTrue();
+            }
+        });
+
+        assertThat(nonZero).as("assignments where %s is not 0", text).isPositive();
+    }
+
+    /**
+     * Calls {@code check} with each of 2000 random assignments of values 0 to 3 (0 two times
+     * in three) to the expression's operands where it is not 0; answers how many there were.
+     */
+    private static int forNonZeroAssignments(MetaExpression meta, long seed,
+                                             Consumer<Map<String, Double>> check) {
+        Random random = new Random(seed);
         int nonZero = 0;
         for (int i = 0; i < 2000; i++) {
             Map<String, Double> values = new HashMap<>();
             for (String name : meta.operands()) {
                 values.put(name, random.nextInt(3) == 0 ? (double) random.nextInt(4) : 0.0);
             }
-            if (meta.evaluate(name -> values.getOrDefault(name, 0.0)) == 0) {
-                continue;
-            }
-            nonZero++;
-            for (int[] anyOf : meta.necessaryOperands()) {
-                assertThat(Arrays.stream(anyOf).mapToObj(meta.operands()::get).anyMatch(name -> values.get(name) != 0))
-                    .as("%s with %s needs one of %s", text, values, Arrays.toString(anyOf)).isTrue();
+            if (meta.evaluate(name -> values.getOrDefault(name, 0.0)) != 0) {
+                nonZero++;
+                check.accept(values);
             }
         }
-        assertThat(nonZero).as("assignments where %s is not 0", text).isPositive();
+        return nonZero;
     }
 
     /**
@@ -210,23 +224,15 @@ class MetaInputsTest {
     void sumThresholdShouldHoldWheneverTheValueIsNotZero(String text) throws MetaSyntaxException {
         MetaExpression meta = MetaExpression.parse(text);
         SumThreshold threshold = meta.sumThreshold().orElseThrow();
-        Random random = new Random(13);
-        int nonZero = 0;
-        for (int i = 0; i < 2000; i++) {
-            Map<String, Double> values = new HashMap<>();
-            for (String name : meta.operands()) {
-                values.put(name, random.nextInt(3) == 0 ? (double) random.nextInt(4) : 0.0);
-            }
-            if (meta.evaluate(name -> values.getOrDefault(name, 0.0)) == 0) {
-                continue;
-            }
-            nonZero++;
+
+        int nonZero = forNonZeroAssignments(meta, 13, values -> {
             double total = Arrays.stream(threshold.summands())
                 .mapToDouble(summand -> Arrays.stream(summand).mapToDouble(operand -> values.get(meta.operands().get(operand)))
                     .max().orElse(0))
                 .sum();
             assertThat(threshold.metBy(total)).as("%s with %s", text, values).isTrue();
-        }
+        });
+
         assertThat(nonZero).as("assignments where %s is not 0", text).isPositive();
     }
 

@@ -57,14 +57,8 @@ public final class CompiledRuleSet {
     private final LiteralPattern[] literalPatterns;
     /** The header rules filtered on their own selection, by selector index (null entries: none), or null. */
     private final TargetIndex[] selectorTargets;
-    /** By rule index: the automaton that rules texts out before the rule's regular expression runs, or null. */
-    private final RegularFilter[] regularFilters;
-    /** By rule index: the filter of a text of ASCII characters only, which the rule's ASCII variant matches, or null. */
-    private final RegularFilter[] asciiFilters;
-    /** The regular filters of each target in groups, each group with one filter of all its patterns. */
-    private final FilterGroups filterGroups;
-    /** The groups of the filters of texts of ASCII characters only. */
-    private final FilterGroups asciiFilterGroups;
+    /** The automata that rule texts out before the rules' regular expressions run, and their groups. */
+    private final RegularFilters regularFilters;
     /** The indices of the rules that score ({@link CompiledRule#scores()}), in the order of their names. */
     private final int[] rankByName;
     private final int runnable;
@@ -75,7 +69,7 @@ public final class CompiledRuleSet {
                             Map<RuleType, TargetIndex> targets, int[] evalRules, int[] metaOrder,
                             List<UnusedRule> unused, long[][] startChars, AnchorSearch[] anchors,
                             LiteralPattern[] literalPatterns, TargetIndex[] selectorTargets, MetaNeeds metaNeeds,
-                            AnchorSearch[] asciiAnchors, RegularFilter[][] regularFilters, FilterGroups[] filterGroups) {
+                            AnchorSearch[] asciiAnchors, RegularFilters regularFilters) {
         this.source = source;
         this.options = options;
         this.rules = rules;
@@ -101,10 +95,7 @@ public final class CompiledRuleSet {
         this.metaNeeds = metaNeeds;
         this.asciiAnchors = asciiAnchors;
         this.selectorTargets = selectorTargets;
-        this.regularFilters = regularFilters[0];
-        this.asciiFilters = regularFilters[1];
-        this.filterGroups = filterGroups[0];
-        this.asciiFilterGroups = filterGroups[1];
+        this.regularFilters = regularFilters;
         int count = 0;
         for (CompiledRule rule : rules) {
             count += rule != null ? 1 : 0;
@@ -242,7 +233,7 @@ public final class CompiledRuleSet {
      * for a rule that would otherwise try every position of every text; else null.
      */
     RegularFilter regularFilter(int index) {
-        return regularFilters[index];
+        return regularFilters.filter(index, false);
     }
 
     /**
@@ -252,17 +243,17 @@ public final class CompiledRuleSet {
      * alternatives, are built whole and put in groups there. Null where {@link #regularFilter(int)} is.
      */
     RegularFilter regularFilter(int index, boolean asciiText) {
-        return asciiText ? asciiFilters[index] : regularFilters[index];
+        return regularFilters.filter(index, asciiText);
     }
 
     /** The groups of the regular filters ({@link FilterGroups}). */
     FilterGroups filterGroups() {
-        return filterGroups;
+        return regularFilters.groups(false);
     }
 
     /** The groups of the regular filters of a text, of ASCII characters only or not ({@link #regularFilter(int, boolean)}). */
     FilterGroups filterGroups(boolean asciiText) {
-        return asciiText ? asciiFilterGroups : filterGroups;
+        return regularFilters.groups(asciiText);
     }
 
     /**
@@ -463,14 +454,14 @@ public final class CompiledRuleSet {
             RegularFilter[] asciiFilters = asciiFilters(compiled, filters);
             boolean grouped = options.regularFilters() && options.filterGroups();
             RegularSuperset groupReader = new RegularSuperset(atoms, RegularFilter.MAX_NONDETERMINISTIC_STATES);
-            FilterGroups[] groups = {
+            RegularFilters allFilters = new RegularFilters(filters, asciiFilters,
                 grouped ? FilterGroups.of(compiled, filters, rule -> rule.pattern, groupReader) : FilterGroups.none(),
                 grouped ? FilterGroups.of(compiled, asciiFilters,
-                    rule -> rule.asciiPattern != null ? rule.asciiPattern : rule.pattern, groupReader) : FilterGroups.none()};
+                    rule -> rule.asciiPattern != null ? rule.asciiPattern : rule.pattern, groupReader) : FilterGroups.none());
             return new CompiledRuleSet(ruleSet, options, compiled, Collections.unmodifiableMap(indexByName),
                 List.copyOf(selectors), Collections.unmodifiableMap(targets), toArray(evals), toArray(metas),
                 List.copyOf(unused.values()), startChars, anchors, literalPatterns, selectorTargets,
-                MetaNeeds.of(compiled, metas), asciiAnchors, new RegularFilter[][] {filters, asciiFilters}, groups);
+                MetaNeeds.of(compiled, metas), asciiAnchors, allFilters);
         }
 
         /**

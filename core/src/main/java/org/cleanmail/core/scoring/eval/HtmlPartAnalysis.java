@@ -56,53 +56,63 @@ final class HtmlPartAnalysis {
         counts.putRatios(values);
 
         List<String> titles = new ArrayList<>();
-        for (Element title : document.select("title")) {
-            titles.add(title.text());
-        }
         List<String> anchors = new ArrayList<>();
-        for (Element anchor : document.select("a")) {
-            anchors.add(anchor.text() + "<img>\n".repeat(anchor.select("img").size()));
-        }
         long imageArea = 0;
-        for (Element image : document.select("img[width][height]")) {
-            imageArea += (long) side(image.attr("width"), 8) * side(image.attr("height"), 6);
+        double maxFontSize = DEFAULT_FONT_SIZE;
+        Set<String> flags = new HashSet<>();
+        // one walk over the elements, in document order, for what eight selections read before
+        for (Element element : document.getAllElements()) {
+            switch (element.normalName()) {
+                case "title":
+                    titles.add(element.text());
+                    break;
+                case "a":
+                    anchors.add(element.text() + "<img>\n".repeat(element.getElementsByTag("img").size()));
+                    break;
+                case "img":
+                    if (element.hasAttr("width") && element.hasAttr("height")) {
+                        imageArea += (long) side(element.attr("width"), 8) * side(element.attr("height"), 6);
+                    }
+                    break;
+                case "font":
+                    maxFontSize = Math.max(maxFontSize, fontSize(element));
+                    if (element.hasAttr("face") && !FONT_FACE.matcher(element.attr("face")).find()) {
+                        flags.add("font_face_bad");
+                    }
+                    break;
+                case "object":
+                case "embed":
+                    flags.add("embeds");
+                    break;
+                case "form":
+                    if (element.hasAttr("action") && element.attr("action").toLowerCase(Locale.ROOT).contains("mailto:")) {
+                        flags.add("form_action_mailto");
+                    }
+                    break;
+                default:
+                    break;
+            }
         }
+        flags.addAll(HtmlContrast.flags(document));
         values.put(HtmlPartFacts.LENGTH, (double) source.length());
         values.put(HtmlPartFacts.NON_SPACE_LENGTH, (double) nonSpace(document.text()));
         values.put(HtmlPartFacts.IMAGE_AREA, (double) imageArea);
-        values.put("max_size", maxFontSize(document));
+        values.put("max_size", maxFontSize);
         return new HtmlPartFacts(inside, values,
-            Map.of("title", titles, "comment", comments, "anchor", anchors), flags(document));
+            Map.of("title", titles, "comment", comments, "anchor", anchors), flags);
     }
 
-    private static double maxFontSize(Document document) {
-        double maxFontSize = DEFAULT_FONT_SIZE;
-        for (Element font : document.select("font[size]")) {
-            Matcher size = FONT_SIZE.matcher(font.attr("size"));
-            if (size.find()) {
-                int value = Integer.parseInt(size.group(2));
-                int absolute = size.group(1).isEmpty() ? value
-                    : DEFAULT_FONT_SIZE + (size.group(1).equals("-") ? -value : value);
-                maxFontSize = Math.max(maxFontSize, absolute);
-            }
+    /** The size a {@code font} element sets ({@code size="+2"} is relative to 3), or the default. */
+    private static double fontSize(Element font) {
+        if (!font.hasAttr("size")) {
+            return DEFAULT_FONT_SIZE;
         }
-        return maxFontSize;
-    }
-
-    private static Set<String> flags(Document document) {
-        Set<String> flags = new HashSet<>();
-        if (!document.select("object, embed").isEmpty()) {
-            flags.add("embeds");
+        Matcher size = FONT_SIZE.matcher(font.attr("size"));
+        if (!size.find()) {
+            return DEFAULT_FONT_SIZE;
         }
-        if (document.select("form[action]").stream()
-            .anyMatch(form -> form.attr("action").toLowerCase(Locale.ROOT).contains("mailto:"))) {
-            flags.add("form_action_mailto");
-        }
-        if (document.select("font[face]").stream().anyMatch(font -> !FONT_FACE.matcher(font.attr("face")).find())) {
-            flags.add("font_face_bad");
-        }
-        flags.addAll(HtmlContrast.flags(document));
-        return flags;
+        int value = Integer.parseInt(size.group(2));
+        return size.group(1).isEmpty() ? value : DEFAULT_FONT_SIZE + (size.group(1).equals("-") ? -value : value);
     }
 
     /** The source with comments and declarations cut out; comments go to {@code comments}. */

@@ -51,12 +51,8 @@ final class TargetIndex {
     private final int[][] rulesByLiteral;
     /** Literal ids by rule index: the literals whose occurrences a filtered rule reads; null for other rules. */
     private final int[][] literalsByRule;
-    /**
-     * By rule index: the other requirements of a filtered rule, each a set of literal ids of
-     * which one must occur too ({@code ^Received:[^\n]*\bcheap\b} needs "cheap" as well as
-     * "received:"); null for none.
-     */
-    private final int[][][] alsoRequired;
+    /** The other requirements of the filtered rules ({@link OtherRequirements}), or null for a target of one text. */
+    private final OtherRequirements alsoRequired;
     /** By rule index: how many occurrences of its literals, at distinct positions, a text needs (0 read as 1). */
     private final int[] minOccurrences;
     private final int filteredRules;
@@ -71,7 +67,7 @@ final class TargetIndex {
     private final int[][] decidedByLiteral;
 
     private TargetIndex(int[] alwaysRun, LiteralMatcher matcher, int[][] rulesByLiteral, int[][] literalsByRule,
-                        int[][][] alsoRequired, int[] minOccurrences, int filteredRules, boolean[] kindsWanted,
+                        OtherRequirements alsoRequired, int[] minOccurrences, int filteredRules, boolean[] kindsWanted,
                         int[][] decidedByLiteral) {
         this.decidedByLiteral = decidedByLiteral;
         this.alwaysRun = alwaysRun;
@@ -214,7 +210,8 @@ final class TargetIndex {
                 decidedByLiteral[entry.getKey()] = toArray(entry.getValue());
             }
         }
-        return new TargetIndex(toArray(always), matcher, rulesByLiteral, literalsByRule, alsoRequired, minOccurrences,
+        return new TargetIndex(toArray(always), matcher, rulesByLiteral, literalsByRule,
+            alsoRequired == null ? null : OtherRequirements.of(alsoRequired), minOccurrences,
             filtered, kindsWanted, decidedByLiteral);
     }
 
@@ -370,23 +367,7 @@ final class TargetIndex {
     }
 
     private boolean meetsOtherRequirements(int rule, LiteralOccurrences occurrences) {
-        int[][] required = alsoRequired[rule];
-        if (required == null) {
-            return true;
-        }
-        for (int[] anyOf : required) {
-            boolean met = false;
-            for (int literal : anyOf) {
-                if (occurrences.occurs(literal)) {
-                    met = true;
-                    break;
-                }
-            }
-            if (!met) {
-                return false;
-            }
-        }
-        return true;
+        return alsoRequired == null || alsoRequired.met(rule, occurrences);
     }
 
     /**

@@ -1,7 +1,6 @@
 package org.cleanmail.core.scoring;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -208,7 +207,10 @@ final class AnchorSearch {
         }
 
         private void forget() {
-            Arrays.fill(nextOfChar, -1);
+            // four stores (Arrays.fill was a call, and is run for each search of each rule's text)
+            for (int i = 0; i < MAX_INDEXED_CHARS; i++) {
+                nextOfChar[i] = -1;
+            }
         }
 
         /** The first position at or after {@code from} where one of the literals starts; -1 when none. */

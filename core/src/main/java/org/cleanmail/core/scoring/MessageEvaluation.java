@@ -532,7 +532,7 @@ final class MessageEvaluation {
     private boolean filterRejects(CompiledRule rule, int chunk, String text) {
         boolean asciiText = ascii(text);
         FilterGroups groups = rules.filterGroups(asciiText);
-        int group = rule.type == RuleType.HEADER ? -1 : groups.groupOf(rule.index);
+        int group = groups.groupOf(rule.index);
         return group >= 0 && groupRejects(rule.type, groups, asciiText, group, chunk, text)
             || !rules.regularFilter(rule.index, asciiText).mayMatch(text);
     }
@@ -874,28 +874,18 @@ final class MessageEvaluation {
 
     /**
      * Whether a meta can be anything but 0: each of its needs ({@link MetaNeeds}) has a rule
-     * that hit, or may still (a pending sub-rule, or a pending sub-meta that may), and the
-     * summands of its sum threshold that have one can add up beyond its bound.
+     * that hit, or may still (a pending sub-rule, or a pending sub-meta that may). (A sum
+     * compared with a number reads its terms' bounds itself when evaluated, {@link Operands#max}.)
      * A meta that cannot is 0 without being evaluated, and runs none of its pending operands.
      */
     private boolean mayHit(int index, int depth) {
-        MetaNeeds needs = rules.metaNeeds();
-        int[][] sets = needs.anyOf(index);
+        int[][] sets = rules.metaNeeds().anyOf(index);
         if (sets != null) {
             for (int[] anyOf : sets) {
                 if (!anyMayBeNonZero(anyOf, depth)) {
                     return false;
                 }
             }
-        }
-        int[][] summands = needs.summands(index);
-        if (summands != null) {
-            double[] max = needs.summandMax(index);
-            double total = 0;
-            for (int i = 0; i < summands.length && !needs.thresholdMet(index, total); i++) {
-                total += anyMayBeNonZero(summands[i], depth) ? max[i] : 0;
-            }
-            return needs.thresholdMet(index, total);
         }
         return true;
     }

@@ -2,39 +2,27 @@ package org.cleanmail.core.scoring;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
-
-import org.cleanmail.core.rules.meta.SumThreshold;
 
 /**
  * What each meta needs to be anything but 0, as rule indices, for metas none of whose
  * operands can be negative (pattern, header and eval rules count hits; a meta may be
  * negative unless its expression and the metas it reads are not): rules of which one at
  * least must not be 0 ({@link org.cleanmail.core.rules.meta.MetaExpression#necessaryOperands()}),
- * and for a sum compared with a number ({@link SumThreshold}), summands not 0 whose greatest
- * values add up beyond the bound: each rule's greatest value is the most hits it counts
- * (1 unless {@code tflags multiple}, {@code maxhits=N}), a meta's what its expression can
- * reach from its operands'. Immutable.
+ * and each rule's greatest value, which bounds the terms of a sum compared with a number
+ * ({@link org.cleanmail.core.rules.meta.SumThreshold}, {@link org.cleanmail.core.rules.meta.MetaInputs#max}):
+ * the most hits it counts (1 unless {@code tflags multiple}, {@code maxhits=N}), a meta's what
+ * its expression can reach from its operands'. Immutable.
  */
 final class MetaNeeds {
     /** By meta rule index: the rule sets of which one at least must not be 0; null: nothing known. */
     private final int[][][] anyOf;
-    /** By meta rule index: the summands of its sum threshold as rule sets; null: none. */
-    private final int[][][] summands;
-    /** By meta rule index: the greatest value of each summand. */
-    private final double[][] summandMax;
-    private final SumThreshold[] thresholds;
     /** By rule index: the greatest value the rule can have (infinite: not known). */
     private final double[] max;
     /** By meta rule index: whether none of its operands can be negative, so that their greatest values bound it. */
     private final boolean[] bounded;
 
-    private MetaNeeds(int[][][] anyOf, int[][][] summands, double[][] summandMax, SumThreshold[] thresholds,
-                      double[] max, boolean[] bounded) {
+    private MetaNeeds(int[][][] anyOf, double[] max, boolean[] bounded) {
         this.anyOf = anyOf;
-        this.summands = summands;
-        this.summandMax = summandMax;
-        this.thresholds = thresholds;
         this.max = max;
         this.bounded = bounded;
     }
@@ -42,9 +30,6 @@ final class MetaNeeds {
     /** The needs of the metas, {@code order} listing them so that the metas a meta reads come first. */
     static MetaNeeds of(CompiledRule[] compiled, List<Integer> order) {
         int[][][] anyOf = new int[compiled.length][][];
-        int[][][] summands = new int[compiled.length][][];
-        double[][] summandMax = new double[compiled.length][];
-        SumThreshold[] thresholds = new SumThreshold[compiled.length];
         boolean[] nonNegative = new boolean[compiled.length];
         boolean[] bounded = new boolean[compiled.length];
         double[] max = new double[compiled.length];
@@ -71,16 +56,8 @@ final class MetaNeeds {
             if (!sets.isEmpty()) {
                 anyOf[index] = sets.stream().map(set -> rules(set, meta)).toArray(int[][]::new);
             }
-            Optional<SumThreshold> threshold = meta.meta.sumThreshold();
-            if (threshold.isPresent()) {
-                summands[index] = Arrays.stream(threshold.get().summands()).map(set -> rules(set, meta))
-                    .toArray(int[][]::new);
-                summandMax[index] = Arrays.stream(summands[index])
-                    .mapToDouble(set -> Arrays.stream(set).mapToDouble(rule -> max(rule, max)).max().orElse(0)).toArray();
-                thresholds[index] = threshold.get();
-            }
         }
-        return new MetaNeeds(anyOf, summands, summandMax, thresholds, max, bounded);
+        return new MetaNeeds(anyOf, max, bounded);
     }
 
     /** The greatest value of a rule; an unknown rule (-1) is 0. */
@@ -97,16 +74,6 @@ final class MetaNeeds {
         return anyOf[meta];
     }
 
-    /** The summands (rule sets) of the meta's sum threshold, one of each set not 0 where the summand is not; null for none. */
-    int[][] summands(int meta) {
-        return summands[meta];
-    }
-
-    /** The greatest value of each of the meta's {@link #summands}. */
-    double[] summandMax(int meta) {
-        return summandMax[meta];
-    }
-
     /** The greatest value a rule can have: its most hits, a meta's from its expression; infinite when not known. */
     double max(int rule) {
         return max[rule];
@@ -115,10 +82,5 @@ final class MetaNeeds {
     /** Whether none of the meta's operands can be negative: their greatest values bound its terms. */
     boolean bounded(int meta) {
         return bounded[meta];
-    }
-
-    /** Whether summands whose greatest values add up to {@code total} can meet the meta's threshold. */
-    boolean thresholdMet(int meta, double total) {
-        return thresholds[meta].metBy(total);
     }
 }

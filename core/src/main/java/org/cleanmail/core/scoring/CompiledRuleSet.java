@@ -450,14 +450,15 @@ public final class CompiledRuleSet {
                     metas.add(index);
                 }
             }
-            RegularFilter[] filters = regularFilters(compiled, anchors, asciiAnchors, literalPatterns, startChars);
-            RegularFilter[] asciiFilters = asciiFilters(compiled, filters);
+            // one reader of the patterns' supersets for the rules' filters, their ASCII variants' and the groups'
+            RegularSuperset reader = new RegularSuperset(atoms, RegularFilter.MAX_NONDETERMINISTIC_STATES);
+            RegularFilter[] filters = regularFilters(compiled, anchors, asciiAnchors, literalPatterns, startChars, reader);
+            RegularFilter[] asciiFilters = asciiFilters(compiled, filters, reader);
             boolean grouped = options.regularFilters() && options.filterGroups();
-            RegularSuperset groupReader = new RegularSuperset(atoms, RegularFilter.MAX_NONDETERMINISTIC_STATES);
             RegularFilters allFilters = new RegularFilters(filters, asciiFilters,
-                grouped ? FilterGroups.of(compiled, filters, rule -> rule.pattern, groupReader) : FilterGroups.none(),
+                grouped ? FilterGroups.of(compiled, filters, rule -> rule.pattern, reader) : FilterGroups.none(),
                 grouped ? FilterGroups.of(compiled, asciiFilters,
-                    rule -> rule.asciiPattern != null ? rule.asciiPattern : rule.pattern, groupReader) : FilterGroups.none());
+                    rule -> rule.asciiPattern != null ? rule.asciiPattern : rule.pattern, reader) : FilterGroups.none());
             return new CompiledRuleSet(ruleSet, options, compiled, Collections.unmodifiableMap(indexByName),
                 List.copyOf(selectors), Collections.unmodifiableMap(targets), toArray(evals), toArray(metas),
                 List.copyOf(unused.values()), startChars, anchors, literalPatterns, selectorTargets,
@@ -473,12 +474,12 @@ public final class CompiledRuleSet {
          * filter runs on a text only where the anchor occurs often enough in it.
          */
         private RegularFilter[] regularFilters(CompiledRule[] compiled, AnchorSearch[] anchors, AnchorSearch[] asciiAnchors,
-                                               LiteralPattern[] literalPatterns, long[][] startChars) {
+                                               LiteralPattern[] literalPatterns, long[][] startChars,
+                                               RegularSuperset reader) {
             RegularFilter[] filters = new RegularFilter[compiled.length];
             if (!options.regularFilters()) {
                 return filters;
             }
-            RegularSuperset reader = new RegularSuperset(atoms, RegularFilter.MAX_NONDETERMINISTIC_STATES);
             List<CompiledRule> filtered = new ArrayList<>();
             for (CompiledRule rule : compiled) {
                 if (rule == null || rule.pattern == null || rule.type == RuleType.MIMEHEADER
@@ -508,12 +509,11 @@ public final class CompiledRuleSet {
          * is built by each thread: 39 of the 58 such filters of the stock and bench rules);
          * for another rule with a filter, its filter.
          */
-        private RegularFilter[] asciiFilters(CompiledRule[] compiled, RegularFilter[] filters) {
+        private RegularFilter[] asciiFilters(CompiledRule[] compiled, RegularFilter[] filters, RegularSuperset reader) {
             RegularFilter[] ascii = filters.clone();
             if (!options.regularFilters()) {
                 return ascii;
             }
-            RegularSuperset reader = new RegularSuperset(atoms, RegularFilter.MAX_NONDETERMINISTIC_STATES);
             Arrays.stream(compiled).parallel()
                 .filter(rule -> rule != null && filters[rule.index] != null && rule.asciiPattern != null)
                 .forEach(rule -> ascii[rule.index] = RegularFilter.of(rule.asciiPattern, reader).orElse(filters[rule.index]));

@@ -207,7 +207,7 @@ final class AnchorSearch {
         }
 
         private void forget() {
-            // four stores (Arrays.fill was a call, and is run for each search of each rule's text)
+            // four stores: this runs for each search of each rule's text
             for (int i = 0; i < MAX_INDEXED_CHARS; i++) {
                 nextOfChar[i] = -1;
             }

@@ -2,7 +2,6 @@ package org.cleanmail.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
@@ -22,14 +21,13 @@ import org.cleanmail.core.scan.RawMessage;
  * folder), a warm-up until the JIT compiler is done ({@link #warmUp}), then each message
  * scanned on one thread with its thread CPU time taken (median, p99, messages per second),
  * then the same messages on N threads
- * (messages per second, wall clock), each thread having scanned every message once first,
- * as a server's long-lived mail threads have (what each thread keeps is then warm).
+ * (messages per second, wall clock), each thread having scanned every message, pass after
+ * pass until the JIT compiler is done again, as a server's long-lived mail threads have
+ * (what each thread keeps is then warm, and what concurrent scans reach compiled).
  */
 final class CleanMailBench {
     private static final int MIN_WARM_UP_SCANS = 2000;
     private static final long MAX_WARM_UP_SECONDS = 60;
-    /** The JIT counts as done when it compiles for less than this share of a warm-up pass's time. */
-    private static final double QUIET_JIT_SHARE = 0.02;
 
     private final CliEnvironment environment;
     private final PrintStream err;
@@ -80,33 +78,22 @@ final class CleanMailBench {
 
     /**
      * Scans the messages in turn: at least {@value #MIN_WARM_UP_SCANS} scans, then on while the
-     * JIT compiler is still busy (its compilation time over the last pass through the messages
-     * above {@value #QUIET_JIT_SHARE} of the pass's time), at most {@value #MAX_WARM_UP_SECONDS}
-     * s. Code run once per message (parsing, eval functions) reaches the optimising compiler
-     * only after thousands of messages, and its compilations, tenths of a second each, would
-     * otherwise take the cores from the measured scans: a server past its first few thousand
-     * messages no longer pays them.
+     * JIT compiler is still busy ({@link JitWatch}), at most {@value #MAX_WARM_UP_SECONDS} s.
      */
     private void warmUp(MessageScanner scanner, List<RawMessage> raws) {
-        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
-        boolean jitTimed = jit != null && jit.isCompilationTimeMonitoringSupported();
-        long started = System.nanoTime();
-        long deadline = started + MAX_WARM_UP_SECONDS * 1_000_000_000L;
+        JitWatch watch = new JitWatch(MAX_WARM_UP_SECONDS);
         int scans = 0;
-        double jitShare = 1;
-        while (System.nanoTime() < deadline && (scans < MIN_WARM_UP_SCANS || jitTimed && jitShare > QUIET_JIT_SHARE)) {
-            long passStarted = System.nanoTime();
-            long compiling = jitTimed ? jit.getTotalCompilationTime() : 0;
+        boolean again = true;
+        while (again) {
             for (RawMessage raw : raws) {
                 scanner.scan(raw);
                 scans++;
             }
-            if (jitTimed) {
-                jitShare = (jit.getTotalCompilationTime() - compiling) / ((System.nanoTime() - passStarted) / 1e6);
-            }
+            boolean compiling = watch.again();
+            again = !watch.pastDeadline() && (scans < MIN_WARM_UP_SCANS || compiling);
         }
         err.printf(Locale.ROOT, "[bench] CleanMail: warm-up %,d scans in %.1f s (JIT compilation %s of the last pass)%n",
-            scans, (System.nanoTime() - started) / 1e9, jitTimed ? String.format(Locale.ROOT, "%.0f%%", 100 * jitShare) : "not timed");
+            scans, watch.seconds(), watch.lastShare());
     }
 
     private static BenchReport.Row oneThread(MessageScanner scanner, List<RawMessage> raws, String rules) {
@@ -123,8 +110,15 @@ final class CleanMailBench {
             raws.size() / seconds, false);
     }
 
-    private static BenchReport.Row parallel(MessageScanner scanner, List<RawMessage> raws, int threads, String rules) {
-        ConcurrentRun run = ConcurrentRun.of(raws.size(), threads, i -> scanner.scan(raws.get(i)), true);
+    /**
+     * The messages on N threads, timed on the wall clock, after each thread has scanned every
+     * message once, and again while the JIT compiler is busy with what concurrent scans reach.
+     */
+    private BenchReport.Row parallel(MessageScanner scanner, List<RawMessage> raws, int threads, String rules) {
+        JitWatch watch = new JitWatch(MAX_WARM_UP_SECONDS);
+        ConcurrentRun run = ConcurrentRun.of(raws.size(), threads, i -> scanner.scan(raws.get(i)), watch, 1);
+        err.printf(Locale.ROOT, "[bench] CleanMail: %d threads warmed up in %d passes, %.1f s (JIT compilation %s of the last)%n",
+            threads, run.warmUpPasses(), watch.seconds(), watch.lastShare());
         if (run.failures() > 0) {
             throw new IllegalStateException(run.failures() + " scans failed, e.g. " + run.firstFailure());
         }

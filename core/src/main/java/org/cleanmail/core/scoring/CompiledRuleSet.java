@@ -63,6 +63,8 @@ public final class CompiledRuleSet {
     private final int[] rankByName;
     private final int runnable;
     private final ThreadLocal<ThreadMatchers> threadMatchers;
+    /** The rules matched once per message for all of their group ({@link SameMatches}). */
+    private final SameMatches sameMatches;
 
     private CompiledRuleSet(RuleSet source, ScoringOptions options, CompiledRule[] rules,
                             Map<String, Integer> indexByName, List<HeaderSelector> selectors,
@@ -102,6 +104,7 @@ public final class CompiledRuleSet {
         }
         this.runnable = count;
         this.threadMatchers = ThreadLocal.withInitial(() -> new ThreadMatchers(rules.length));
+        this.sameMatches = options.sameMatchesOnce() ? SameMatches.of(rules) : SameMatches.none();
         int[] scoringByName = Arrays.stream(rules).filter(rule -> rule != null && rule.scores())
             .sorted(Comparator.comparing((CompiledRule rule) -> rule.name)).mapToInt(rule -> rule.index).toArray();
         this.rankByName = new int[rules.length];
@@ -300,6 +303,11 @@ public final class CompiledRuleSet {
     /** Whether the rule is a sub-rule ({@link CompiledRule#subRule}), from a bit set the evaluation keeps in cache. */
     boolean subRule(int index) {
         return subRules.get(index);
+    }
+
+    /** The groups of rules that match alike, counted once per message ({@link SameMatches}). */
+    SameMatches sameMatches() {
+        return sameMatches;
     }
 
     /** What each meta needs to be anything but 0 ({@link MetaNeeds}). */

@@ -94,6 +94,8 @@ final class MessageEvaluation {
     private final AnchorSearch.Occurrences anchorOccurrences = new AnchorSearch.Occurrences();
     private final AnchorSearch.Confirmation confirmation = new AnchorSearch.Confirmation();
     private final Recorded recorded = new Recorded();
+    /** By group of rules that match alike ({@link SameMatches}): the count of matches plus one, 0 until counted; made on first use. */
+    private int[] groupMatches;
 
     MessageEvaluation(CompiledRuleSet rules, RuleHealth health, MessageFeatures features) {
         this(rules, health, features, null, true);
@@ -235,7 +237,7 @@ final class MessageEvaluation {
         if (text.isEmpty()) {
             matches = rule.matchesEmpty ? 1 : 0;
         } else {
-            matches = countMatches(rule, List.of(text));
+            matches = countMatchesOnce(rule, List.of(text));
             if (matches < 0) {
                 return;
             }
@@ -427,10 +429,33 @@ final class MessageEvaluation {
         if (health.disabled(rule.index)) {
             return;
         }
-        int matches = countMatches(rule, chunks);
+        int matches = countMatchesOnce(rule, chunks);
         if (matches > 0) {
             set(rule.index, matches);
         }
+    }
+
+    /**
+     * {@link #countMatches}, once per message for each group of rules that match alike
+     * ({@link SameMatches}; the texts are those the group's key determines). A failure is not
+     * kept: the next rule of the group tries on its own, within its own budget.
+     */
+    private int countMatchesOnce(CompiledRule rule, List<String> texts) {
+        int group = rules.sameMatches().groupOf(rule.index);
+        if (group < 0) {
+            return countMatches(rule, texts);
+        }
+        if (groupMatches == null) {
+            groupMatches = new int[rules.sameMatches().groups()];
+        }
+        if (groupMatches[group] == 0) {
+            int matches = countMatches(rule, texts);
+            if (matches < 0) {
+                return matches;
+            }
+            groupMatches[group] = matches + 1;
+        }
+        return groupMatches[group] - 1;
     }
 
     /** Matches over the texts, up to the rule's maximum; -1 when the rule failed. */

@@ -38,6 +38,7 @@ public final class ScoringOptions {
     private final boolean confirmingAnchors;
     private final boolean filterGroups;
     private final boolean commonLiteralsUnrecorded;
+    private final boolean sameMatchesOnce;
 
     private ScoringOptions(Builder builder) {
         this.scoreSet = builder.scoreSet;
@@ -54,6 +55,7 @@ public final class ScoringOptions {
         this.confirmingAnchors = builder.confirmingAnchors;
         this.filterGroups = builder.filterGroups;
         this.commonLiteralsUnrecorded = builder.commonLiteralsUnrecorded;
+        this.sameMatchesOnce = builder.sameMatchesOnce;
     }
 
     public static ScoringOptions defaults() {
@@ -78,6 +80,13 @@ public final class ScoringOptions {
         builder.startCharSearch = startCharSearch;
         builder.anchorSearch = anchorSearch;
         builder.asciiVariants = asciiVariants;
+        builder.boundaryKinds = boundaryKinds;
+        builder.regularFilters = regularFilters;
+        builder.autoPossessive = autoPossessive;
+        builder.confirmingAnchors = confirmingAnchors;
+        builder.filterGroups = filterGroups;
+        builder.commonLiteralsUnrecorded = commonLiteralsUnrecorded;
+        builder.sameMatchesOnce = sameMatchesOnce;
         return builder.build();
     }
 
@@ -197,6 +206,15 @@ public final class ScoringOptions {
         return commonLiteralsUnrecorded;
     }
 
+    /**
+     * Whether rules that match alike ({@link SameMatches}: the same pattern on the same texts)
+     * are matched once per message, the count given to each; on by default. Off: the same
+     * hits, each rule matched on its own (for comparisons).
+     */
+    public boolean sameMatchesOnce() {
+        return sameMatchesOnce;
+    }
+
     @Override
     public String toString() {
         return "ScoringOptions{scoreSet=" + scoreSet + ", ruleBudget=" + ruleBudget + ", maxHeaderChars="
@@ -205,7 +223,7 @@ public final class ScoringOptions {
             + startCharSearch + ", anchorSearch=" + anchorSearch + ", asciiVariants=" + asciiVariants
             + ", boundaryKinds=" + boundaryKinds + ", regularFilters=" + regularFilters
             + ", autoPossessive=" + autoPossessive + ", confirmingAnchors=" + confirmingAnchors + ", filterGroups="
-            + filterGroups + ", commonLiteralsUnrecorded=" + commonLiteralsUnrecorded + "}";
+            + filterGroups + ", commonLiteralsUnrecorded=" + commonLiteralsUnrecorded + ", sameMatchesOnce=" + sameMatchesOnce + "}";
     }
 
     /** Builds {@link ScoringOptions}; starts from the defaults and checks each value. */
@@ -224,8 +242,14 @@ public final class ScoringOptions {
         private boolean confirmingAnchors = true;
         private boolean filterGroups = true;
         private boolean commonLiteralsUnrecorded = true;
+        private boolean sameMatchesOnce = true;
 
         private Builder() {
+        }
+
+        public Builder sameMatchesOnce(boolean enabled) {
+            this.sameMatchesOnce = enabled;
+            return this;
         }
 
         public Builder commonLiteralsUnrecorded(boolean enabled) {

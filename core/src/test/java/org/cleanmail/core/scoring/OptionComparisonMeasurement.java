@@ -24,7 +24,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * switched off together)
  * ({@code boundaryKinds}, {@code asciiVariants}, {@code anchorSearch}, {@code startCharSearch},
  * {@code regularFilters}, {@code autoPossessive}, {@code confirmingAnchors}, {@code filterGroups},
- * {@code commonLiteralsUnrecorded});
+ * {@code commonLiteralsUnrecorded}, {@code sameMatchesOnce});
  * both rule sets must give every message the same values of the rules that are not sub-rules. Run with
  * {@code mvn -B -o -q -pl core verify -Dcleanmail.measure=true -Dtest=OptionComparisonMeasurement -Dcleanmail.compare.off=boundaryKinds};
  * figures in {@code core/target/measurements/option-comparison.txt}.
@@ -112,9 +112,12 @@ class OptionComparisonMeasurement {
                 return builder -> builder.filterGroups(false);
             case "commonLiteralsUnrecorded":
                 return builder -> builder.commonLiteralsUnrecorded(false);
+            case "sameMatchesOnce":
+                return builder -> builder.sameMatchesOnce(false);
             default:
                 throw new IllegalArgumentException("-Dcleanmail.compare.off: no option " + option
-                    + "; one of boundaryKinds, asciiVariants, anchorSearch, startCharSearch, regularFilters, autoPossessive, confirmingAnchors, filterGroups, commonLiteralsUnrecorded");
+                    + "; one of boundaryKinds, asciiVariants, anchorSearch, startCharSearch, regularFilters, autoPossessive, confirmingAnchors, filterGroups, commonLiteralsUnrecorded,"
+                    + " sameMatchesOnce");
         }
     }
 

@@ -42,7 +42,8 @@ final class SameHitsCheck {
         this.fast = CompiledRuleSet.compile(ruleSet, EvalFunctions.none(), ScoringOptions.defaults());
         this.plain = CompiledRuleSet.compile(ruleSet, EvalFunctions.none(),
             ScoringOptions.builder().anchorSearch(false).startCharSearch(false).asciiVariants(false).boundaryKinds(false)
-                .regularFilters(false).autoPossessive(false).confirmingAnchors(false).filterGroups(false).build());
+                .regularFilters(false).autoPossessive(false).confirmingAnchors(false).filterGroups(false)
+                .commonLiteralsUnrecorded(false).sameMatchesOnce(false).build());
     }
 
     void check(Path file) throws IOException {

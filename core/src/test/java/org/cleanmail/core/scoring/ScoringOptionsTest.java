@@ -46,4 +46,17 @@ class ScoringOptionsTest {
 
         assertThat(RuleEngineTest.scan(engine, "Subject: x\r\n\r\npills\r\n").score()).isEqualTo(3.0);
     }
+
+    @Test
+    void anotherScoreSetShouldKeepEveryOtherOption() {
+        ScoringOptions options = ScoringOptions.builder().ruleBudget(5000).maxHeaderChars(4096).strikesBeforeDisabling(5)
+            .strikeWindow(50).startCharSearch(false).anchorSearch(false).asciiVariants(false).boundaryKinds(false)
+            .regularFilters(false).autoPossessive(false).confirmingAnchors(false).filterGroups(false)
+            .commonLiteralsUnrecorded(false).sameMatchesOnce(false).build();
+
+        ScoringOptions withBayes = options.withScoreSet(2);
+
+        assertThat(withBayes.scoreSet()).isEqualTo(2);
+        assertThat(withBayes.toString()).isEqualTo(options.toString().replace("scoreSet=0", "scoreSet=2"));
+    }
 }

@@ -48,6 +48,8 @@ public final class CompiledRuleSet {
     private final BitSet subRules;
     private final List<UnusedRule> unused;
     private final long[][] startChars;
+    /** The rules without an anchor or start characters whose matches start at line starts only ({@link StartChars#lineStartsOnly}). */
+    private final BitSet lineStartsOnly;
     private final AnchorSearch[] anchors;
     /** By rule index: a more selective anchor of the rule's ASCII variant, for texts of ASCII characters only, or null. */
     private final AnchorSearch[] asciiAnchors;
@@ -69,7 +71,7 @@ public final class CompiledRuleSet {
     private CompiledRuleSet(RuleSet source, ScoringOptions options, CompiledRule[] rules,
                             Map<String, Integer> indexByName, List<HeaderSelector> selectors,
                             Map<RuleType, TargetIndex> targets, int[] evalRules, int[] metaOrder,
-                            List<UnusedRule> unused, long[][] startChars, AnchorSearch[] anchors,
+                            List<UnusedRule> unused, long[][] startChars, BitSet lineStartsOnly, AnchorSearch[] anchors,
                             LiteralPattern[] literalPatterns, TargetIndex[] selectorTargets, MetaNeeds metaNeeds,
                             AnchorSearch[] asciiAnchors, RegularFilters regularFilters) {
         this.source = source;
@@ -92,6 +94,7 @@ public final class CompiledRuleSet {
         }
         this.unused = unused;
         this.startChars = startChars;
+        this.lineStartsOnly = lineStartsOnly;
         this.anchors = anchors;
         this.literalPatterns = literalPatterns;
         this.metaNeeds = metaNeeds;
@@ -210,6 +213,11 @@ public final class CompiledRuleSet {
     /** The characters a match of the rule can start with ({@link StartChars}), or null. */
     long[] startChars(int index) {
         return startChars[index];
+    }
+
+    /** Whether the rule, without an anchor or start characters, is tried at line starts only ({@link StartChars#lineStartsOnly}). */
+    boolean lineStartsOnly(int index) {
+        return lineStartsOnly.get(index);
     }
 
     /** Where a match of the rule can start ({@link AnchorSearch}), or null: search every position. */
@@ -442,11 +450,18 @@ public final class CompiledRuleSet {
                         : TargetIndex.of(rules, rule -> true));
                 }
             });
+            BitSet lineStartsOnly = new BitSet(compiled.length);
             byTarget.forEach((type, rules) -> {
-                if (type != RuleType.HEADER && type != RuleType.MIMEHEADER && options.startCharSearch()) {
+                if (type != RuleType.MIMEHEADER && options.startCharSearch()) {
                     for (CompiledRule rule : rules) {
-                        if (anchors[rule.index] == null) {
+                        if (anchors[rule.index] != null || rule.pattern == null) {
+                            continue;
+                        }
+                        if (type != RuleType.HEADER) {
                             startChars[rule.index] = StartChars.of(rule.pattern);
+                        }
+                        if (startChars[rule.index] == null && StartChars.lineStartsOnly(rule.pattern)) {
+                            lineStartsOnly.set(rule.index);
                         }
                     }
                 }
@@ -469,7 +484,7 @@ public final class CompiledRuleSet {
                     rule -> rule.asciiPattern != null ? rule.asciiPattern : rule.pattern, reader) : FilterGroups.none());
             return new CompiledRuleSet(ruleSet, options, compiled, Collections.unmodifiableMap(indexByName),
                 List.copyOf(selectors), Collections.unmodifiableMap(targets), toArray(evals), toArray(metas),
-                List.copyOf(unused.values()), startChars, anchors, literalPatterns, selectorTargets,
+                List.copyOf(unused.values()), startChars, lineStartsOnly, anchors, literalPatterns, selectorTargets,
                 MetaNeeds.of(compiled, metas), asciiAnchors, allFilters);
         }
 

@@ -524,6 +524,7 @@ final class MessageEvaluation {
         AnchorSearch anchor = rules.anchor(rule.index);
         AnchorSearch asciiAnchor = rules.asciiAnchor(rule.index);
         long[] starts = anchor == null ? rules.startChars(rule.index) : null;
+        boolean lineStarts = anchor == null && rules.lineStartsOnly(rule.index);
         boolean filtered = rules.regularFilter(rule.index) != null;
         Matchers matchers = new Matchers(rule);
         int firstChunk = filtered && rule.type != RuleType.HEADER ? texts(rule.type).size() - texts.size() : 0;
@@ -539,8 +540,8 @@ final class MessageEvaluation {
             }
             regexRuns += matchers.firstUse() ? 1 : 0;
             AnchorSearch near = asciiAnchor != null && ascii(text) ? asciiAnchor : anchor;
-            count = countIn(rule, matcher, near, starts, text, near == null ? null : anchorOccurrences.on(near, text),
-                confirmation, count);
+            count = countIn(rule, matcher, near, starts, lineStarts, text,
+                near == null ? null : anchorOccurrences.on(near, text), confirmation, count);
             if (count >= rule.maxHits) {
                 return count;
             }
@@ -589,14 +590,17 @@ final class MessageEvaluation {
             || (long) occurrences * anchor.window() * RegularFilter.ATTEMPT_IN_CHARACTERS >= text.length();
     }
 
-    /** Matches in one text, near the anchor's occurrences {@code next} gives, at start characters, or everywhere. */
-    private static int countIn(CompiledRule rule, Matcher matcher, AnchorSearch anchor, long[] starts, String text,
-                               NextOccurrence next, AnchorSearch.Confirmation confirmation, int counted) {
+    /** Matches in one text, near the anchor's occurrences {@code next} gives, at start characters, at line starts, or everywhere. */
+    private static int countIn(CompiledRule rule, Matcher matcher, AnchorSearch anchor, long[] starts, boolean lineStarts,
+                               String text, NextOccurrence next, AnchorSearch.Confirmation confirmation, int counted) {
         if (anchor != null) {
             return findNearAnchors(rule, matcher, anchor, text, next, confirmation, counted);
         }
         if (starts != null) {
             return findAtStarts(rule, matcher, starts, text, counted);
+        }
+        if (lineStarts) {
+            return findAtLineStarts(rule, matcher, text, counted);
         }
         return findAll(rule, matcher, counted);
     }
@@ -628,6 +632,7 @@ final class MessageEvaluation {
         AnchorSearch anchor = rules.anchor(rule.index);
         AnchorSearch asciiAnchor = rules.asciiAnchor(rule.index);
         long[] starts = anchor == null ? rules.startChars(rule.index) : null;
+        boolean lineStarts = anchor == null && rules.lineStartsOnly(rule.index);
         boolean filtered = rules.regularFilter(rule.index) != null;
         Matchers matchers = new Matchers(rule);
         int count = 0;
@@ -658,7 +663,8 @@ final class MessageEvaluation {
                 count = findNearAnchors(rule, matcher, asciiAnchor, text, anchorOccurrences.on(asciiAnchor, text),
                     confirmation, count);
             } else {
-                count = countIn(rule, matcher, anchor, starts, text, recorded.on(positions, i, end), confirmation, count);
+                count = countIn(rule, matcher, anchor, starts, lineStarts, text, recorded.on(positions, i, end), confirmation,
+                    count);
             }
             if (count >= rule.maxHits) {
                 return count;
@@ -797,6 +803,31 @@ final class MessageEvaluation {
             } else {
                 from = position + 1;
             }
+        }
+        return count;
+    }
+
+    /**
+     * As {@link #findAll}, trying only the start of the text and the positions after a line
+     * feed: a pattern whose matches start nowhere else ({@link StartChars#lineStartsOnly}).
+     */
+    static int findAtLineStarts(CompiledRule rule, Matcher matcher, String text, int counted) {
+        int count = counted;
+        int length = text.length();
+        int position = 0;
+        while (count < rule.maxHits) {
+            matcher.region(position, length);
+            int from = position + 1;
+            if (matcher.lookingAt()) {
+                count++;
+                from = Math.max(matcher.end(), from);
+            }
+            // the first line start at or after from
+            int feed = from > length ? -1 : text.indexOf('\n', from - 1);
+            if (feed < 0) {
+                break;
+            }
+            position = feed + 1;
         }
         return count;
     }

@@ -25,6 +25,8 @@ final class StartChars {
     /** What may precede a position, for patterns that look: a word character, a space, a line end (the text start aside). */
     private static final String[] CONTEXTS = {"a", " ", "\n"};
     private static final String[] NO_CONTEXT = {""};
+    /** What may precede a position that is not a line start, as {@code ^} and {@code \b} tell them apart. */
+    private static final String[] NOT_LINE_ENDS = {"a", " "};
     /** Beyond this share of positions holding a start character, the position-by-position search does not pay. */
     static final double MAX_SHARE = 0.25;
 
@@ -35,7 +37,7 @@ final class StartChars {
     static long[] of(Pattern pattern) {
         String source = pattern.pattern();
         String withoutBoundaries = source.replace(PerlRegex.WORD_BOUNDARY, "").replace(PerlRegex.NOT_WORD_BOUNDARY, "");
-        if (withoutBoundaries.contains("(?<") || source.contains("\\B") || source.contains("\\G")) {
+        if (!readsOneBack(source)) {
             return null;
         }
         // only ^ and word boundaries look at what precedes (other look-behinds are excluded above)
@@ -65,6 +67,50 @@ final class StartChars {
             return null;
         }
         return share > MAX_SHARE ? null : set;
+    }
+
+    /**
+     * Whether a match of the pattern can start only at the start of a text or after a line
+     * feed ({@code ^} with {@code /m}, the patterns being compiled with
+     * {@link Pattern#UNIX_LINES}): asked of the pattern itself, as {@link #of} does, after a
+     * word character and after a space (what {@code \b} and {@code ^} tell apart among
+     * other preceding characters), for every character a text in byte form holds. Such a
+     * pattern is tried at line starts only; Java's search tries {@code ^} at every position
+     * of the text.
+     */
+    static boolean lineStartsOnly(Pattern pattern) {
+        String source = pattern.pattern();
+        if (source.indexOf('^') < 0 || !readsOneBack(source)) {
+            return false;
+        }
+        Matcher matcher = pattern.matcher("");
+        matcher.useTransparentBounds(true);
+        matcher.useAnchoringBounds(false);
+        try {
+            for (String context : NOT_LINE_ENDS) {
+                for (int c = 0; c < 256; c++) {
+                    String input = context + (char) c;
+                    matcher.reset(input);
+                    matcher.region(context.length(), input.length());
+                    if (matcher.lookingAt() || matcher.hitEnd()) {
+                        return false;
+                    }
+                }
+            }
+        } catch (RuntimeException | StackOverflowError e) {
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * Whether what may precede a match's start matters to the pattern through {@code ^} and
+     * word boundaries only, which read one character back: no other look-behind, no
+     * {@code \B} or {@code \G}.
+     */
+    private static boolean readsOneBack(String source) {
+        String withoutBoundaries = source.replace(PerlRegex.WORD_BOUNDARY, "").replace(PerlRegex.NOT_WORD_BOUNDARY, "");
+        return !withoutBoundaries.contains("(?<") && !source.contains("\\B") && !source.contains("\\G");
     }
 
     /** The expected share of a text's positions holding a character of the set: the attempts per character. */

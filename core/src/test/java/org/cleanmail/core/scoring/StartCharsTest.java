@@ -92,4 +92,47 @@ class StartCharsTest {
                 .isEqualTo(RuleEngineTest.scan(everywhere, message).score());
         }
     }
+
+    @Test
+    void patternsStartingAtLineStartsOnlyShouldBeTold() {
+        assertThat(StartChars.lineStartsOnly(Pattern.compile("^(?>\\s{0,50})(?:your|the)\\s+name", Pattern.MULTILINE | Pattern.UNIX_LINES)))
+            .isTrue();
+        assertThat(StartChars.lineStartsOnly(Pattern.compile("^\\s*(?:[a-z]+\\s+){10}\\.$", Pattern.MULTILINE | Pattern.UNIX_LINES)))
+            .isTrue();
+        assertThat(StartChars.lineStartsOnly(Pattern.compile("^" + PerlRegex.WORD_BOUNDARY + "x", Pattern.MULTILINE))).isTrue();
+        assertThat(StartChars.lineStartsOnly(Pattern.compile("(?:^|\\s)free", Pattern.MULTILINE))).isFalse();
+        assertThat(StartChars.lineStartsOnly(Pattern.compile("^free|\\bfree", Pattern.MULTILINE))).isFalse();
+        assertThat(StartChars.lineStartsOnly(Pattern.compile("^$|x?", Pattern.MULTILINE))).as("matches the empty string anywhere").isFalse();
+        assertThat(StartChars.lineStartsOnly(Pattern.compile("(?<=a)^b", Pattern.MULTILINE))).as("a look-behind").isFalse();
+        assertThat(StartChars.lineStartsOnly(Pattern.compile("free"))).isFalse();
+    }
+
+    /**
+     * Rules tried at line starts only (without start characters rare enough to be tried
+     * instead: {@code ^(?:pay|send)} is tried at its p and s) must count exactly the matches find() counts, on seeded random texts of many lines. */
+    @ParameterizedTest
+    @ValueSource(strings = {"^\\s*(?:[a-z]+\\s+)\\.", "^", "^.{3}", "^(?!x)\\w+", "^[^\\n]*me$", "^[^\\n]{2}$"})
+    void searchAtLineStartsShouldCountLikeFind(String regex) {
+        String rules = "full R /" + regex + "/m\ntflags R multiple\nscore R 1\n";
+        RuleEngine atLineStarts = RuleEngineTest.engine(rules, EvalFunctions.none(),
+            ScoringOptions.builder().anchorSearch(false).regularFilters(false).build());
+        RuleEngine everywhere = RuleEngineTest.engine(rules, EvalFunctions.none(),
+            ScoringOptions.builder().anchorSearch(false).regularFilters(false).startCharSearch(false).build());
+        assertThat(atLineStarts.rules().lineStartsOnly(atLineStarts.rules().index("R").orElseThrow())).isTrue();
+        Random random = new Random(11);
+        String alphabet = "abxyz .\n\n\nPAYSEMEpasme";
+        int hits = 0;
+        for (int i = 0; i < 300; i++) {
+            StringBuilder text = new StringBuilder("Subject: t\n\n");
+            int length = random.nextInt(80);
+            for (int j = 0; j < length; j++) {
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String message = text.toString();
+            double score = RuleEngineTest.scan(atLineStarts, message).score();
+            assertThat(score).as("%s on '%s'", regex, message).isEqualTo(RuleEngineTest.scan(everywhere, message).score());
+            hits += score > 0 ? 1 : 0;
+        }
+        assertThat(hits).as("messages %s hits", regex).isPositive();
+    }
 }

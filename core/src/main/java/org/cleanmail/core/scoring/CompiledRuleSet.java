@@ -38,7 +38,8 @@ public final class CompiledRuleSet {
     private final CompiledRule[] rules;
     private final Map<String, Integer> indexByName;
     private final List<HeaderSelector> selectors;
-    private final Map<RuleType, TargetIndex> targets;
+    /** Each pattern target's index, by {@link RuleType#ordinal()} (null entries: no rules of that type). */
+    private final TargetIndex[] targets;
     private final int[] evalRules;
     /** The metas that are not sub-rules, in evaluation order. */
     private final int[] topMetaOrder;
@@ -79,7 +80,8 @@ public final class CompiledRuleSet {
         this.rules = rules;
         this.indexByName = indexByName;
         this.selectors = selectors;
-        this.targets = targets;
+        this.targets = new TargetIndex[RuleType.values().length];
+        targets.forEach((type, target) -> this.targets[type.ordinal()] = target);
         this.evalRules = evalRules;
         this.topMetaOrder = Arrays.stream(metaOrder).filter(index -> !rules[index].subRule).toArray();
         this.subMetas = new BitSet(rules.length);
@@ -161,13 +163,13 @@ public final class CompiledRuleSet {
 
     /** Rules of a pattern target that run on every message because they have no usable literal. */
     public int alwaysRunRules(RuleType type) {
-        TargetIndex target = targets.get(type);
+        TargetIndex target = target(type);
         return target == null ? 0 : target.alwaysRun().length;
     }
 
     /** Rules of a pattern target that run only when one of their literals occurs (header rules: in their selection). */
     public int prefilteredRules(RuleType type) {
-        TargetIndex target = targets.get(type);
+        TargetIndex target = target(type);
         int filtered = target == null ? 0 : target.filteredRules();
         if (type == RuleType.HEADER && selectorTargets != null) {
             for (TargetIndex selection : selectorTargets) {
@@ -207,7 +209,7 @@ public final class CompiledRuleSet {
     }
 
     TargetIndex target(RuleType type) {
-        return targets.get(type);
+        return targets[type.ordinal()];
     }
 
     /** The characters a match of the rule can start with ({@link StartChars}), or null. */
@@ -483,7 +485,7 @@ public final class CompiledRuleSet {
                 grouped ? FilterGroups.of(compiled, asciiFilters,
                     rule -> rule.asciiPattern != null ? rule.asciiPattern : rule.pattern, reader) : FilterGroups.none());
             return new CompiledRuleSet(ruleSet, options, compiled, Collections.unmodifiableMap(indexByName),
-                List.copyOf(selectors), Collections.unmodifiableMap(targets), toArray(evals), toArray(metas),
+                List.copyOf(selectors), targets, toArray(evals), toArray(metas),
                 List.copyOf(unused.values()), startChars, lineStartsOnly, anchors, literalPatterns, selectorTargets,
                 MetaNeeds.of(compiled, metas), asciiAnchors, allFilters);
         }

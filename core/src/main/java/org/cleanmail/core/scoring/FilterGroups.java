@@ -22,7 +22,7 @@ import org.cleanmail.core.rules.regex.RegularSuperset;
  */
 final class FilterGroups {
     /** At most this many rules' patterns in one group's filter. */
-    static final int GROUP_SIZE = 16;
+    static final int GROUP_SIZE = 64;
     private static final FilterGroups NONE = new FilterGroups(new int[0], new RegularFilter[RuleType.values().length][]);
 
     /** By rule index: its group's number within its target, or -1. */

@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 import org.cleanmail.core.rules.RuleType;
 
@@ -37,12 +36,12 @@ final class SameMatches {
 
     /** The groups of the rules (null entries are rules that do not run). */
     static SameMatches of(CompiledRule[] rules) {
-        Map<Key, Integer> first = new HashMap<>();
+        Map<List<Object>, Integer> first = new HashMap<>();
         int[] groupOf = new int[rules.length];
         Arrays.fill(groupOf, -1);
         int groups = 0;
         for (CompiledRule rule : rules) {
-            Key key = rule == null ? null : Key.of(rule);
+            List<Object> key = rule == null ? null : keyOf(rule);
             if (key == null) {
                 continue;
             }
@@ -66,34 +65,16 @@ final class SameMatches {
         return groups;
     }
 
-    /** What a rule's count of matches depends on. */
-    private static final class Key {
-        private final List<Object> parts;
-
-        private Key(List<Object> parts) {
-            this.parts = parts;
+    /**
+     * What a rule's count of matches depends on, for a header rule or a rule of a pattern
+     * target; null for others (mimeheader rules match part by part).
+     */
+    private static List<Object> keyOf(CompiledRule rule) {
+        if (rule.pattern == null || rule.type == RuleType.MIMEHEADER || rule.type == RuleType.META
+            || rule.type == RuleType.HEADER && rule.selector < 0) {
+            return null;
         }
-
-        /** The key of a header rule or a rule of a pattern target; null for others (mimeheader rules match part by part). */
-        static Key of(CompiledRule rule) {
-            if (rule.pattern == null || rule.type == RuleType.MIMEHEADER || rule.type == RuleType.META) {
-                return null;
-            }
-            if (rule.type == RuleType.HEADER && rule.selector < 0) {
-                return null;
-            }
-            return new Key(Arrays.asList(rule.type, rule.selector, rule.ifUnset, rule.noSubject, rule.maxHits,
-                rule.pattern.pattern(), rule.pattern.flags()));
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key && parts.equals(((Key) o).parts);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(parts);
-        }
+        return Arrays.asList(rule.type, rule.selector, rule.ifUnset, rule.noSubject, rule.maxHits, rule.pattern.pattern(),
+            rule.pattern.flags());
     }
 }

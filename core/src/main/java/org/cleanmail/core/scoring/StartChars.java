@@ -45,19 +45,11 @@ final class StartChars {
             ? CONTEXTS : NO_CONTEXT;
         long[] set = new long[4];
         double share = 0;
-        Matcher matcher = pattern.matcher("");
-        matcher.useTransparentBounds(true);
-        matcher.useAnchoringBounds(false);
+        Matcher matcher = lookingBack(pattern);
         try {
             for (String context : contexts) {
                 for (int c = 0; c < 256; c++) {
-                    if (contains(set, (char) c)) {
-                        continue;
-                    }
-                    String input = context + (char) c;
-                    matcher.reset(input);
-                    matcher.region(context.length(), input.length());
-                    if (matcher.lookingAt() || matcher.hitEnd()) {
+                    if (!contains(set, (char) c) && mayStart(matcher, context, (char) c)) {
                         set[c >>> 6] |= 1L << c;
                         share += CharFrequency.ofRaw((char) c);
                     }
@@ -83,16 +75,11 @@ final class StartChars {
         if (source.indexOf('^') < 0 || !readsOneBack(source)) {
             return false;
         }
-        Matcher matcher = pattern.matcher("");
-        matcher.useTransparentBounds(true);
-        matcher.useAnchoringBounds(false);
+        Matcher matcher = lookingBack(pattern);
         try {
             for (String context : NOT_LINE_ENDS) {
                 for (int c = 0; c < 256; c++) {
-                    String input = context + (char) c;
-                    matcher.reset(input);
-                    matcher.region(context.length(), input.length());
-                    if (matcher.lookingAt() || matcher.hitEnd()) {
+                    if (mayStart(matcher, context, (char) c)) {
                         return false;
                     }
                 }
@@ -101,6 +88,22 @@ final class StartChars {
             return false;
         }
         return true;
+    }
+
+    /** A matcher of the pattern that sees what precedes its region. */
+    private static Matcher lookingBack(Pattern pattern) {
+        Matcher matcher = pattern.matcher("");
+        matcher.useTransparentBounds(true);
+        matcher.useAnchoringBounds(false);
+        return matcher;
+    }
+
+    /** Whether a match may start at the character {@code c} after {@code context}: it matches there, or reads past it. */
+    private static boolean mayStart(Matcher matcher, String context, char c) {
+        String input = context + c;
+        matcher.reset(input);
+        matcher.region(context.length(), input.length());
+        return matcher.lookingAt() || matcher.hitEnd();
     }
 
     /**

@@ -82,12 +82,7 @@ class StartCharsTest {
         Random random = new Random(7);
         String alphabet = "abcdqxyz $\u00a3019\nPAYSENDMEpaysendme";
         for (int i = 0; i < 300; i++) {
-            StringBuilder text = new StringBuilder("Subject: t\n\n");
-            int length = random.nextInt(60);
-            for (int j = 0; j < length; j++) {
-                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
-            }
-            String message = text.toString();
+            String message = randomMessage(random, alphabet, 60);
             assertThat(RuleEngineTest.scan(atStarts, message).score()).as("%s on '%s'", regex, message)
                 .isEqualTo(RuleEngineTest.scan(everywhere, message).score());
         }
@@ -123,16 +118,21 @@ class StartCharsTest {
         String alphabet = "abxyz .\n\n\nPAYSEMEpasme";
         int hits = 0;
         for (int i = 0; i < 300; i++) {
-            StringBuilder text = new StringBuilder("Subject: t\n\n");
-            int length = random.nextInt(80);
-            for (int j = 0; j < length; j++) {
-                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
-            }
-            String message = text.toString();
+            String message = randomMessage(random, alphabet, 80);
             double score = RuleEngineTest.scan(atLineStarts, message).score();
             assertThat(score).as("%s on '%s'", regex, message).isEqualTo(RuleEngineTest.scan(everywhere, message).score());
             hits += score > 0 ? 1 : 0;
         }
         assertThat(hits).as("messages %s hits", regex).isPositive();
+    }
+
+    /** A message with a body of up to {@code maxLength} characters of the alphabet. */
+    private static String randomMessage(Random random, String alphabet, int maxLength) {
+        StringBuilder text = new StringBuilder("Subject: t\n\n");
+        int length = random.nextInt(maxLength);
+        for (int j = 0; j < length; j++) {
+            text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return text.toString();
     }
 }

@@ -65,6 +65,8 @@ final class TargetIndex {
      * for none, or null when no rule is.
      */
     private final int[][] decidedByLiteral;
+    /** This thread's last {@link #occurrences}, whose per-literal array the next reuses. */
+    private final ThreadLocal<LiteralOccurrences[]> lastOccurrences = ThreadLocal.withInitial(() -> new LiteralOccurrences[1]);
 
     private TargetIndex(int[] alwaysRun, LiteralMatcher matcher, int[][] rulesByLiteral, int[][] literalsByRule,
                         OtherRequirements alsoRequired, int[] minOccurrences, int filteredRules, boolean[] kindsWanted,
@@ -324,9 +326,15 @@ final class TargetIndex {
         return literalsByRule != null;
     }
 
-    /** Where the literals occur in each of the texts; only for targets built with anchors. */
+    /**
+     * Where the literals occur in each of the texts; only for targets built with anchors.
+     * Valid until this thread asks this target again (the next message's evaluation reuses
+     * its per-literal array, {@link LiteralOccurrences#find(org.cleanmail.core.prefilter.LiteralMatcher, List, boolean[], LiteralOccurrences)}).
+     */
     LiteralOccurrences occurrences(List<String> texts) {
-        return LiteralOccurrences.find(matcher, texts, kindsWanted);
+        LiteralOccurrences[] last = lastOccurrences.get();
+        last[0] = LiteralOccurrences.find(matcher, texts, kindsWanted, last[0]);
+        return last[0];
     }
 
     /**

@@ -46,6 +46,30 @@ class LiteralOccurrencesTest {
     }
 
     @Test
+    void reusedArrayShouldHoldNothingOfTheEarlierTexts() {
+        LiteralOccurrences earlier = LiteralOccurrences.find(MATCHER, List.of("free cash", "pills"), null, null);
+
+        LiteralOccurrences reused = LiteralOccurrences.find(MATCHER, List.of("no cash here", "cash"), null, earlier);
+        LiteralOccurrences fresh = LiteralOccurrences.find(MATCHER, List.of("no cash here", "cash"));
+
+        assertThat(reused.occurs(0)).isFalse();
+        assertThat(reused.occurs(2)).isFalse();
+        assertThat(reused.occurringCount()).isEqualTo(fresh.occurringCount()).isEqualTo(1);
+        assertThat(decoded(reused, new int[] {0, 1, 2}, 0)).containsExactlyElementsOf(decoded(fresh, new int[] {0, 1, 2}, 0))
+            .containsExactly("0@3", "1@0");
+    }
+
+    @Test
+    void occurrencesOfAnotherMatcherShouldNotBeReused() {
+        LiteralOccurrences other = LiteralOccurrences.find(LiteralMatcher.of(List.of("cash")), List.of("cash"), null, null);
+
+        LiteralOccurrences found = LiteralOccurrences.find(MATCHER, List.of("cash pills"), null, other);
+
+        assertThat(other.occurs(0)).as("still readable: its array was not taken").isTrue();
+        assertThat(decoded(found, new int[] {1, 2}, 0)).containsExactly("0@0", "0@5");
+    }
+
+    @Test
     void literalsThatDoNotOccurShouldBeReportedAbsent() {
         LiteralOccurrences found = LiteralOccurrences.find(MATCHER, List.of("nothing here", ""));
 

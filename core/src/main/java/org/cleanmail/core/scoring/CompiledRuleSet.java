@@ -259,11 +259,6 @@ public final class CompiledRuleSet {
         return regularFilters.filter(index, asciiText);
     }
 
-    /** The groups of the regular filters ({@link FilterGroups}). */
-    FilterGroups filterGroups() {
-        return regularFilters.groups(false);
-    }
-
     /** The groups of the regular filters of a text, of ASCII characters only or not ({@link #regularFilter(int, boolean)}). */
     FilterGroups filterGroups(boolean asciiText) {
         return regularFilters.groups(asciiText);

@@ -49,7 +49,7 @@ class FilterGroupsTest {
     @Test
     void rulesWithFiltersShouldBeGroupedByTarget() {
         RuleEngine engine = RuleEngineTest.engine(rules() + "rawbody RAW /[!?]{4,}/\n");
-        FilterGroups groups = engine.rules().filterGroups();
+        FilterGroups groups = engine.rules().filterGroups(false);
 
         assertThat(groups.groups(RuleType.BODY)).isEqualTo(1);
         assertThat(groups.groups(RuleType.RAWBODY)).isZero();
@@ -63,7 +63,7 @@ class FilterGroupsTest {
         RuleEngine grouped = RuleEngineTest.engine(rules());
         RuleEngine single = RuleEngineTest.engine(rules(), EvalFunctions.none(),
             ScoringOptions.builder().filterGroups(false).build());
-        assertThat(single.rules().filterGroups().groups(RuleType.BODY)).isZero();
+        assertThat(single.rules().filterGroups(false).groups(RuleType.BODY)).isZero();
         Random random = new Random(9);
         int hits = 0;
         for (int i = 0; i < 400; i++) {

@@ -10,16 +10,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 
-import org.cleanmail.core.rules.RuleSet;
 import org.cleanmail.core.rules.regex.PerlRegexTranslator;
 import org.cleanmail.core.rules.regex.RegularSuperset;
-import org.cleanmail.core.rules.sa.RuleLoadOptions;
-import org.cleanmail.core.rules.sa.SpamAssassinRuleLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class RegularFilterTest {
+    /** A look-alike rule: its letters' alternatives hold UTF-8 bytes, so it has an ASCII variant. */
+    private static final String FUZZY_VOK =
+        "body FUZZY_VOK /(?:v|\\xd0\\x92|&\\#1042;)\\W{0,3}(?:o|0|\\xd0\\xbe)\\W{0,3}(?:k|\\xd0\\xba)/i\n";
+
     private static final PerlRegexTranslator TRANSLATOR = new PerlRegexTranslator();
     /** Pieces of the random texts: parts of the patterns below in several cases, separators, bytes above 127. */
     private static final String[] TOKENS = {"s", "S", "o", "0", "\u00f3", "n", "a", "@", "4", "\u00e4", "t", "T", " ", "  ",
@@ -111,10 +112,7 @@ class RegularFilterTest {
      */
     @Test
     void anchoredRulesWhoseAnchorIsCommonShouldGetAFilter() {
-        RuleSet ruleSet = new SpamAssassinRuleLoader(RuleLoadOptions.builder().build()).loadText("test.cf",
-            "body FUZZY_VOK /(?:v|\\xd0\\x92|&\\#1042;)\\W{0,3}(?:o|0|\\xd0\\xbe)\\W{0,3}(?:k|\\xd0\\xba)/i\n"
-                + "body RARE /quixotically\\s+\\w+ed/i\n");
-        CompiledRuleSet compiled = CompiledRuleSet.compile(ruleSet, EvalFunctions.none(), ScoringOptions.defaults());
+        CompiledRuleSet compiled = RuleEngineTest.engine(FUZZY_VOK + "body RARE /quixotically\\s+\\w+ed/i\n").rules();
 
         int fuzzy = compiled.index("FUZZY_VOK").orElseThrow();
         assertThat(compiled.regularFilter(fuzzy)).isNotNull();
@@ -130,10 +128,7 @@ class RegularFilterTest {
      */
     @Test
     void asciiTextsShouldHaveTheFilterOfTheAsciiVariant() {
-        RuleSet ruleSet = new SpamAssassinRuleLoader(RuleLoadOptions.builder().build()).loadText("test.cf",
-            "body FUZZY_VOK /(?:v|\\xd0\\x92|&\\#1042;)\\W{0,3}(?:o|0|\\xd0\\xbe)\\W{0,3}(?:k|\\xd0\\xba)/i\n"
-                + "body PLAIN_VOK /v\\W{0,3}[o0]\\W{0,3}k/i\n");
-        CompiledRuleSet compiled = CompiledRuleSet.compile(ruleSet, EvalFunctions.none(), ScoringOptions.defaults());
+        CompiledRuleSet compiled = RuleEngineTest.engine(FUZZY_VOK + "body PLAIN_VOK /v\\W{0,3}[o0]\\W{0,3}k/i\n").rules();
 
         int fuzzy = compiled.index("FUZZY_VOK").orElseThrow();
         RegularFilter ascii = compiled.regularFilter(fuzzy, true);

@@ -30,6 +30,8 @@ public final class MessageFeatures {
     private final Set<MimeDefect> defects;
     /** The documents the parser made of the text/html parts, by the source it parsed. */
     private final Map<String, Document> parsedHtml;
+    /** {@link #hashCode}, or 0 until worked out (a race only works it out twice). */
+    private int hash;
 
     MessageFeatures(MessageHeaders headers, BodyText body, BodyText rawBody, String full, MessageUris uris,
                     MimeStructure mime, List<MessageHeaders> partHeaders, Set<HeaderFact> headerFacts, Set<LimitHit> limitsHit,
@@ -138,9 +140,18 @@ public final class MessageFeatures {
             && defects.equals(other.defects);
     }
 
+    /**
+     * Worked out once, as a string's: the per-message caches of the eval functions hash their
+     * key on each insertion and eviction, and this one reads every header and text.
+     */
     @Override
     public int hashCode() {
-        return Objects.hash(headers, body, rawBody, full, uris, mime, headerFacts, limitsHit, defects);
+        int hash = this.hash;
+        if (hash == 0) {
+            hash = Objects.hash(headers, body, rawBody, full, uris, mime, headerFacts, limitsHit, defects);
+            this.hash = hash;
+        }
+        return hash;
     }
 
     @Override

@@ -83,7 +83,7 @@ final class UriExtraction {
         if (mayHoldBracketedDots(joined)) {
             joined = BRACKETED_DOT.matcher(joined).replaceAll(".");
         }
-        if (containsIgnoreCase(joined, "www") && (joined.contains(" .") || joined.contains(". "))) {
+        if (mayHoldSpacedWwwHost(joined)) {
             joined = SPACED_WWW_HOST.matcher(joined).replaceAll("www.$1.$2");
         }
         if ((joined.contains("/ ") || joined.contains("\\ "))
@@ -93,17 +93,67 @@ final class UriExtraction {
         return joined;
     }
 
+    /** Whether the text may hold a dot written {@code [.]}, {@code (dot)}... ({@link #BRACKETED_DOT}). */
     private static boolean mayHoldBracketedDots(String text) {
-        for (int i = 1; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == ']' || c == ')' || c == '}') {
+        for (int i = 2; i < text.length(); i++) {
+            char close = text.charAt(i);
+            char open = close == ']' ? '[' : close == ')' ? '(' : close == '}' ? '{' : 0;
+            if (open != 0) {
                 char before = text.charAt(i - 1);
-                if (before == '.' || before == 't' || before == 'T') {
+                if (before == '.' && text.charAt(i - 2) == open) {
+                    return true;
+                }
+                if ((before == 't' || before == 'T') && i >= 4 && text.charAt(i - 4) == open
+                    && text.regionMatches(true, i - 3, "dot", 0, 3)) {
                     return true;
                 }
             }
         }
         return false;
+    }
+
+    /**
+     * Whether {@link #SPACED_WWW_HOST} may change the text: a {@code www} host with a space
+     * around one of its first two dots, or with {@code www} not in lower case (the replacement
+     * writes it so). A host written {@code www.example.com} is left as it is.
+     */
+    private static boolean mayHoldSpacedWwwHost(String text) {
+        int n = text.length();
+        for (int i = 0; i + 3 <= n; i++) {
+            if (!text.regionMatches(true, i, "www", 0, 3)) {
+                continue;
+            }
+            boolean changed = !text.startsWith("www", i);
+            int at = skipSpace(text, i + 3);
+            changed |= at > i + 3;
+            if (at >= n || text.charAt(at) != '.') {
+                continue;
+            }
+            int label = skipSpace(text, at + 1);
+            changed |= label > at + 1;
+            int end = label;
+            while (end < n && isLabelCharacter(text.charAt(end))) {
+                end++;
+            }
+            if (end > label && skipSpace(text, end) > end) {
+                changed = true;
+            } else if (end > label && end < n && text.charAt(end) == '.') {
+                changed |= skipSpace(text, end + 1) > end + 1;
+            }
+            if (changed && end > label) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The index after one space at {@code at}, or {@code at}. */
+    private static int skipSpace(String text, int at) {
+        return at < text.length() && text.charAt(at) == ' ' ? at + 1 : at;
+    }
+
+    private static boolean isLabelCharacter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-';
     }
 
     /** Whether the text holds the word (lower-case ASCII letters), in any case. */

@@ -43,12 +43,12 @@ final class LiteralOccurrences implements LiteralMatcher.Occurrences {
      */
     private int[] latest;
     /** The literals that occur, each once. */
-    private int[] occurring = new int[64];
+    private int[] occurring;
     private int occurringCount;
-    private int[] chunks = new int[INITIAL_CAPACITY];
-    private int[] starts = new int[INITIAL_CAPACITY];
+    private int[] chunks;
+    private int[] starts;
     /** Per occurrence: 1 + the index of the previous occurrence of the same literal, 0 for none. */
-    private int[] previous = new int[INITIAL_CAPACITY];
+    private int[] previous;
     private int count;
     private int chunk;
 
@@ -73,25 +73,39 @@ final class LiteralOccurrences implements LiteralMatcher.Occurrences {
     }
 
     /**
-     * As {@link #find(LiteralMatcher, List, boolean[])}, reusing the per-literal array of
-     * {@code done}, earlier occurrences of the same matcher no longer read (null: none), with
-     * only the entries of the literals that occurred cleared: a large target's array (the
-     * body's, one int per literal: 128 KB with the bench's rules) is neither allocated nor
-     * zeroed again for each message. {@code done} is unusable afterwards.
+     * As {@link #find(LiteralMatcher, List, boolean[])}, reusing the arrays of {@code done},
+     * earlier occurrences of the same matcher no longer read (null: none): its per-literal
+     * arrays with only the entries of the literals that occurred cleared (a large target's,
+     * one int per literal: 128 KB for the body with the bench's rules), and its occurrence
+     * lists. A message's targets and header selections are so neither allocated nor zeroed
+     * again for each message. {@code done} is unusable afterwards.
      */
     static LiteralOccurrences find(LiteralMatcher matcher, List<String> texts, boolean[] kindsWanted,
                                    LiteralOccurrences done) {
-        int[] latest;
+        LiteralOccurrences occurrences;
         if (done != null && done.matcher == matcher && done.latest != null) {
-            latest = done.latest;
+            occurrences = new LiteralOccurrences(matcher, kindsWanted, texts, done.latest);
             for (int i = 0; i < done.occurringCount; i++) {
-                latest[done.occurring[i]] = 0;
+                int literal = done.occurring[i];
+                done.latest[literal] = 0;
+                if (done.kinds != null) {
+                    done.kinds[literal] = 0;
+                }
             }
+            occurrences.kinds = done.kinds;
+            occurrences.occurring = done.occurring;
+            occurrences.chunks = done.chunks;
+            occurrences.starts = done.starts;
+            occurrences.previous = done.previous;
             done.latest = null;
+            done.kinds = null;
         } else {
-            latest = new int[matcher.literalCount()];
+            occurrences = new LiteralOccurrences(matcher, kindsWanted, texts, new int[matcher.literalCount()]);
+            occurrences.occurring = new int[64];
+            occurrences.chunks = new int[INITIAL_CAPACITY];
+            occurrences.starts = new int[INITIAL_CAPACITY];
+            occurrences.previous = new int[INITIAL_CAPACITY];
         }
-        LiteralOccurrences occurrences = new LiteralOccurrences(matcher, kindsWanted, texts, latest);
         for (int i = 0; i < texts.size(); i++) {
             occurrences.chunk = i;
             matcher.scan(texts.get(i), occurrences);

@@ -59,6 +59,21 @@ class LiteralOccurrencesTest {
             .containsExactly("0@3", "1@0");
     }
 
+
+    @Test
+    void reusedOccurrencesShouldSumUpBoundaryKindsAfreshAndGrowTheirListsAgain() {
+        boolean[] kinds = {true, true, false};
+        LiteralOccurrences earlier = LiteralOccurrences.find(MATCHER, List.of("free cash " + "cash ".repeat(300)), kinds, null);
+        assertThat(earlier.kinds(0, 0)).isEqualTo(LiteralOccurrences.ANY | LiteralOccurrences.BOUNDARY_BEFORE
+            | LiteralOccurrences.BOUNDARY_AFTER | LiteralOccurrences.BOUNDARIES_AROUND);
+
+        LiteralOccurrences reused = LiteralOccurrences.find(MATCHER, List.of("carefree", "cash"), kinds, earlier);
+
+        // "free" ends "carefree" now: no boundary before it, whatever the earlier text summed up
+        assertThat(reused.kinds(0, 0)).isEqualTo(LiteralOccurrences.ANY | LiteralOccurrences.BOUNDARY_AFTER);
+        assertThat(decoded(reused, new int[] {0, 1, 2}, 0)).containsExactly("0@4", "1@0");
+        assertThat(reused.occurringCount()).isEqualTo(2);
+    }
     @Test
     void occurrencesOfAnotherMatcherShouldNotBeReused() {
         LiteralOccurrences other = LiteralOccurrences.find(LiteralMatcher.of(List.of("cash")), List.of("cash"), null, null);

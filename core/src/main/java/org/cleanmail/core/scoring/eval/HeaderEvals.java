@@ -204,7 +204,11 @@ final class HeaderEvals {
     }
 
     static boolean unresolvedTemplate(MessageFeatures features) {
-        for (String line : features.headers().all().split("\n")) {
+        String all = features.headers().all();
+        if (all.indexOf('%') < 0) {
+            return false;
+        }
+        for (String line : all.split("\n")) {
             if (UNRESOLVED.matcher(line).find() && !TEMPLATE_EXEMPT.matcher(line).find()) {
                 return true;
             }

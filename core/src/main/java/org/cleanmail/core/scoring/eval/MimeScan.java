@@ -259,6 +259,9 @@ final class MimeScan {
         boolean countTextBytes = facts.multipartAlternative && !attachment
             && (type.equals("text/plain") || type.equals("text/html"));
         boolean plain = type.equals("text/plain");
+        boolean asciiCharset = charset.isEmpty() || charset.equals("us-ascii");
+        // one matcher for the part's lines
+        Matcher entities = plain && (encoding.equals("7bit") || encoding.equals("8bit")) ? UNICODE_ENTITY.matcher("") : null;
         long textBytes = 0;
         for (String line : lines(raw)) {
             if (countTextBytes) {
@@ -267,15 +270,16 @@ final class MimeScan {
             if (encoding.equals("quoted-printable") && !line.startsWith("SPAM: ")) {
                 onQuotedPrintableLine(line);
             }
-            if (plain && (charset.isEmpty() || charset.equals("us-ascii"))
-                && line.chars().anyMatch(c -> c == 0 || c == '\r' || c >= 0x80)) {
+            if (plain && asciiCharset && holdsIllegalAscii(line)) {
                 facts.asciiTextIllegalLines++;
             }
-            if (plain && (encoding.equals("7bit") || encoding.equals("8bit"))) {
-                Matcher entities = UNICODE_ENTITY.matcher(line);
+            if (entities != null) {
                 int count = 0;
-                while (entities.find()) {
-                    count++;
+                if (line.contains("&#x")) {
+                    entities.reset(line);
+                    while (entities.find()) {
+                        count++;
+                    }
                 }
                 unicodeChars += count;
                 normalChars += line.length() + 1 - count * 8L;
@@ -285,6 +289,17 @@ final class MimeScan {
             }
         }
         return textBytes;
+    }
+
+    /** Whether the line holds a NUL, a carriage return or a character beyond ASCII. */
+    private static boolean holdsIllegalAscii(String line) {
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == 0 || c == '\r' || c >= 0x80) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The length of the longest line, line ends not counted. */

@@ -12,26 +12,32 @@ import org.cleanmail.core.rules.regex.RegularSuperset;
 
 /**
  * The {@link RegularFilter}s of a target's rules (body, rawbody, uri, full) in groups of a
- * few, each group with one filter of all its patterns together: a text the group's filter
- * rejects holds no match of any of them, so one pass over it answers for the whole group,
- * and a rule's own filter passes over the text only where the group's let it through. Most
- * filters reject most texts, so most texts are passed over once per group instead of once
- * per rule. A group's filter is built whole ({@link RegularFilter#MAX_STATES}); a group
- * whose filter would be larger is split in two, down to single rules, which keep their own
- * filter only. Immutable and thread-safe.
+ * few, each group with one automaton of all its patterns together ({@link GroupTable}): one
+ * pass over a text tells which of the group's patterns it may hold a match of, each as its
+ * own filter would, so a text is passed over once per group instead of once per rule. A
+ * group's table is built whole ({@link RegularFilter#MAX_STATES}); a group whose table would
+ * be larger is split in two, down to single rules, which keep their own filter only.
+ * Immutable and thread-safe.
  */
 final class FilterGroups {
-    /** At most this many rules' patterns in one group's filter. */
-    static final int GROUP_SIZE = 64;
-    private static final FilterGroups NONE = new FilterGroups(new int[0], new RegularFilter[RuleType.values().length][]);
+    /**
+     * At most this many rules' patterns in one group's table: 63, so that a group's answer
+     * and a "known" mark fit in a long ({@link MessageEvaluation}).
+     */
+    static final int GROUP_SIZE = GroupTable.MAX_PATTERNS - 1;
+    private static final FilterGroups NONE = new FilterGroups(new int[0], new int[0],
+        new GroupTable[RuleType.values().length][]);
 
     /** By rule index: its group's number within its target, or -1. */
     private final int[] groupOf;
-    /** By {@link RuleType#ordinal()}: the target's group filters, or null for none. */
-    private final RegularFilter[][] byTarget;
+    /** By rule index: its pattern's number in its group's table. */
+    private final int[] placeInGroup;
+    /** By {@link RuleType#ordinal()}: the target's group tables, or null for none. */
+    private final GroupTable[][] byTarget;
 
-    private FilterGroups(int[] groupOf, RegularFilter[][] byTarget) {
+    private FilterGroups(int[] groupOf, int[] placeInGroup, GroupTable[][] byTarget) {
         this.groupOf = groupOf;
+        this.placeInGroup = placeInGroup;
         this.byTarget = byTarget;
     }
 
@@ -42,15 +48,16 @@ final class FilterGroups {
 
     /**
      * The groups of the rules with filters of each target but the header ones, in rule order,
-     * each group's filter built from the patterns {@code patternOf} gives (the rules' own, or
-     * their ASCII variants' for texts of ASCII characters only); only rules whose filter is
-     * built whole are grouped.
+     * each group's table built from the patterns {@code patternOf} gives (the rules' own, or
+     * their ASCII variants' for texts of ASCII characters only: those of {@code filters});
+     * only rules whose filter is built whole are grouped.
      */
     static FilterGroups of(CompiledRule[] rules, RegularFilter[] filters, Function<CompiledRule, Pattern> patternOf,
                            RegularSuperset reader) {
         int[] groupOf = new int[rules.length];
+        int[] placeInGroup = new int[rules.length];
         Arrays.fill(groupOf, -1);
-        RegularFilter[][] byTarget = new RegularFilter[RuleType.values().length][];
+        GroupTable[][] byTarget = new GroupTable[RuleType.values().length][];
         for (RuleType type : List.of(RuleType.BODY, RuleType.RAWBODY, RuleType.URI, RuleType.FULL)) {
             List<CompiledRule> filtered = new ArrayList<>();
             for (CompiledRule rule : rules) {
@@ -65,25 +72,28 @@ final class FilterGroups {
             // each group's automaton on its own, on every core
             List<Group> groups = candidates.parallelStream().flatMap(group -> built(group, patternOf, reader).stream())
                 .collect(Collectors.toList());
-            byTarget[type.ordinal()] = new RegularFilter[groups.size()];
+            byTarget[type.ordinal()] = new GroupTable[groups.size()];
             for (int g = 0; g < groups.size(); g++) {
-                byTarget[type.ordinal()][g] = groups.get(g).filter;
-                for (CompiledRule rule : groups.get(g).rules) {
-                    groupOf[rule.index] = g;
+                byTarget[type.ordinal()][g] = groups.get(g).table;
+                List<CompiledRule> members = groups.get(g).rules;
+                for (int place = 0; place < members.size(); place++) {
+                    groupOf[members.get(place).index] = g;
+                    placeInGroup[members.get(place).index] = place;
                 }
             }
         }
-        return new FilterGroups(groupOf, byTarget);
+        return new FilterGroups(groupOf, placeInGroup, byTarget);
     }
 
-    /** The group's filter, or the filters of its halves when it would be too large; none for a single rule. */
+    /** The group's table, or the tables of its halves when it would be too large; none for a single rule. */
     private static List<Group> built(List<CompiledRule> rules, Function<CompiledRule, Pattern> patternOf,
                                      RegularSuperset reader) {
         if (rules.size() < 2) {
             return List.of();
         }
         List<Pattern> patterns = rules.stream().map(patternOf).collect(Collectors.toList());
-        return RegularFilter.ofAny(patterns, reader).map(filter -> List.of(new Group(rules, filter))).orElseGet(() -> {
+        return GroupTable.of(patterns, reader, RegularFilter.MAX_STATES, RegularFilter.MAX_WORK)
+            .map(table -> List.of(new Group(rules, table))).orElseGet(() -> {
             List<Group> halves = new ArrayList<>(built(rules.subList(0, rules.size() / 2), patternOf, reader));
             halves.addAll(built(rules.subList(rules.size() / 2, rules.size()), patternOf, reader));
             return halves;
@@ -95,24 +105,29 @@ final class FilterGroups {
         return ruleIndex < groupOf.length ? groupOf[ruleIndex] : -1;
     }
 
+    /** The rule's bit in its group's answers ({@link GroupTable#mayMatch}); only for a rule with a group. */
+    long bit(int ruleIndex) {
+        return 1L << placeInGroup[ruleIndex];
+    }
+
     /** The number of groups of a target. */
     int groups(RuleType type) {
-        RegularFilter[] groups = byTarget[type.ordinal()];
+        GroupTable[] groups = byTarget[type.ordinal()];
         return groups == null ? 0 : groups.length;
     }
 
-    /** The filter of a group of a target. */
-    RegularFilter filter(RuleType type, int group) {
+    /** The table of a group of a target. */
+    GroupTable table(RuleType type, int group) {
         return byTarget[type.ordinal()][group];
     }
 
     private static final class Group {
         final List<CompiledRule> rules;
-        final RegularFilter filter;
+        final GroupTable table;
 
-        Group(List<CompiledRule> rules, RegularFilter filter) {
+        Group(List<CompiledRule> rules, GroupTable table) {
             this.rules = rules;
-            this.filter = filter;
+            this.table = table;
         }
     }
 }

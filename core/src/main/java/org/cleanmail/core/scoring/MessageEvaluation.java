@@ -40,6 +40,8 @@ final class MessageEvaluation {
     private static final int MAX_CHEAP_DEPTH = 4;
     private static final byte MAY_HIT = 1;
     private static final byte NO_HIT = 2;
+    /** Marks a group's answer as known: its patterns take the other bits ({@link FilterGroups#GROUP_SIZE}). */
+    private static final long GROUP_ASKED = Long.MIN_VALUE;
     /** How deep pending sub-metas are followed to tell whether a meta can be anything but 0. */
     private static final int MAX_NEEDS_DEPTH = 8;
 
@@ -86,10 +88,11 @@ final class MessageEvaluation {
     private int regexRuns;
     /**
      * By {@link RuleType#ordinal()} times two (plus one for the groups of texts of ASCII
-     * characters only), then group and text: whether the group's filter lets the
-     * text through ({@link #MAY_HIT}) or not ({@link #NO_HIT}), 0 until asked; made on first use.
+     * characters only), then group and text: which of the group's patterns the text may hold
+     * a match of ({@link GroupTable#mayMatch}) with {@link #GROUP_ASKED} set, 0 until asked;
+     * made on first use.
      */
-    private final byte[][] groupVerdicts = new byte[2 * RuleType.values().length][];
+    private final long[][] groupAnswers = new long[2 * RuleType.values().length][];
     /** The cursors of the anchored searches, reused from rule to rule and text to text. */
     private final AnchorSearch.Occurrences anchorOccurrences = new AnchorSearch.Occurrences();
     private final AnchorSearch.Confirmation confirmation = new AnchorSearch.Confirmation();
@@ -550,33 +553,36 @@ final class MessageEvaluation {
     }
 
     /**
-     * Whether a rule's filters rule the text out, the {@code chunk}-th of its target's texts:
-     * its group's ({@link FilterGroups}, a pass over the text made once per message), then its
-     * own; for a text of ASCII characters only, the filters of the rule's ASCII variant where
-     * it has one ({@link CompiledRuleSet#regularFilter(int, boolean)}).
+     * Whether a rule's filter rules the text out, the {@code chunk}-th of its target's texts:
+     * its group's answer ({@link FilterGroups}, a pass over the text made once per message
+     * for all the group's rules), or its own filter's; for a text of ASCII characters only,
+     * the filters of the rule's ASCII variant where it has one
+     * ({@link CompiledRuleSet#regularFilter(int, boolean)}).
      */
     private boolean filterRejects(CompiledRule rule, int chunk, String text) {
         boolean asciiText = ascii(text);
         FilterGroups groups = rules.filterGroups(asciiText);
         int group = groups.groupOf(rule.index);
-        return group >= 0 && groupRejects(rule.type, groups, asciiText, group, chunk, text)
-            || !rules.regularFilter(rule.index, asciiText).mayMatch(text);
+        if (group >= 0) {
+            return (groupAnswer(rule.type, groups, asciiText, group, chunk, text) & groups.bit(rule.index)) == 0;
+        }
+        return !rules.regularFilter(rule.index, asciiText).mayMatch(text);
     }
 
-    /** Whether the filter of a group rules the text out, the {@code chunk}-th of its target's texts: once per message. */
-    private boolean groupRejects(RuleType type, FilterGroups groups, boolean asciiText, int group, int chunk, String text) {
+    /** Which of a group's patterns the text may hold a match of, the {@code chunk}-th of its target's texts: once per message. */
+    private long groupAnswer(RuleType type, FilterGroups groups, boolean asciiText, int group, int chunk, String text) {
         int slot = 2 * type.ordinal() + (asciiText ? 1 : 0);
-        byte[] verdicts = groupVerdicts[slot];
+        long[] answers = groupAnswers[slot];
         int chunks = texts(type).size();
-        if (verdicts == null) {
-            verdicts = new byte[groups.groups(type) * chunks];
-            groupVerdicts[slot] = verdicts;
+        if (answers == null) {
+            answers = new long[groups.groups(type) * chunks];
+            groupAnswers[slot] = answers;
         }
         int cell = group * chunks + chunk;
-        if (verdicts[cell] == 0) {
-            verdicts[cell] = groups.filter(type, group).mayMatch(text) ? MAY_HIT : NO_HIT;
+        if (answers[cell] == 0) {
+            answers[cell] = groups.table(type, group).mayMatch(text) | GROUP_ASKED;
         }
-        return verdicts[cell] == NO_HIT;
+        return answers[cell];
     }
 
     /**

@@ -1,6 +1,5 @@
 package org.cleanmail.core.scoring;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -80,16 +79,6 @@ final class RegularFilter {
             return new RegularFilter(whole, null);
         }
         return new RegularFilter(null, ThreadLocal.withInitial(() -> new SubsetTable(states, LAZY_CELLS)));
-    }
-
-    /**
-     * The filter of several patterns together, built whole: a text it rejects holds no match
-     * of any of them; empty when their supersets cannot be read or the table would be larger
-     * than a whole table may be.
-     */
-    static Optional<RegularFilter> ofAny(List<Pattern> patterns, RegularSuperset reader) {
-        return reader.ofAny(patterns).map(nfa -> SubsetTable.complete(new SubsetStates(nfa), MAX_STATES, MAX_WORK))
-            .map(whole -> new RegularFilter(whole, null));
     }
 
     /** Whether the text may hold a match: false only when no substring of it is in the superset. */

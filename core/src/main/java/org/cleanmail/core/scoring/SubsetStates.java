@@ -128,6 +128,9 @@ final class SubsetStates {
         private int[] kept = new int[64];
         private int keptCount;
         private boolean accepting;
+        /** The branches ({@link SupersetNfa#ofEach}) whose strings end at a state reached since the last collection. */
+        private long ended;
+        private long collectedEnded;
 
         /** Adds the state and those its empty moves lead to. */
         void reach(int state) {
@@ -141,6 +144,10 @@ final class SubsetStates {
                 visited.set(current);
                 if (current == nfa.accept()) {
                     accepting = true;
+                }
+                int branch = nfa.branchEnding(current);
+                if (branch != SupersetNfa.NONE) {
+                    ended |= 1L << branch;
                 }
                 if (nfa.setOf(current) != SupersetNfa.NONE) {
                     if (keptCount == kept.length) {
@@ -165,7 +172,17 @@ final class SubsetStates {
             visited.clear();
             keptCount = 0;
             accepting = false;
+            collectedEnded = ended;
+            ended = 0;
             return reached;
+        }
+
+        /**
+         * The branches (of an automaton of branches, at most 64) whose strings end at a state
+         * the last collected step reached, one bit each.
+         */
+        long ended() {
+            return collectedEnded;
         }
     }
 }

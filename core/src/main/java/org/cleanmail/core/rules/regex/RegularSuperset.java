@@ -54,10 +54,11 @@ public final class RegularSuperset {
     }
 
     /**
-     * The automaton of every string a match of any of the patterns can be; empty when one of
-     * them is not read, or all together are too large.
+     * The automaton of every string a match of each of the patterns can be, each pattern a
+     * branch with its own end ({@link SupersetNfa#branchEnding}), branches numbered as the
+     * patterns are; empty when one of them is not read, or all together are too large.
      */
-    public Optional<SupersetNfa> ofAny(List<Pattern> patterns) {
+    public Optional<SupersetNfa> ofEach(List<Pattern> patterns) {
         List<Shape> shapes = new ArrayList<>();
         for (Pattern pattern : patterns) {
             Optional<Shape> shape = shape(pattern);
@@ -66,7 +67,7 @@ public final class RegularSuperset {
             }
             shapes.add(shape.get());
         }
-        return Optional.ofNullable(SupersetNfa.of(Shape.alternation(shapes), maxStates));
+        return Optional.ofNullable(SupersetNfa.ofEach(shapes, maxStates));
     }
 
     private Optional<Shape> shape(Pattern pattern) {

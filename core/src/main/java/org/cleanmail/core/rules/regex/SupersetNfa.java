@@ -27,14 +27,17 @@ public final class SupersetNfa {
     private final List<BitSet> sets;
     private final int start;
     private final int accept;
+    /** By state: the branch whose strings end there ({@link #ofEach}), or {@link #NONE}; null for one accepting state. */
+    private final int[] branchOf;
 
-    private SupersetNfa(int[][] empty, int[] setOf, int[] target, List<BitSet> sets, int start, int accept) {
+    private SupersetNfa(int[][] empty, int[] setOf, int[] target, List<BitSet> sets, int start, int accept, int[] branchOf) {
         this.empty = empty;
         this.setOf = setOf;
         this.target = target;
         this.sets = sets;
         this.start = start;
         this.accept = accept;
+        this.branchOf = branchOf;
     }
 
     /** The automaton of the shape, or null when it would have more than {@code maxStates} states. */
@@ -45,7 +48,55 @@ public final class SupersetNfa {
         Builder builder = new Builder();
         int start = builder.state();
         int accept = builder.emit(shape, start);
-        return builder.build(start, accept);
+        return builder.build(start, accept, null);
+    }
+
+    /**
+     * The automaton of the shapes as branches each with its own end ({@link #branchEnding}),
+     * none of them accepting the empty string, so that a reader can tell which of them a
+     * string is a string of; null when it would have more than {@code maxStates} states.
+     */
+    static SupersetNfa ofEach(List<Shape> shapes, int maxStates) {
+        long states = 1;
+        for (Shape shape : shapes) {
+            if (shape.nullable()) {
+                throw new IllegalArgumentException("a branch accepts the empty string");
+            }
+            states = Math.min(maxStates + 1L, states + 1 + shape.states(maxStates + 1L));
+        }
+        if (states > maxStates) {
+            return null;
+        }
+        Builder builder = new Builder();
+        int start = builder.state();
+        int[] ends = new int[shapes.size()];
+        for (int branch = 0; branch < shapes.size(); branch++) {
+            int branchStart = builder.state();
+            builder.emptyMove(start, branchStart);
+            ends[branch] = builder.emit(shapes.get(branch), branchStart);
+        }
+        int[] branchOf = new int[builder.states()];
+        Arrays.fill(branchOf, NONE);
+        for (int branch = 0; branch < ends.length; branch++) {
+            branchOf[ends[branch]] = branch;
+        }
+        return builder.build(start, NONE, branchOf);
+    }
+
+    /** The number of branches ({@link #ofEach}); 0 for an automaton with one accepting state. */
+    public int branches() {
+        int branches = 0;
+        if (branchOf != null) {
+            for (int branch : branchOf) {
+                branches = Math.max(branches, branch + 1);
+            }
+        }
+        return branches;
+    }
+
+    /** The branch whose strings end at the state ({@link #ofEach}), or {@link #NONE}. */
+    public int branchEnding(int state) {
+        return branchOf == null ? NONE : branchOf[state];
     }
 
     /** Number of states. */
@@ -58,7 +109,7 @@ public final class SupersetNfa {
         return start;
     }
 
-    /** The one accepting state. */
+    /** The one accepting state; {@link #NONE} for an automaton of branches ({@link #ofEach}). */
     public int accept() {
         return accept;
     }
@@ -96,7 +147,15 @@ public final class SupersetNfa {
             }
             current = closure(next);
         }
-        return current.get(accept);
+        if (branchOf == null) {
+            return current.get(accept);
+        }
+        for (int state = current.nextSetBit(0); state >= 0; state = current.nextSetBit(state + 1)) {
+            if (branchOf[state] != NONE) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private BitSet closure(List<Integer> from) {
@@ -332,10 +391,14 @@ public final class SupersetNfa {
             return out;
         }
 
-        SupersetNfa build(int start, int accept) {
+        int states() {
+            return empty.size();
+        }
+
+        SupersetNfa build(int start, int accept, int[] branchOf) {
             int states = empty.size();
             return new SupersetNfa(empty.toArray(new int[0][]), Arrays.copyOf(setOf, states),
-                Arrays.copyOf(target, states), List.copyOf(sets), start, accept);
+                Arrays.copyOf(target, states), List.copyOf(sets), start, accept, branchOf);
         }
     }
 }

@@ -1,0 +1,151 @@
+package org.cleanmail.core.scoring;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.cleanmail.core.rules.regex.RegularSuperset;
+import org.cleanmail.core.rules.regex.SupersetNfa;
+
+/**
+ * Which of up to {@value #MAX_PATTERNS} patterns a text may hold a match of, in one pass
+ * of a deterministic automaton over its characters: the subset construction
+ * ({@link SubsetStates}) of the patterns' supersets ({@link RegularSuperset#ofEach}) as
+ * branches, each state knowing which branches' strings end on entering it. The answer is
+ * a bit per pattern, set when the text holds a substring of the pattern's superset: what
+ * the pattern's own {@link RegularFilter} answers, for all of them at once. The pass goes
+ * to the text's end unless every pattern may match; a text with a character beyond 255
+ * may hold a match of any. Built whole at compile time; immutable and thread-safe.
+ */
+final class GroupTable {
+    /** Patterns at most: one bit each in a long. */
+    static final int MAX_PATTERNS = 64;
+
+    /**
+     * By state offset (state number times classes) plus character class: the next state's
+     * offset, or its bitwise complement when the state ends a string of some pattern.
+     */
+    private final int[] cells;
+    private final byte[] classOf;
+    private final int classes;
+    /** By state number: the patterns whose strings end on entering it. */
+    private final long[] endsAt;
+    /** Every pattern's bit. */
+    private final long all;
+
+    private GroupTable(int[] cells, byte[] classOf, int classes, long[] endsAt, long all) {
+        this.cells = cells;
+        this.classOf = classOf;
+        this.classes = classes;
+        this.endsAt = endsAt;
+        this.all = all;
+    }
+
+    /**
+     * The table of the patterns (numbered as listed), or empty when one of their supersets
+     * cannot be read, or the table would need more than {@code maxStates} states or
+     * {@code maxWork} states of the nondeterministic automaton visited in all.
+     */
+    static Optional<GroupTable> of(List<Pattern> patterns, RegularSuperset reader, int maxStates, long maxWork) {
+        if (patterns.isEmpty() || patterns.size() > MAX_PATTERNS) {
+            throw new IllegalArgumentException("a group holds 1 to " + MAX_PATTERNS + " patterns, not " + patterns.size());
+        }
+        return reader.ofEach(patterns).map(nfa -> build(nfa, patterns.size(), maxStates, maxWork));
+    }
+
+    private static GroupTable build(SupersetNfa nfa, int patterns, int maxStates, long maxWork) {
+        SubsetStates states = new SubsetStates(nfa);
+        SubsetStates.Scratch scratch = states.new Scratch();
+        int classes = states.classes();
+        List<int[]> sets = new ArrayList<>();
+        List<Long> ends = new ArrayList<>();
+        Map<StateKey, Integer> numbers = new HashMap<>();
+        int[] cells = new int[16 * classes];
+        sets.add(states.start());
+        ends.add(0L);
+        numbers.put(new StateKey(states.start(), 0), 0);
+        long work = 0;
+        for (int built = 0; built < sets.size(); built++) {
+            work += (long) sets.get(built).length * classes;
+            if (sets.size() > maxStates || work > maxWork) {
+                return null;
+            }
+            for (int characterClass = 0; characterClass < classes; characterClass++) {
+                int[] reached = states.step(sets.get(built), characterClass, scratch);
+                long ended = scratch.ended();
+                StateKey key = new StateKey(reached, ended);
+                Integer number = numbers.get(key);
+                if (number == null) {
+                    number = sets.size();
+                    numbers.put(key, number);
+                    sets.add(reached);
+                    ends.add(ended);
+                }
+                int cell = built * classes + characterClass;
+                if (cell >= cells.length) {
+                    cells = Arrays.copyOf(cells, 2 * cells.length);
+                }
+                cells[cell] = ended != 0 ? ~(number * classes) : number * classes;
+            }
+        }
+        long[] endsAt = ends.stream().mapToLong(Long::longValue).toArray();
+        long all = patterns == MAX_PATTERNS ? -1L : (1L << patterns) - 1;
+        return new GroupTable(Arrays.copyOf(cells, sets.size() * classes), states.classOf(), classes, endsAt, all);
+    }
+
+    /** The patterns the text may hold a match of, a bit each (pattern {@code i}: {@code 1L << i}). */
+    long mayMatch(String text) {
+        int[] table = cells;
+        byte[] classes = classOf;
+        long found = 0;
+        int state = 0;
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            if (c >= 256) {
+                return all;
+            }
+            int to = table[state + (classes[c] & 0xFF)];
+            if (to < 0) {
+                to = ~to;
+                found |= endsAt[to / this.classes];
+                if (found == all) {
+                    return all;
+                }
+            }
+            state = to;
+        }
+        return found;
+    }
+
+    /** States of the table. */
+    int states() {
+        return endsAt.length;
+    }
+
+    /** A state of the nondeterministic automaton's sets, with the patterns ending on entering it. */
+    private static final class StateKey {
+        private final int[] set;
+        private final long ended;
+        private final int hash;
+
+        StateKey(int[] set, long ended) {
+            this.set = set;
+            this.ended = ended;
+            this.hash = Arrays.hashCode(set) * 31 + Long.hashCode(ended);
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof StateKey && ((StateKey) other).ended == ended && Arrays.equals(set, ((StateKey) other).set);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+}

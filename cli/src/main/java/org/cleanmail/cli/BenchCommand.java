@@ -6,24 +6,29 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 import org.cleanmail.core.corpus.MessageFile;
 import org.cleanmail.core.corpus.MessageFiles;
 
 /**
- * {@code bench [--messages N] [--extra-rules N] [--threads N] [--no-spamd] [--no-rspamd] [--keep-rules FILE] PATH...}:
+ * {@code bench [--messages N] [--extra-rules N] [--threads N] [--rounds N] [--no-spamd] [--no-rspamd] [--keep-rules FILE] PATH...}:
  * CleanMail's engine with the configured rules plus N synthetic ones (default 20,000,
- * generated from the messages' words, seeded), then SpamAssassin's {@code spamd -L} with
- * its stock rules (through {@code spamc}) and rspamd with its stock configuration
- * (through {@code /checkv2}), each with N requests in flight, on the same messages; prints
- * one Markdown table. Peers that are not installed are skipped with a message.
+ * generated from the messages' words, seeded), SpamAssassin's {@code spamd -L} with its
+ * stock rules (through {@code spamc}) and rspamd with its stock configuration (through
+ * {@code /checkv2}), each with N requests in flight, on the same messages. All are started
+ * and warmed up, then measured in rounds (default 3), the engines in turn in each, so that
+ * the machine's drift between minutes falls on all of them alike; each engine's row is its
+ * median round. Prints each round to standard error and one Markdown table. Peers that are
+ * not installed are skipped with a message.
  */
 final class BenchCommand {
     static final String USAGE = BenchOptions.USAGE;
     private static final int VOCABULARY = 4000;
-    private static final int PEER_WARM_UP = 20;
 
     private final PrintStream out;
     private final PrintStream err;
@@ -42,6 +47,7 @@ final class BenchCommand {
         CliEnvironment environment = CliEnvironment.load();
         BenchReport report = new BenchReport();
         Path rulesFolder = null;
+        List<BenchContender> contenders = new ArrayList<>();
         try {
             if (options.extraRules() > 0) {
                 rulesFolder = PeerProcess.openFolder("cleanmail-bench-rules-");
@@ -55,24 +61,39 @@ final class BenchCommand {
                 err.printf(Locale.ROOT, "[bench] %,d messages; %,d synthetic rules (seed %d) in %s%n", messages.size(),
                     options.extraRules(), options.seed(), rulesFolder);
             }
-            new CleanMailBench(environment, err).run(messages, rulesFolder, options.extraRules(), options.threads(), report);
+            contenders.add(CleanMailBench.open(environment, err, messages, rulesFolder, options.threads()));
             if (options.spamd()) {
-                spamd(options, messages, report, null);
+                spamd(options, messages, null).ifPresent(contenders::add);
                 if (options.spamdExtraRules()) {
-                    spamd(options, messages, report, rulesFolder.resolve("synthetic.cf"));
+                    spamd(options, messages, rulesFolder.resolve("synthetic.cf")).ifPresent(contenders::add);
                 }
             }
             if (options.rspamd()) {
-                rspamd(options, messages, report);
+                rspamd(options, messages).ifPresent(contenders::add);
             }
+            Map<String, List<BenchReport.Row>> rounds = new LinkedHashMap<>();
+            for (int round = 1; round <= options.rounds(); round++) {
+                StringBuilder line = new StringBuilder();
+                for (BenchContender contender : contenders) {
+                    for (BenchReport.Row row : contender.measure()) {
+                        rounds.computeIfAbsent(row.engine() + " / " + row.rules(), engine -> new ArrayList<>()).add(row);
+                        line.append(String.format(Locale.ROOT, "; %s %,.1f messages/s", row.engine(), row.perSecond()));
+                    }
+                }
+                err.printf(Locale.ROOT, "[bench] round %d of %d%s%n", round, options.rounds(), line);
+            }
+            rounds.values().forEach(measured -> report.add(BenchReport.medianRound(measured)));
         } finally {
+            for (int i = contenders.size() - 1; i >= 0; i--) {
+                contenders.get(i).close();
+            }
             if (rulesFolder != null) {
                 PeerProcess.deleteQuietly(rulesFolder);
             }
         }
-        out.printf(Locale.ROOT, "%,d messages from %s; %d cores; load average %.1f at the end%n", messages.size(),
-            options.paths(), Runtime.getRuntime().availableProcessors(),
-            ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        out.printf(Locale.ROOT, "%,d messages from %s; %d cores; each engine's median of %d rounds, the engines in turn;"
+            + " load average %.1f at the end%n", messages.size(), options.paths(), Runtime.getRuntime().availableProcessors(),
+            options.rounds(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         report.print(out);
         return 0;
     }
@@ -93,53 +114,40 @@ final class BenchCommand {
         return sample;
     }
 
-    private void spamd(BenchOptions options, List<MessageFile> messages, BenchReport report, Path extraRules)
+    private Optional<BenchContender> spamd(BenchOptions options, List<MessageFile> messages, Path extraRules)
         throws IOException {
         if (!SpamdPeer.installed()) {
             err.println("[bench] SpamAssassin skipped: spamd is not installed; " + SpamdPeer.INSTALL_HINT + ", or pass --no-spamd");
-            return;
+            return Optional.empty();
         }
         String rules = extraRules == null ? "stock" : String.format(Locale.ROOT, "stock + %,d synthetic", options.extraRules());
         err.println("[bench] starting spamd -L (" + rules + " rules, no Bayes, no network)");
         long started = System.nanoTime();
-        try (SpamdPeer spamd = SpamdPeer.start("SpamAssassin spamd -L, " + options.threads() + " children (spamc wall time)",
-            options.threads(), null, extraRules == null ? List.of() : List.of(extraRules))) {
-            err.printf(Locale.ROOT, "[bench] spamd ready in %.0f s%n", (System.nanoTime() - started) / 1e9);
-            report.add(measure(spamd, rules + " (/usr/share/spamassassin)", messages, options.threads(), extraRules == null));
-        }
+        SpamdPeer spamd = SpamdPeer.start("SpamAssassin spamd -L, " + options.threads() + " children (spamc wall time)",
+            options.threads(), null, extraRules == null ? List.of() : List.of(extraRules));
+        err.printf(Locale.ROOT, "[bench] spamd ready in %.0f s%n", (System.nanoTime() - started) / 1e9);
+        return Optional.of(new PeerContender(spamd, rules + " (/usr/share/spamassassin)", messages, options.threads(),
+            extraRules == null, err, null));
     }
 
-    private void rspamd(BenchOptions options, List<MessageFile> messages, BenchReport report) throws IOException {
+    private Optional<BenchContender> rspamd(BenchOptions options, List<MessageFile> messages) throws IOException {
         if (!RspamdPeer.installed()) {
             err.println("[bench] rspamd skipped: " + RspamdPeer.INSTALL_HINT + ", or pass --no-rspamd");
-            return;
+            return Optional.empty();
         }
         RedisProcess redis = RedisProcess.installed() ? RedisProcess.start() : null;
         try {
             err.println("[bench] starting rspamd (stock configuration, network modules off"
                 + (redis == null ? ", no redis" : ", empty Bayes in a private redis") + ")");
-            try (RspamdPeer rspamd = RspamdPeer.start("rspamd, " + options.threads() + " workers (/checkv2 wall time)",
-                options.threads(), redis == null ? 0 : redis.port())) {
-                report.add(measure(rspamd, "stock (Debian's rspamd)", messages, options.threads(), false));
-            }
-        } finally {
+            RspamdPeer rspamd = RspamdPeer.start("rspamd, " + options.threads() + " workers (/checkv2 wall time)",
+                options.threads(), redis == null ? 0 : redis.port());
+            return Optional.of(new PeerContender(rspamd, "stock (Debian's rspamd)", messages, options.threads(), false, err,
+                redis));
+        } catch (IOException | RuntimeException e) {
             if (redis != null) {
                 redis.close();
             }
+            throw e;
         }
-    }
-
-    private BenchReport.Row measure(Peer peer, String rules, List<MessageFile> messages, int threads, boolean baseline)
-        throws IOException {
-        for (int i = 0; i < Math.min(PEER_WARM_UP, messages.size()); i++) {
-            peer.check(messages.get(i).bytes());
-        }
-        err.printf(Locale.ROOT, "[bench] %s: measuring %,d messages%n", peer.name(), messages.size());
-        ConcurrentRun run = ConcurrentRun.of(messages.size(), threads, i -> peer.check(messages.get(i).bytes()));
-        if (run.failures() > 0) {
-            err.printf(Locale.ROOT, "[bench] %s: %d of %d messages failed, e.g. %s%n", peer.name(), run.failures(),
-                messages.size(), run.firstFailure());
-        }
-        return new BenchReport.Row(peer.name(), rules, messages.size(), run.timings(), run.perSecond(), baseline);
     }
 }

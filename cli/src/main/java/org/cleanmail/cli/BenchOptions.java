@@ -7,14 +7,16 @@ import java.util.Set;
 
 /** The options of {@code ./cleanmail bench}, checked. */
 final class BenchOptions {
-    static final String USAGE = "bench [--messages N] [--extra-rules N] [--threads N] [--seed N] [--no-spamd] [--no-rspamd]"
-        + " [--spamd-extra-rules] [--keep-rules FILE] PATH...";
+    static final String USAGE = "bench [--messages N] [--extra-rules N] [--threads N] [--rounds N] [--seed N] [--no-spamd]"
+        + " [--no-rspamd] [--spamd-extra-rules] [--keep-rules FILE] PATH...";
     static final int DEFAULT_EXTRA_RULES = 20_000;
     static final int DEFAULT_THREADS = 2;
+    static final int DEFAULT_ROUNDS = 3;
 
     private final int messages;
     private final int extraRules;
     private final int threads;
+    private final int rounds;
     private final long seed;
     private final boolean spamd;
     private final boolean rspamd;
@@ -26,6 +28,7 @@ final class BenchOptions {
         this.messages = whole(arguments, "messages", Integer.MAX_VALUE, 1);
         this.extraRules = whole(arguments, "extra-rules", DEFAULT_EXTRA_RULES, 0);
         this.threads = whole(arguments, "threads", DEFAULT_THREADS, 1);
+        this.rounds = whole(arguments, "rounds", DEFAULT_ROUNDS, 1);
         this.seed = whole(arguments, "seed", 1, 0);
         this.spamd = !arguments.flag("no-spamd");
         this.rspamd = !arguments.flag("no-rspamd");
@@ -41,7 +44,7 @@ final class BenchOptions {
     }
 
     static BenchOptions parse(List<String> args) {
-        return new BenchOptions(new Arguments(args, Set.of("messages", "extra-rules", "threads", "seed", "keep-rules"),
+        return new BenchOptions(new Arguments(args, Set.of("messages", "extra-rules", "threads", "rounds", "seed", "keep-rules"),
             Set.of("no-spamd", "no-rspamd", "spamd-extra-rules")));
     }
 
@@ -72,6 +75,11 @@ final class BenchOptions {
     /** Threads for CleanMail's second throughput run, children of spamd, workers of rspamd, requests in flight. */
     int threads() {
         return threads;
+    }
+
+    /** How many times each engine is measured, the engines in turn (the machine's speed drifts between minutes). */
+    int rounds() {
+        return rounds;
     }
 
     long seed() {

@@ -22,6 +22,20 @@ final class BenchReport {
         return List.copyOf(rows);
     }
 
+    /**
+     * Of the rows of one engine measured in several rounds, the round of median throughput
+     * (the lower of the two middle ones for an even count): each engine's figure comes from
+     * one whole measurement, and neither its fastest nor its slowest round decides.
+     */
+    static Row medianRound(List<Row> rounds) {
+        if (rounds.isEmpty()) {
+            throw new IllegalArgumentException("no rounds");
+        }
+        List<Row> sorted = new ArrayList<>(rounds);
+        sorted.sort(java.util.Comparator.comparingDouble(Row::perSecond));
+        return sorted.get((sorted.size() - 1) / 2);
+    }
+
     /** Throughput of a row divided by the baseline's, if there is a baseline. */
     Optional<Double> ratio(Row row) {
         return rows.stream().filter(Row::baseline).findFirst()

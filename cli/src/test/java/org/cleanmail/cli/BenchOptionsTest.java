@@ -15,6 +15,7 @@ class BenchOptionsTest {
 
         assertThat(options.extraRules()).isEqualTo(20_000);
         assertThat(options.threads()).isEqualTo(2);
+        assertThat(options.rounds()).isEqualTo(3);
         assertThat(options.messages()).isEqualTo(Integer.MAX_VALUE);
         assertThat(options.spamd()).isTrue();
         assertThat(options.rspamd()).isTrue();
@@ -25,11 +26,12 @@ class BenchOptionsTest {
     @Test
     void everyOptionShouldBeRead() {
         BenchOptions options = BenchOptions.parse(List.of("--messages", "1,000", "--extra-rules", "5000", "--threads", "1",
-            "--seed", "9", "--no-rspamd", "--spamd-extra-rules", "mail"));
+            "--rounds", "5", "--seed", "9", "--no-rspamd", "--spamd-extra-rules", "mail"));
 
         assertThat(options.messages()).isEqualTo(1000);
         assertThat(options.extraRules()).isEqualTo(5000);
         assertThat(options.threads()).isEqualTo(1);
+        assertThat(options.rounds()).isEqualTo(5);
         assertThat(options.seed()).isEqualTo(9);
         assertThat(options.rspamd()).isFalse();
         assertThat(options.spamd()).isTrue();
@@ -47,6 +49,8 @@ class BenchOptionsTest {
             .isInstanceOf(UsageException.class).hasMessageContaining("--messages must be a whole number, e.g. --messages");
         assertThatThrownBy(() -> BenchOptions.parse(List.of("--threads", "0", "mail")))
             .isInstanceOf(UsageException.class).hasMessageContaining("--threads must be at least 1");
+        assertThatThrownBy(() -> BenchOptions.parse(List.of("--rounds", "0", "mail")))
+            .isInstanceOf(UsageException.class).hasMessageContaining("--rounds must be at least 1");
         assertThatThrownBy(() -> BenchOptions.parse(List.of("--extra-rules", "-5", "mail")))
             .isInstanceOf(UsageException.class).hasMessageContaining("--extra-rules must be at least 0");
         assertThatThrownBy(() -> BenchOptions.parse(List.of("--fast", "mail")))

@@ -39,6 +39,18 @@ class BenchReportTest {
     }
 
     @Test
+    void anEnginesRowShouldBeItsRoundOfMedianThroughput() {
+        BenchReport.Row slow = new BenchReport.Row("CleanMail", "22,000", 10, millis(4), 250, false);
+        BenchReport.Row middle = new BenchReport.Row("CleanMail", "22,000", 10, millis(3), 300, false);
+        BenchReport.Row fast = new BenchReport.Row("CleanMail", "22,000", 10, millis(2), 450, false);
+        BenchReport.Row faster = new BenchReport.Row("CleanMail", "22,000", 10, millis(1), 500, false);
+
+        assertThat(BenchReport.medianRound(List.of(fast, slow, middle))).isSameAs(middle);
+        assertThat(BenchReport.medianRound(List.of(faster, fast, slow, middle))).as("the lower middle of four").isSameAs(middle);
+        assertThat(BenchReport.medianRound(List.of(fast))).isSameAs(fast);
+    }
+
+    @Test
     void withoutSpamAssassinThereShouldBeNoRatio() {
         BenchReport report = new BenchReport();
         BenchReport.Row cleanMail = new BenchReport.Row("CleanMail", "22,000", 10, millis(1), 300, false);

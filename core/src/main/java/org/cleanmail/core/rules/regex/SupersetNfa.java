@@ -83,17 +83,6 @@ public final class SupersetNfa {
         return builder.build(start, NONE, branchOf);
     }
 
-    /** The number of branches ({@link #ofEach}); 0 for an automaton with one accepting state. */
-    public int branches() {
-        int branches = 0;
-        if (branchOf != null) {
-            for (int branch : branchOf) {
-                branches = Math.max(branches, branch + 1);
-            }
-        }
-        return branches;
-    }
-
     /** The branch whose strings end at the state ({@link #ofEach}), or {@link #NONE}. */
     public int branchEnding(int state) {
         return branchOf == null ? NONE : branchOf[state];

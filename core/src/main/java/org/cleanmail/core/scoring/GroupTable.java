@@ -63,11 +63,11 @@ final class GroupTable {
         int classes = states.classes();
         List<int[]> sets = new ArrayList<>();
         List<Long> ends = new ArrayList<>();
-        Map<StateKey, Integer> numbers = new HashMap<>();
+        Map<SubsetKey, Integer> numbers = new HashMap<>();
         int[] cells = new int[16 * classes];
         sets.add(states.start());
         ends.add(0L);
-        numbers.put(new StateKey(states.start(), 0), 0);
+        numbers.put(new SubsetKey(states.start(), 0), 0);
         long work = 0;
         for (int built = 0; built < sets.size(); built++) {
             work += (long) sets.get(built).length * classes;
@@ -77,7 +77,7 @@ final class GroupTable {
             for (int characterClass = 0; characterClass < classes; characterClass++) {
                 int[] reached = states.step(sets.get(built), characterClass, scratch);
                 long ended = scratch.ended();
-                StateKey key = new StateKey(reached, ended);
+                SubsetKey key = new SubsetKey(reached, ended);
                 Integer number = numbers.get(key);
                 if (number == null) {
                     number = sets.size();
@@ -124,28 +124,5 @@ final class GroupTable {
     /** States of the table. */
     int states() {
         return endsAt.length;
-    }
-
-    /** A state of the nondeterministic automaton's sets, with the patterns ending on entering it. */
-    private static final class StateKey {
-        private final int[] set;
-        private final long ended;
-        private final int hash;
-
-        StateKey(int[] set, long ended) {
-            this.set = set;
-            this.ended = ended;
-            this.hash = Arrays.hashCode(set) * 31 + Long.hashCode(ended);
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof StateKey && ((StateKey) other).ended == ended && Arrays.equals(set, ((StateKey) other).set);
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
-        }
     }
 }

@@ -25,7 +25,7 @@ final class SubsetTable {
     private final int classes;
     private final int maxCells;
     private final SubsetStates.Scratch scratch;
-    private final Map<StateKey, Integer> offsets = new HashMap<>();
+    private final Map<SubsetKey, Integer> offsets = new HashMap<>();
     private final List<int[]> sets = new ArrayList<>();
     private int[] next;
     /** Numbers held by the states' sets, which the table keeps within twice {@code maxCells}. */
@@ -107,7 +107,7 @@ final class SubsetTable {
             next[offset + characterClass] = ACCEPT;
             return ACCEPT;
         }
-        Integer known = offsets.get(new StateKey(reached));
+        Integer known = offsets.get(new SubsetKey(reached, 0));
         if (known != null) {
             next[offset + characterClass] = known;
             return known;
@@ -126,7 +126,7 @@ final class SubsetTable {
         int offset = sets.size() * classes;
         sets.add(set);
         setNumbers += set.length;
-        offsets.put(new StateKey(set), offset);
+        offsets.put(new SubsetKey(set, 0), offset);
         if (offset + classes > next.length) {
             int old = next.length;
             next = Arrays.copyOf(next, Math.min(maxCells, Math.max(old * 2, offset + classes)));
@@ -138,26 +138,5 @@ final class SubsetTable {
     /** Times the table started afresh. */
     long restarts() {
         return restarts;
-    }
-
-    /** A set of the automaton's states as a map key. */
-    private static final class StateKey {
-        private final int[] set;
-        private final int hash;
-
-        StateKey(int[] set) {
-            this.set = set;
-            this.hash = Arrays.hashCode(set);
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof StateKey && Arrays.equals(set, ((StateKey) other).set);
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
-        }
     }
 }

@@ -2,6 +2,7 @@ package org.cleanmail.cli;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -32,7 +33,7 @@ final class BenchReport {
             throw new IllegalArgumentException("no rounds");
         }
         List<Row> sorted = new ArrayList<>(rounds);
-        sorted.sort(java.util.Comparator.comparingDouble(Row::perSecond));
+        sorted.sort(Comparator.comparingDouble(Row::perSecond));
         return sorted.get((sorted.size() - 1) / 2);
     }
 

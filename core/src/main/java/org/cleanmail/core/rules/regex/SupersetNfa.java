@@ -57,14 +57,12 @@ public final class SupersetNfa {
      * string is a string of; null when it would have more than {@code maxStates} states.
      */
     static SupersetNfa ofEach(List<Shape> shapes, int maxStates) {
-        long states = 1;
-        for (Shape shape : shapes) {
-            if (shape.nullable()) {
-                throw new IllegalArgumentException("a branch accepts the empty string");
-            }
-            states = Math.min(maxStates + 1L, states + 1 + shape.states(maxStates + 1L));
+        // laid out as an alternation is, but with an end per branch instead of one shared
+        Alternation branches = new Alternation(List.copyOf(shapes));
+        if (branches.nullable()) {
+            throw new IllegalArgumentException("a branch accepts the empty string");
         }
-        if (states > maxStates) {
+        if (branches.states(maxStates + 1L) > maxStates) {
             return null;
         }
         Builder builder = new Builder();

@@ -27,6 +27,19 @@ final class AnchorSearch {
     static final int MAX_CONFIRMING_WINDOW = 512;
     /** Up to this many first characters, each is looked for with the vectorised {@link String#indexOf(int, int)}. */
     private static final int MAX_INDEXED_CHARS = 4;
+    /**
+     * From this many positions before an occurrence (or with an opening run), the attempts
+     * are made only at the positions holding one of the pattern's start characters
+     * ({@link StartChars}): {@code <a\s[^>]{0,200}WORD} is tried at the few {@code <} of the
+     * 200 positions before each occurrence of the word, not at all of them.
+     */
+    static final int MIN_WINDOW_FOR_START_CHARS = 3;
+    /**
+     * How common (their share of mail text's characters) the start characters of a wide
+     * window's pattern may be: a bit test skips a position where an attempt of the regular
+     * expression costs tens of them.
+     */
+    static final double MAX_WINDOW_START_SHARE = 0.5;
 
     /** {@link CaseFold#fold(char)} of the characters below 256, looked up. */
     private static final char[] FOLDED = new char[256];
@@ -53,9 +66,12 @@ final class AnchorSearch {
     private final int prefixMin;
     /** A second anchor of the pattern that confirms an attempt at this one ({@link #confirming()}), or null. */
     private final AnchorSearch confirming;
+    /** The characters a match can start with ({@link StartChars}) where the window is wide; null: every position is tried. */
+    private final long[] startChars;
 
-    private AnchorSearch(Anchor anchor, AnchorSearch confirming) {
+    private AnchorSearch(Anchor anchor, AnchorSearch confirming, long[] startChars) {
         this.confirming = confirming;
+        this.startChars = startChars;
         this.literals = anchor.literals();
         this.prefixClass = anchor.prefixClass();
         this.prefixMin = anchor.prefixMin();
@@ -119,8 +135,14 @@ final class AnchorSearch {
             .filter(anchor -> anchor.expectedTries() <= MAX_EXPECTED_TRIES)
             .map(anchor -> new AnchorSearch(anchor, !confirm ? null
                 : RegexAnchors.confirming(pattern.pattern(), comments, MAX_CONFIRMING_WINDOW)
-                    .map(second -> new AnchorSearch(second, null)).orElse(null)))
+                    .map(second -> new AnchorSearch(second, null, null)).orElse(null),
+                wide(anchor) ? StartChars.of(pattern, MAX_WINDOW_START_SHARE) : null))
             .orElse(null);
+    }
+
+    /** Whether a match near an occurrence can start at many positions: a wide offset window, or an opening run. */
+    private static boolean wide(Anchor anchor) {
+        return anchor.maxOffset() - anchor.minOffset() + 1 >= MIN_WINDOW_FOR_START_CHARS || anchor.prefixClass() != null;
     }
 
     /**
@@ -176,6 +198,19 @@ final class AnchorSearch {
             return (prefixChars[c >>> 6] & (1L << c)) != 0;
         }
         return prefixClass.contains(String.valueOf(CaseFold.fold(c)));
+    }
+
+    /**
+     * The first position from {@code from} to {@code highest} a match can start at, as far as
+     * the pattern's start characters tell (where the window is wide; the start of the text
+     * always can, as {@code ^} may start a match there with another character); {@code highest + 1}
+     * when none.
+     */
+    int nextStart(String text, int from, int highest) {
+        if (startChars == null || from == 0 || from > highest) {
+            return from;
+        }
+        return StartChars.next(startChars, text, from, highest + 1);
     }
 
     /** The first position at or after {@code from} where one of the literals starts; -1 when none. */

@@ -66,6 +66,7 @@ public final class CompiledRuleSet {
     private final int[] rankByName;
     private final int runnable;
     private final ThreadLocal<ThreadMatchers> threadMatchers;
+    private final ThreadLocal<RuleScratch> ruleScratch;
     /** The rules matched once per message for all of their group ({@link SameMatches}). */
     private final SameMatches sameMatches;
 
@@ -109,6 +110,7 @@ public final class CompiledRuleSet {
         }
         this.runnable = count;
         this.threadMatchers = ThreadLocal.withInitial(() -> new ThreadMatchers(rules.length));
+        this.ruleScratch = ThreadLocal.withInitial(() -> new RuleScratch(rules.length));
         this.sameMatches = options.sameMatchesOnce() ? SameMatches.of(rules) : SameMatches.none();
         int[] scoringByName = Arrays.stream(rules).filter(rule -> rule != null && rule.scores())
             .sorted(Comparator.comparing((CompiledRule rule) -> rule.name)).mapToInt(rule -> rule.index).toArray();
@@ -190,6 +192,11 @@ public final class CompiledRuleSet {
      */
     ThreadMatchers threadMatchers() {
         return threadMatchers.get();
+    }
+
+    /** This thread's per-rule arrays for a message evaluation, claimed ({@link RuleScratch#claim}). */
+    RuleScratch ruleScratch() {
+        return ruleScratch.get().claim();
     }
 
     CompiledRule rule(int index) {

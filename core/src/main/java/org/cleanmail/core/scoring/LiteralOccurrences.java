@@ -189,6 +189,26 @@ final class LiteralOccurrences implements LiteralMatcher.Occurrences {
         return latest[literal] != 0;
     }
 
+    /**
+     * Whether the literal occurs in the {@code chunk}-th text, as far as its last
+     * {@code maxSteps} occurrences tell (read from the last text back): true as well when
+     * they are all in later texts, so that a literal with thousands of occurrences costs no
+     * more than that to ask about.
+     */
+    boolean occursIn(int literal, int chunk, int maxSteps) {
+        int steps = 0;
+        for (int at = latest[literal]; at != 0; at = previous[at - 1]) {
+            int in = chunks[at - 1];
+            if (in <= chunk) {
+                return in == chunk;
+            }
+            if (++steps == maxSteps) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** How many literals occur. */
     int occurringCount() {
         return occurringCount;

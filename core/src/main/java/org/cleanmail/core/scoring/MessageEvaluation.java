@@ -48,6 +48,8 @@ final class MessageEvaluation {
     private final CompiledRuleSet rules;
     private final RuleHealth health;
     private final MessageFeatures features;
+    /** This thread's per-rule arrays, claimed for this message until {@link #release}. */
+    private final RuleScratch scratch;
     private final double[] values;
     private final BitSet candidates;
     /** The text this thread's matchers read ({@link ThreadMatchers}). */
@@ -116,14 +118,15 @@ final class MessageEvaluation {
         this.rules = rules;
         this.health = health;
         this.features = features;
-        this.values = new double[rules.size()];
-        this.candidates = new BitSet(rules.size());
+        this.scratch = rules.ruleScratch();
+        this.values = scratch.values;
+        this.candidates = scratch.candidates;
         this.selected = new String[rules.selectors().size()];
         this.selectionOccurrences = new LiteralOccurrences[rules.selectorTargetCount()];
-        this.pending = new BitSet(rules.size());
-        this.nonZero = new BitSet(rules.size());
-        this.cheapness = new byte[rules.size()];
-        this.metaOutlook = new byte[rules.size()];
+        this.pending = scratch.pending;
+        this.nonZero = scratch.nonZero;
+        this.cheapness = scratch.cheapness;
+        this.metaOutlook = scratch.metaOutlook;
         ThreadMatchers kept = rules.threadMatchers();
         this.threadMatchers = kept.matchers;
         this.budgeted = kept.text;
@@ -149,6 +152,15 @@ final class MessageEvaluation {
 
     int regexRuns() {
         return regexRuns;
+    }
+
+    /**
+     * Frees this thread's per-rule arrays for the next message: the values {@link #run}
+     * returned, {@link #nonZero} and {@link #hits} are not to be read afterwards. An
+     * evaluation never released only keeps the next one on its thread from reusing them.
+     */
+    void release() {
+        scratch.release();
     }
 
     /** Sets a rule's value, noting the rules whose value is not 0 ({@link #hits} reads only those). */
@@ -499,7 +511,7 @@ final class MessageEvaluation {
         }
         try {
             return literals != null && found != null
-                ? searchAtOccurrences(rule, target.minOccurrences(rule.index), literals, found, all, firstChunk)
+                ? searchAtOccurrences(rule, target, literals, found, all, firstChunk)
                 : search(rule, texts);
         } catch (BudgetExceededException e) {
             fail(rule, "work budget of " + budget + " characters exceeded");
@@ -616,10 +628,12 @@ final class MessageEvaluation {
      * target's one literal pass recorded them: near those occurrences for an anchored rule,
      * at their start characters or everywhere in those texts for another (skipping texts with
      * fewer occurrences than a repeated group needs, {@link TargetIndex#minOccurrences}).
-     * Texts before {@code firstChunk} are skipped (a {@code nosubject} rule skips the Subject).
+     * Texts before {@code firstChunk} are skipped (a {@code nosubject} rule skips the Subject),
+     * as are texts that lack one of the rule's other requirements ({@link TargetIndex#meetsOtherRequirementsIn}).
      */
-    private int searchAtOccurrences(CompiledRule rule, int minOccurrences, int[] literals, LiteralOccurrences found,
+    private int searchAtOccurrences(CompiledRule rule, TargetIndex target, int[] literals, LiteralOccurrences found,
                                     List<String> all, int firstChunk) {
+        int minOccurrences = target.minOccurrences(rule.index);
         gathered = found.gather(literals, firstChunk, gathered, gatheredCount);
         long[] positions = gathered;
         int n = gatheredCount[0];
@@ -648,7 +662,8 @@ final class MessageEvaluation {
             while (end < n && LiteralOccurrences.chunk(positions[end]) == chunk) {
                 end++;
             }
-            if (anchor == null && minOccurrences > 1 && distinctStarts(positions, i, end) < minOccurrences) {
+            if (anchor == null && minOccurrences > 1 && distinctStarts(positions, i, end) < minOccurrences
+                || all.size() > 1 && !target.meetsOtherRequirementsIn(rule.index, found, chunk)) {
                 i = end;
                 continue;
             }
@@ -867,8 +882,8 @@ final class MessageEvaluation {
                     break;
                 }
             }
-            int position = Math.max(from, anchor.lowestStart(text, occurrence));
             int highest = anchor.highestStart(occurrence);
+            int position = anchor.nextStart(text, Math.max(from, anchor.lowestStart(text, occurrence)), highest);
             if (position > highest || confirmation != null && !confirmation.possible(position, highest)) {
                 // the run before this occurrence is too short, or the second anchor is out of reach: no match can use it
                 occurrence = next.atOrAfter(occurrence + 1);
@@ -941,20 +956,27 @@ final class MessageEvaluation {
      * A meta that cannot is 0 without being evaluated, and runs none of its pending operands.
      */
     private boolean mayHit(int index, int depth) {
-        int[][] sets = rules.metaNeeds().anyOf(index);
-        if (sets != null) {
-            for (int[] anyOf : sets) {
-                if (!anyMayBeNonZero(anyOf, depth)) {
-                    return false;
-                }
+        MetaNeeds needs = rules.metaNeeds();
+        int at = needs.start(index);
+        if (at < 0) {
+            return true;
+        }
+        int[] sets = needs.needs();
+        int count = sets[at++];
+        for (int set = 0; set < count; set++) {
+            int length = sets[at++];
+            if (!anyMayBeNonZero(sets, at, at + length, depth)) {
+                return false;
             }
+            at += length;
         }
         return true;
     }
 
-    private boolean anyMayBeNonZero(int[] rules, int depth) {
-        for (int rule : rules) {
-            if (mayBeNonZero(rule, depth)) {
+    /** Whether one of the rules from {@code from} to {@code to} (excluded) in {@code rules} may be anything but 0. */
+    private boolean anyMayBeNonZero(int[] rules, int from, int to, int depth) {
+        for (int i = from; i < to; i++) {
+            if (mayBeNonZero(rules[i], depth)) {
                 return true;
             }
         }
@@ -973,6 +995,7 @@ final class MessageEvaluation {
             return true;
         }
         if (metaOutlook[index] == 0) {
+            scratch.note(index);
             metaOutlook[index] = mayHit(index, depth + 1) ? MAY_HIT : NO_HIT;
         }
         return metaOutlook[index] == MAY_HIT;
@@ -1066,6 +1089,7 @@ final class MessageEvaluation {
             } else {
                 cheap = rule.type == RuleType.HEADER && !rule.backReferences;
             }
+            scratch.note(index);
             cheapness[index] = cheap ? CHEAP : COSTLY;
         }
         return cheapness[index] == CHEAP;

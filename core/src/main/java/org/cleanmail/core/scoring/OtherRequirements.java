@@ -48,8 +48,28 @@ final class OtherRequirements {
         return new OtherRequirements(start, sets);
     }
 
+    /**
+     * Occurrences of a literal read back from the last text at most, to tell whether it occurs
+     * in a given one ({@link #metIn}); beyond, it is taken to occur there.
+     */
+    static final int MAX_STEPS_BACK = 64;
+
     /** Whether each of the rule's requirements has a literal that occurs. */
     boolean met(int rule, LiteralOccurrences occurrences) {
+        return met(rule, occurrences, -1);
+    }
+
+    /**
+     * Whether each of the rule's requirements has a literal that occurs in the
+     * {@code chunk}-th text: a match lies within one text, so a text that lacks one holds
+     * none (a paragraph with "<font" but not the word a rule needs after it is not searched).
+     */
+    boolean metIn(int rule, LiteralOccurrences occurrences, int chunk) {
+        return met(rule, occurrences, chunk);
+    }
+
+    /** As {@link #metIn}, in any text for a negative {@code chunk}. */
+    private boolean met(int rule, LiteralOccurrences occurrences, int chunk) {
         int at = start[rule];
         if (at < 0) {
             return true;
@@ -59,7 +79,8 @@ final class OtherRequirements {
             int size = sets[at++];
             boolean met = false;
             for (int i = 0; i < size && !met; i++) {
-                met = occurrences.occurs(sets[at + i]);
+                met = chunk < 0 ? occurrences.occurs(sets[at + i])
+                    : occurrences.occursIn(sets[at + i], chunk, MAX_STEPS_BACK);
             }
             if (!met) {
                 return false;

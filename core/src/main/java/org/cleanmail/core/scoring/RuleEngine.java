@@ -92,6 +92,7 @@ public final class RuleEngine implements MessageScanner {
             hits = List.of();
         } finally {
             regexRuns.add(evaluation.regexRuns());
+            evaluation.release();
         }
         return ScanResult.ofHitsInNameOrder(Collections.unmodifiableList(hits), truncatedInput || features.truncated());
     }

@@ -33,8 +33,16 @@ final class StartChars {
     private StartChars() {
     }
 
-    /** A 256-bit set (4 longs), or null when every character may start a match or the pattern cannot be analysed. */
+    /**
+     * A 256-bit set (4 longs), or null when every character may start a match, the set's
+     * characters are too common ({@link #MAX_SHARE}) or the pattern cannot be analysed.
+     */
     static long[] of(Pattern pattern) {
+        return of(pattern, MAX_SHARE);
+    }
+
+    /** As {@link #of(Pattern)}, with a set's characters allowed up to {@code maxShare} of mail text's. */
+    static long[] of(Pattern pattern, double maxShare) {
         String source = pattern.pattern();
         String withoutBoundaries = source.replace(PerlRegex.WORD_BOUNDARY, "").replace(PerlRegex.NOT_WORD_BOUNDARY, "");
         if (!readsOneBack(source)) {
@@ -58,7 +66,7 @@ final class StartChars {
         } catch (RuntimeException | StackOverflowError e) {
             return null;
         }
-        return share > MAX_SHARE ? null : set;
+        return share > maxShare ? null : set;
     }
 
     /**
@@ -131,12 +139,17 @@ final class StartChars {
 
     /** The first position at or after {@code from} holding a start character; the text length when none. */
     static int next(long[] set, String text, int from) {
-        for (int i = from, n = text.length(); i < n; i++) {
+        return next(set, text, from, text.length());
+    }
+
+    /** The first position from {@code from} to {@code to} (excluded) holding a start character; {@code to} when none. */
+    static int next(long[] set, String text, int from, int to) {
+        for (int i = from, end = Math.min(to, text.length()); i < end; i++) {
             char c = text.charAt(i);
             if (c >= 256 || (set[c >>> 6] & (1L << c)) != 0) {
                 return i;
             }
         }
-        return text.length();
+        return to;
     }
 }

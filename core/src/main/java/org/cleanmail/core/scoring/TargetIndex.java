@@ -379,6 +379,14 @@ final class TargetIndex {
     }
 
     /**
+     * Whether the rule's other requirements ({@link OtherRequirements}) are met in the
+     * {@code chunk}-th text, where a match of the rule would lie.
+     */
+    boolean meetsOtherRequirementsIn(int rule, LiteralOccurrences occurrences, int chunk) {
+        return alsoRequired == null || alsoRequired.metIn(rule, occurrences, chunk);
+    }
+
+    /**
      * How many occurrences of its literals, at distinct positions, a text needs before a rule
      * without an anchor is run on it: more than 1 for a repeated group ({@code (?:x){3}}).
      */

@@ -82,7 +82,28 @@ class AnchorSearchTest {
             Arguments.of("<a\\s[^>]{0,20}(?:me|pa)", "<a zip me"),
             Arguments.of("\\bcity.{0,6}(?:code|zip)\\b", "city 1 zip "),
             Arguments.of("\\bcity.{0,6}(?:code|zip|gender|me|pa|se)\\b", "city 1 me "),
-            Arguments.of("\\b[a-z]{2,}\\d{2,}.{0,4}gender", "abc123 x gender"));
+            Arguments.of("\\b[a-z]{2,}\\d{2,}.{0,4}gender", "abc123 x gender"),
+            Arguments.of("(?:^|\\s)my.{0,10}code", "my 1 zip code"),
+            Arguments.of("[$@]\\s?\\d.{0,30}million", "@ 9 x y million"));
+    }
+
+    @Test
+    void wideWindowShouldBeTriedAtTheStartCharactersOfThePatternOnly() {
+        AnchorSearch search = AnchorSearch.of(Pattern.compile("(?i)<a\\s[^>]{0,200}models"));
+        //             0    5    10   15   20   25   30
+        String text = "xx <b> yy <a href=z>models";
+
+        assertThat(search.nextStart(text, 1, 20)).isEqualTo(3);
+        assertThat(search.nextStart(text, 4, 20)).isEqualTo(10);
+        assertThat(search.nextStart(text, 11, 20)).as("no '<' left in the window").isEqualTo(21);
+        assertThat(search.nextStart(text, 0, 20)).as("the text's start is always tried").isZero();
+    }
+
+    @Test
+    void narrowWindowShouldBeTriedAtEveryPosition() {
+        AnchorSearch search = AnchorSearch.of(Pattern.compile("(?i)<a\\smodels"));
+
+        assertThat(search.nextStart("xx <a models", 1, 3)).isEqualTo(1);
     }
 
     /** Rules searched near their anchors must count exactly the matches find() counts, on seeded random texts. */

@@ -94,6 +94,20 @@ class LiteralOccurrencesTest {
     }
 
     @Test
+    void occursInShouldTellWhetherALiteralOccursInAGivenText() {
+        LiteralOccurrences found = LiteralOccurrences.find(MATCHER, List.of("free cash", "pills", "cash cash", ""));
+
+        assertThat(found.occursIn(1, 0, 64)).isTrue();
+        assertThat(found.occursIn(1, 1, 64)).isFalse();
+        assertThat(found.occursIn(1, 2, 64)).isTrue();
+        assertThat(found.occursIn(1, 3, 64)).isFalse();
+        assertThat(found.occursIn(0, 1, 64)).isFalse();
+        assertThat(found.occursIn(2, 0, 64)).isFalse();
+        assertThat(found.occursIn(1, 0, 2)).as("two occurrences read back, both in a later text: taken to occur").isTrue();
+        assertThat(found.occursIn(1, 1, 3)).isFalse();
+    }
+
+    @Test
     void manyOccurrencesShouldGrowTheBuffers() {
         LiteralOccurrences found = LiteralOccurrences.find(MATCHER, List.of("free ".repeat(1000)));
 

@@ -24,6 +24,17 @@ class OtherRequirementsTest {
     }
 
     @Test
+    void ruleShouldNotRunOnATextThatLacksAnotherRequiredLiteral() {
+        RuleEngine engine = RuleEngineTest.engine(RULES);
+
+        long before = engine.regexRuns();
+        ScanResult result = RuleEngineTest.scan(engine, HEADERS + "\nDear friend, hello.\n\nYou are a winner.\n");
+
+        assertThat(result.hitNames()).isEmpty();
+        assertThat(engine.regexRuns() - before).as("each paragraph lacks one of the rule's literals").isZero();
+    }
+
+    @Test
     void ruleShouldRunAndHitWhenEveryRequirementIsMet() {
         RuleEngine engine = RuleEngineTest.engine(RULES);
 

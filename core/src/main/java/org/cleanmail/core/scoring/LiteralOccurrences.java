@@ -42,6 +42,13 @@ final class LiteralOccurrences implements LiteralMatcher.Occurrences {
      * handed on to the next occurrences of the same matcher ({@link #find(LiteralMatcher, List, boolean[], LiteralOccurrences)}).
      */
     private int[] latest;
+    /**
+     * Per literal: the texts it occurs in, text {@code i} as bit {@code i}, the 64th and later
+     * texts all as the last bit; 0 for a literal that does not occur. Handed on with {@link #latest}.
+     */
+    private long[] inTexts;
+    /** The bit of the text being scanned in {@link #inTexts}. */
+    private long textBit;
     /** The literals that occur, each once. */
     private int[] occurring;
     private int occurringCount;
@@ -52,9 +59,11 @@ final class LiteralOccurrences implements LiteralMatcher.Occurrences {
     private int count;
     private int chunk;
 
-    private LiteralOccurrences(LiteralMatcher matcher, boolean[] kindsWanted, List<String> texts, int[] latest) {
+    private LiteralOccurrences(LiteralMatcher matcher, boolean[] kindsWanted, List<String> texts, int[] latest,
+                               long[] inTexts) {
         this.matcher = matcher;
         this.latest = latest;
+        this.inTexts = inTexts;
         this.kindsWanted = kindsWanted;
         this.texts = texts;
     }
@@ -84,10 +93,11 @@ final class LiteralOccurrences implements LiteralMatcher.Occurrences {
                                    LiteralOccurrences done) {
         LiteralOccurrences occurrences;
         if (done != null && done.matcher == matcher && done.latest != null) {
-            occurrences = new LiteralOccurrences(matcher, kindsWanted, texts, done.latest);
+            occurrences = new LiteralOccurrences(matcher, kindsWanted, texts, done.latest, done.inTexts);
             for (int i = 0; i < done.occurringCount; i++) {
                 int literal = done.occurring[i];
                 done.latest[literal] = 0;
+                done.inTexts[literal] = 0;
                 if (done.kinds != null) {
                     done.kinds[literal] = 0;
                 }
@@ -98,9 +108,11 @@ final class LiteralOccurrences implements LiteralMatcher.Occurrences {
             occurrences.starts = done.starts;
             occurrences.previous = done.previous;
             done.latest = null;
+            done.inTexts = null;
             done.kinds = null;
         } else {
-            occurrences = new LiteralOccurrences(matcher, kindsWanted, texts, new int[matcher.literalCount()]);
+            occurrences = new LiteralOccurrences(matcher, kindsWanted, texts, new int[matcher.literalCount()],
+                new long[matcher.literalCount()]);
             occurrences.occurring = new int[64];
             occurrences.chunks = new int[INITIAL_CAPACITY];
             occurrences.starts = new int[INITIAL_CAPACITY];
@@ -108,6 +120,7 @@ final class LiteralOccurrences implements LiteralMatcher.Occurrences {
         }
         for (int i = 0; i < texts.size(); i++) {
             occurrences.chunk = i;
+            occurrences.textBit = 1L << Math.min(i, Long.SIZE - 1);
             matcher.scan(texts.get(i), occurrences);
         }
         return occurrences;
@@ -135,6 +148,7 @@ final class LiteralOccurrences implements LiteralMatcher.Occurrences {
             }
             occurring[occurringCount++] = literal;
         }
+        inTexts[literal] |= textBit;
         chunks[count] = chunk;
         starts[count] = start;
         previous[count] = latest[literal];
@@ -190,23 +204,11 @@ final class LiteralOccurrences implements LiteralMatcher.Occurrences {
     }
 
     /**
-     * Whether the literal occurs in the {@code chunk}-th text, as far as its last
-     * {@code maxSteps} occurrences tell (read from the last text back): true as well when
-     * they are all in later texts, so that a literal with thousands of occurrences costs no
-     * more than that to ask about.
+     * Whether the literal occurs in the {@code chunk}-th text (for the 64th text and later:
+     * in one of them).
      */
-    boolean occursIn(int literal, int chunk, int maxSteps) {
-        int steps = 0;
-        for (int at = latest[literal]; at != 0; at = previous[at - 1]) {
-            int in = chunks[at - 1];
-            if (in <= chunk) {
-                return in == chunk;
-            }
-            if (++steps == maxSteps) {
-                return true;
-            }
-        }
-        return false;
+    boolean occursIn(int literal, int chunk) {
+        return (inTexts[literal] & 1L << Math.min(chunk, Long.SIZE - 1)) != 0;
     }
 
     /** How many literals occur. */

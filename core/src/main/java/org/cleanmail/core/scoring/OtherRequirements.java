@@ -48,12 +48,6 @@ final class OtherRequirements {
         return new OtherRequirements(start, sets);
     }
 
-    /**
-     * Occurrences of a literal read back from the last text at most, to tell whether it occurs
-     * in a given one ({@link #metIn}); beyond, it is taken to occur there.
-     */
-    static final int MAX_STEPS_BACK = 64;
-
     /** Whether each of the rule's requirements has a literal that occurs. */
     boolean met(int rule, LiteralOccurrences occurrences) {
         return met(rule, occurrences, -1);
@@ -80,7 +74,7 @@ final class OtherRequirements {
             boolean met = false;
             for (int i = 0; i < size && !met; i++) {
                 met = chunk < 0 ? occurrences.occurs(sets[at + i])
-                    : occurrences.occursIn(sets[at + i], chunk, MAX_STEPS_BACK);
+                    : occurrences.occursIn(sets[at + i], chunk);
             }
             if (!met) {
                 return false;

@@ -97,14 +97,32 @@ class LiteralOccurrencesTest {
     void occursInShouldTellWhetherALiteralOccursInAGivenText() {
         LiteralOccurrences found = LiteralOccurrences.find(MATCHER, List.of("free cash", "pills", "cash cash", ""));
 
-        assertThat(found.occursIn(1, 0, 64)).isTrue();
-        assertThat(found.occursIn(1, 1, 64)).isFalse();
-        assertThat(found.occursIn(1, 2, 64)).isTrue();
-        assertThat(found.occursIn(1, 3, 64)).isFalse();
-        assertThat(found.occursIn(0, 1, 64)).isFalse();
-        assertThat(found.occursIn(2, 0, 64)).isFalse();
-        assertThat(found.occursIn(1, 0, 2)).as("two occurrences read back, both in a later text: taken to occur").isTrue();
-        assertThat(found.occursIn(1, 1, 3)).isFalse();
+        assertThat(found.occursIn(1, 0)).isTrue();
+        assertThat(found.occursIn(1, 1)).isFalse();
+        assertThat(found.occursIn(1, 2)).isTrue();
+        assertThat(found.occursIn(1, 3)).isFalse();
+        assertThat(found.occursIn(0, 1)).isFalse();
+        assertThat(found.occursIn(2, 0)).isFalse();
+    }
+
+    @Test
+    void occursInShouldAnswerForTheTextsBeyondTheSixtyFourthTogether() {
+        List<String> texts = new ArrayList<>(java.util.Collections.nCopies(70, "none"));
+        texts.set(66, "free");
+        LiteralOccurrences found = LiteralOccurrences.find(MATCHER, texts);
+
+        assertThat(found.occursIn(0, 62)).isFalse();
+        assertThat(found.occursIn(0, 63)).isTrue();
+        assertThat(found.occursIn(0, 69)).isTrue();
+    }
+
+    @Test
+    void reusedOccurrencesShouldForgetTheTextsOfTheEarlierOnes() {
+        LiteralOccurrences first = LiteralOccurrences.find(MATCHER, List.of("x", "pills"));
+        LiteralOccurrences second = LiteralOccurrences.find(MATCHER, List.of("pills", "x"), null, first);
+
+        assertThat(second.occursIn(2, 0)).isTrue();
+        assertThat(second.occursIn(2, 1)).isFalse();
     }
 
     @Test

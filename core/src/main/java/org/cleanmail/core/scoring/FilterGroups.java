@@ -3,6 +3,8 @@ package org.cleanmail.core.scoring;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -11,8 +13,10 @@ import org.cleanmail.core.rules.RuleType;
 import org.cleanmail.core.rules.regex.RegularSuperset;
 
 /**
- * The {@link RegularFilter}s of a target's rules (body, rawbody, uri, full) in groups of a
- * few, each group with one automaton of all its patterns together ({@link GroupTable}): one
+ * The {@link RegularFilter}s of a target's rules (header, body, rawbody, uri, full) in
+ * groups of a few (a header rule with those of the same header selection, but one that
+ * reads a text of its own where the field is absent, {@code [if-unset: ...]}), each group
+ * with one automaton of all its patterns together ({@link GroupTable}): one
  * pass over a text tells which of the group's patterns it may hold a match of, each as its
  * own filter would, so a text is passed over once per group instead of once per rule. A
  * group's table is built whole ({@link RegularFilter#MAX_STATES}); a group whose table would
@@ -47,7 +51,7 @@ final class FilterGroups {
     }
 
     /**
-     * The groups of the rules with filters of each target but the header ones, in rule order,
+     * The groups of the rules with filters of each target, in rule order (header rules by selection),
      * each group's table built from the patterns {@code patternOf} gives (the rules' own, or
      * their ASCII variants' for texts of ASCII characters only: those of {@code filters});
      * only rules whose filter is built whole are grouped.
@@ -58,16 +62,20 @@ final class FilterGroups {
         int[] placeInGroup = new int[rules.length];
         Arrays.fill(groupOf, -1);
         GroupTable[][] byTarget = new GroupTable[RuleType.values().length][];
-        for (RuleType type : List.of(RuleType.BODY, RuleType.RAWBODY, RuleType.URI, RuleType.FULL)) {
-            List<CompiledRule> filtered = new ArrayList<>();
+        for (RuleType type : List.of(RuleType.HEADER, RuleType.BODY, RuleType.RAWBODY, RuleType.URI, RuleType.FULL)) {
+            // header rules by selection, each group's rules reading the same text
+            Map<Integer, List<CompiledRule>> filtered = new TreeMap<>();
             for (CompiledRule rule : rules) {
-                if (rule != null && rule.type == type && filters[rule.index] != null && filters[rule.index].whole()) {
-                    filtered.add(rule);
+                if (rule != null && rule.type == type && filters[rule.index] != null && filters[rule.index].whole()
+                    && (type != RuleType.HEADER || rule.ifUnset == null)) {
+                    filtered.computeIfAbsent(type == RuleType.HEADER ? rule.selector : 0, key -> new ArrayList<>()).add(rule);
                 }
             }
             List<List<CompiledRule>> candidates = new ArrayList<>();
-            for (int from = 0; from < filtered.size(); from += GROUP_SIZE) {
-                candidates.add(filtered.subList(from, Math.min(filtered.size(), from + GROUP_SIZE)));
+            for (List<CompiledRule> together : filtered.values()) {
+                for (int from = 0; from < together.size(); from += GROUP_SIZE) {
+                    candidates.add(together.subList(from, Math.min(together.size(), from + GROUP_SIZE)));
+                }
             }
             // each group's automaton on its own, on every core
             List<Group> groups = candidates.parallelStream().flatMap(group -> built(group, patternOf, reader).stream())

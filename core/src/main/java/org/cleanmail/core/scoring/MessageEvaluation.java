@@ -581,11 +581,14 @@ final class MessageEvaluation {
         return !rules.regularFilter(rule.index, asciiText).mayMatch(text);
     }
 
-    /** Which of a group's patterns the text may hold a match of, the {@code chunk}-th of its target's texts: once per message. */
+    /**
+     * Which of a group's patterns the text may hold a match of, the {@code chunk}-th of its
+     * target's texts (a header group's one selection: chunk 0): once per message.
+     */
     private long groupAnswer(RuleType type, FilterGroups groups, boolean asciiText, int group, int chunk, String text) {
         int slot = 2 * type.ordinal() + (asciiText ? 1 : 0);
         long[] answers = groupAnswers[slot];
-        int chunks = texts(type).size();
+        int chunks = type == RuleType.HEADER ? 1 : texts(type).size();
         if (answers == null) {
             answers = new long[groups.groups(type) * chunks];
             groupAnswers[slot] = answers;

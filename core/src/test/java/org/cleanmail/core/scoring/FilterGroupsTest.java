@@ -77,6 +77,46 @@ class FilterGroupsTest {
         assertThat(groups.groupOf(engine.rules().index("RAW").orElseThrow())).isEqualTo(-1);
     }
 
+    /** Header rules without a literal: three on the Subject (one with a text of its own where it is absent), one on From. */
+    private static String headerRules() {
+        StringBuilder rules = new StringBuilder();
+        for (int i = 0; i < 2; i++) {
+            rules.append("header H").append(i).append(" Subject =~ /").append(PATTERNS.get(i)).append("/\n");
+        }
+        rules.append("header U Subject =~ /").append(PATTERNS.get(2)).append("/ [if-unset: $ 1,000]\n");
+        rules.append("header F From =~ /").append(PATTERNS.get(3)).append("/\n");
+        return rules.toString();
+    }
+
+    @Test
+    void headerRulesWithFiltersShouldBeGroupedBySelection() {
+        RuleEngine engine = RuleEngineTest.engine(headerRules());
+        FilterGroups groups = engine.rules().filterGroups(false);
+
+        assertThat(groups.groups(RuleType.HEADER)).isEqualTo(1);
+        assertThat(groups.groupOf(engine.rules().index("H0").orElseThrow())).isZero();
+        assertThat(groups.groupOf(engine.rules().index("H1").orElseThrow())).isZero();
+        assertThat(groups.groupOf(engine.rules().index("U").orElseThrow())).as("reads its own text when absent").isEqualTo(-1);
+        assertThat(groups.groupOf(engine.rules().index("F").orElseThrow())).as("alone on its selection").isEqualTo(-1);
+    }
+
+    @Test
+    void headerHitsShouldBeTheSameWithAndWithoutGroups() {
+        RuleEngine grouped = RuleEngineTest.engine(headerRules());
+        RuleEngine single = RuleEngineTest.engine(headerRules(), EvalFunctions.none(),
+            ScoringOptions.builder().filterGroups(false).build());
+        Random random = new Random(11);
+        int hits = 0;
+        for (int i = 0; i < 400; i++) {
+            String subject = random.nextInt(5) == 0 ? "" : "Subject: " + randomText(random, 12).replace('\n', ' ') + "\n";
+            String message = "From: " + randomText(random, 6).replace('\n', ' ') + " <a@example.com>\n" + subject + "\nbody\n";
+            var expected = RuleEngineTest.scan(single, message).hitNames();
+            hits += expected.size();
+            assertThat(RuleEngineTest.scan(grouped, message).hitNames()).as(message).isEqualTo(expected);
+        }
+        assertThat(hits).isGreaterThan(30);
+    }
+
     /** With and without groups, the same hits on seeded random messages. */
     @Test
     void hitsShouldBeTheSameWithAndWithoutGroups() {

@@ -21,14 +21,28 @@ import org.cleanmail.core.message.MessageFeatures;
 public final class DecodedContents {
     private static final String SIGNATURE_DELIMITER = "-- ";
     /** A separator line ({@code -----}, {@code _____}, ...) that paragraph joining ran into the text around it. */
-    private static final Pattern SEPARATOR_RUN = Pattern.compile("[ \\t]*([-_=*~]{10,})[ \\t]*");
+    private static final int SEPARATOR_MIN = 10;
+    private static final Pattern SEPARATOR_RUN = Pattern.compile("[ \\t]*([-_=*~]{" + SEPARATOR_MIN + ",})[ \\t]*");
     private DecodedContents() {
     }
 
     private static String separatorsOnTheirOwnLines(String chunk) {
         String text = chunk.startsWith(SIGNATURE_DELIMITER)
             ? SIGNATURE_DELIMITER + "\n" + chunk.substring(SIGNATURE_DELIMITER.length()) : chunk;
-        return SEPARATOR_RUN.matcher(text).replaceAll("\n$1\n");
+        return hasSeparatorRun(text) ? SEPARATOR_RUN.matcher(text).replaceAll("\n$1\n") : text;
+    }
+
+    /** Whether the text holds a run {@link #SEPARATOR_RUN} matches: Java's search tries it at every position. */
+    private static boolean hasSeparatorRun(String text) {
+        int run = 0;
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            run = c == '-' || c == '_' || c == '=' || c == '*' || c == '~' ? run + 1 : 0;
+            if (run == SEPARATOR_MIN) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static DecodedContent from(MessageFeatures features) {

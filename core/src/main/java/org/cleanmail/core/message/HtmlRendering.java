@@ -10,8 +10,10 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Evaluator;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
+import org.jsoup.select.QueryParser;
 
 /**
  * Renders an HTML part to text with jsoup, roughly as a mail reader shows it: text of the
@@ -24,7 +26,11 @@ final class HtmlRendering {
     /** Attributes that hold a URI, as SpamAssassin's HTML parser reads them. */
     private static final List<String> URI_ATTRIBUTES = List.of(
         "href", "src", "action", "background", "lowsrc", "data", "code");
-    private static final String URI_SELECTOR = "[href],[src],[action],[background],[lowsrc],object[data],applet[code]";
+    /** The elements with a URI attribute; the queries are parsed once (jsoup would parse them at each select). */
+    private static final Evaluator WITH_URIS =
+        QueryParser.parse("[href],[src],[action],[background],[lowsrc],object[data],applet[code]");
+    private static final Evaluator REFRESHES = QueryParser.parse("meta[http-equiv~=(?i)refresh][content]");
+    private static final Evaluator IMAGES = QueryParser.parse("img");
     private static final Set<String> PARAGRAPH_TAGS = Set.of(
         "p", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "table", "ul", "ol", "dl", "pre");
     private static final Set<String> LINE_TAGS = Set.of(
@@ -45,7 +51,7 @@ final class HtmlRendering {
         String text = collector.text();
 
         List<String> links = new ArrayList<>();
-        for (Element element : document.select(URI_SELECTOR)) {
+        for (Element element : document.select(WITH_URIS)) {
             for (String attribute : URI_ATTRIBUTES) {
                 String value = element.attr(attribute);
                 if (!value.isBlank()) {
@@ -53,14 +59,14 @@ final class HtmlRendering {
                 }
             }
         }
-        for (Element refresh : document.select("meta[http-equiv~=(?i)refresh][content]")) {
+        for (Element refresh : document.select(REFRESHES)) {
             String content = refresh.attr("content");
             int url = content.toLowerCase(Locale.ROOT).indexOf("url=");
             if (url >= 0) {
                 links.add(content.substring(url + 4));
             }
         }
-        int images = document.select("img").size();
+        int images = document.select(IMAGES).size();
         HtmlStats stats = new HtmlStats(countStartTags(html), images, visibleLength(text), html.length());
         return new RenderedHtml(text, links, stats, truncated, html, document);
     }

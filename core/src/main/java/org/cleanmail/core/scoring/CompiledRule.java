@@ -9,6 +9,7 @@ import org.cleanmail.core.rules.meta.MetaExpression;
 import org.cleanmail.core.rules.regex.AsciiPruning;
 import org.cleanmail.core.rules.regex.AutoPossessive;
 import org.cleanmail.core.rules.regex.PerlRegex;
+import org.cleanmail.core.scan.RuleHit;
 
 /**
  * One rule ready to run: what it matches and how its hits count. Exactly one of
@@ -21,6 +22,8 @@ final class CompiledRule {
     final RuleType type;
     final double score;
     final String description;
+    /** The rule's hit counted once, made once: a message's hits of rules that count one are these. */
+    final RuleHit hit;
     final boolean subRule;
     final Pattern pattern;
     /**
@@ -72,6 +75,7 @@ final class CompiledRule {
         this.type = builder.type;
         this.score = builder.score;
         this.description = builder.description;
+        this.hit = new RuleHit(name, score, description);
         this.subRule = name.startsWith("__");
         this.pattern = builder.pattern;
         Optional<String> cut = builder.asciiVariants && pattern != null ? AsciiPruning.prune(pattern) : Optional.empty();

@@ -191,7 +191,7 @@ final class MessageEvaluation {
         for (int i = 0; i < count; i++) {
             CompiledRule rule = rules.rule((int) ranked[i]);
             double times = rule.multiple ? values[rule.index] : 1;
-            hits.add(new RuleHit(rule.name, rule.score * times, rule.description));
+            hits.add(times == 1 ? rule.hit : new RuleHit(rule.name, rule.score * times, rule.description));
         }
         return hits;
     }

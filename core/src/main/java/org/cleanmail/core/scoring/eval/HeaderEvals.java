@@ -189,18 +189,33 @@ final class HeaderEvals {
             return false;
         }
         String subject = features.headers().select("Subject");
+        String user = to.replaceFirst("@.*", "");
+        if (!containsIgnoringCase(subject, test.get().equals("address") ? to : user)) {
+            // every pattern below holds the address or the user: no need to compile one
+            return false;
+        }
         if (test.get().equals("address")) {
             return Pattern.compile("\\b" + Pattern.quote(to) + "\\b", Pattern.CASE_INSENSITIVE).matcher(subject).find();
         }
         if (!test.get().equals("user")) {
             return false;
         }
-        String user = Pattern.quote(to.replaceFirst("@.*", ""));
-        Pattern pattern = Pattern.compile("^(?:(?:re|fw):\\s*(?:\\w+\\s+)?" + user + "$"
-            + "|(?-i:" + user + ")\\s*[,:;!?-](?:$|\\s)"
-            + "|" + user + "$"
-            + "|,\\s*" + user + "[,:;!?-]$)", Pattern.CASE_INSENSITIVE);
+        String quoted = Pattern.quote(user);
+        Pattern pattern = Pattern.compile("^(?:(?:re|fw):\\s*(?:\\w+\\s+)?" + quoted + "$"
+            + "|(?-i:" + quoted + ")\\s*[,:;!?-](?:$|\\s)"
+            + "|" + quoted + "$"
+            + "|,\\s*" + quoted + "[,:;!?-]$)", Pattern.CASE_INSENSITIVE);
         return pattern.matcher(subject).find();
+    }
+
+    /** Whether the text holds the word, cases aside character by character (as the patterns' case-insensitive matching). */
+    private static boolean containsIgnoringCase(String text, String word) {
+        for (int i = 0; i + word.length() <= text.length(); i++) {
+            if (text.regionMatches(true, i, word, 0, word.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean unresolvedTemplate(MessageFeatures features) {

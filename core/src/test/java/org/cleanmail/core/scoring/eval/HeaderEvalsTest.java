@@ -201,6 +201,16 @@ class HeaderEvalsTest {
         }
 
         @Test
+        void shouldFindTheRecipientInAnyCase() {
+            assertThat(call("check_for_to_in_subject",
+                message("To: bob@example.org", "Subject: Note for BOB@Example.org today", "", "x"), "address")).isTrue();
+            assertThat(call("check_for_to_in_subject", message("To: bob@example.org", "Subject: Re: BOB", "", "x"), "user"))
+                .isTrue();
+            assertThat(call("check_for_to_in_subject",
+                message("To: bob@example.org", "Subject: Note for alice@example.org", "", "x"), "address")).isFalse();
+        }
+
+        @Test
         void shouldNotFireOnAnOrdinarySubject() {
             assertThat(call("check_for_to_in_subject", PLAIN, "user")).isFalse();
             assertThat(call("check_for_to_in_subject", PLAIN, "something")).isFalse();

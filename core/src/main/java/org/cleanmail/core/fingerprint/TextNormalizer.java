@@ -57,6 +57,8 @@ public final class TextNormalizer {
     private static final Set<String> GREETINGS = Set.of("dear", "hi", "hello", "hey", "greetings", "howdy");
     private static final Set<String> GOOD_TIMES = Set.of("morning", "afternoon", "evening", "day");
     private static final String[] URL_PREFIXES = {"http://", "https://", "ftp://", "www.", "mailto:"};
+    /** The first characters of {@link #URL_PREFIXES}. */
+    private static final String URL_PREFIX_STARTS = "hfwm";
     private static final String EDGE_PUNCTUATION = "<>()[]{}\"'`.,;:!?*|";
 
     private final int maxChars;
@@ -213,6 +215,11 @@ public final class TextNormalizer {
     }
 
     private static boolean isUrl(String token) {
+        char first = token.charAt(0);
+        if (first < 128 && URL_PREFIX_STARTS.indexOf(Character.toLowerCase(first)) < 0) {
+            // an ASCII first character no prefix starts with, in any case: most words
+            return false;
+        }
         String lower = token.toLowerCase(Locale.ROOT);
         for (String prefix : URL_PREFIXES) {
             if (lower.startsWith(prefix) && lower.length() > prefix.length()) {
@@ -269,6 +276,17 @@ public final class TextNormalizer {
 
     /** Upper then lower case: "STRASSE", "straße" and "Straße" all fold to "strasse", "ς" to "σ". */
     private static String foldCase(String word) {
+        boolean ascii = true;
+        boolean lower = true;
+        for (int i = 0; i < word.length() && ascii; i++) {
+            char c = word.charAt(i);
+            ascii = c < 128;
+            lower &= c < 'A' || c > 'Z';
+        }
+        if (ascii) {
+            // ASCII folds to its lower case: most words are that already
+            return lower ? word : word.toLowerCase(Locale.ROOT);
+        }
         return word.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
     }
 

@@ -44,6 +44,13 @@ class TextNormalizerTest {
     void normalizeShouldReplaceUrlsAndEmailAddresses() {
         assertThat(normalize("Visit <http://spam.example/x?id=42> or www.spam.example, mail john.doe@example.com."))
             .isEqualTo("visit #url or #url mail #email");
+        assertThat(normalize("See HTTP://SPAM.example/x, WWW.Spam.example or Ftp://files.example now"))
+            .isEqualTo("see #url #url or #url now");
+    }
+
+    @Test
+    void normalizeShouldFoldCaseBeyondAscii() {
+        assertThat(normalize("STRASSE Straße straße Word")).isEqualTo("strasse strasse strasse word");
     }
 
     @Test

@@ -19,6 +19,9 @@ public final class MinHasher {
     private static final HashFunction WORD_HASH = Hashing.murmur3_128(0x5eed);
     private static final long SHINGLE_MULTIPLIER = 0x9E3779B97F4A7C15L;
 
+    /** This thread's words hashed lately: mail repeats its words, and Guava hashes each through a new buffer. */
+    private static final ThreadLocal<WordHashes> KNOWN_WORDS = ThreadLocal.withInitial(WordHashes::new);
+
     private final int shingleSize;
     private final long[] seeds;
 
@@ -51,8 +54,9 @@ public final class MinHasher {
             throw new IllegalArgumentException("need at least " + shingleSize + " words, got " + words.size());
         }
         long[] wordHashes = new long[words.size()];
+        WordHashes known = KNOWN_WORDS.get();
         for (int i = 0; i < wordHashes.length; i++) {
-            wordHashes[i] = WORD_HASH.hashString(words.get(i), StandardCharsets.UTF_8).asLong();
+            wordHashes[i] = known.hash(words.get(i));
         }
         long[] minima = new long[seeds.length];
         Arrays.fill(minima, Long.MAX_VALUE);
@@ -89,5 +93,28 @@ public final class MinHasher {
         h *= 0xc4ceb9fe1a85ec53L;
         h ^= h >>> 33;
         return h;
+    }
+
+    /**
+     * The 64-bit hashes of the words one thread hashed lately, by the slot of each word's own
+     * hash code (a word displaces the one in its slot): the same hash as {@link #WORD_HASH}
+     * gives, without hashing a word again. Not thread-safe.
+     */
+    private static final class WordHashes {
+        private static final int SLOT_BITS = 11;
+        private static final int SLOTS = 1 << SLOT_BITS;
+        private final String[] words = new String[SLOTS];
+        private final long[] hashes = new long[SLOTS];
+
+        long hash(String word) {
+            int slot = (word.hashCode() * 0x9E3779B9) >>> (Integer.SIZE - SLOT_BITS);
+            if (word.equals(words[slot])) {
+                return hashes[slot];
+            }
+            long hash = WORD_HASH.hashString(word, StandardCharsets.UTF_8).asLong();
+            words[slot] = word;
+            hashes[slot] = hash;
+            return hash;
+        }
     }
 }

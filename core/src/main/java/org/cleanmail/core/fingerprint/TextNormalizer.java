@@ -137,8 +137,16 @@ public final class TextNormalizer {
     }
 
     private static String removeFormatCharacters(String text) {
-        StringBuilder kept = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
+        int first = 0;
+        while (first < text.length() && Character.getType(text.charAt(first)) != Character.FORMAT) {
+            first++;
+        }
+        if (first == text.length()) {
+            // most texts hold none: kept as they are
+            return text;
+        }
+        StringBuilder kept = new StringBuilder(text.length()).append(text, 0, first);
+        for (int i = first; i < text.length(); i++) {
             char c = text.charAt(i);
             if (Character.getType(c) != Character.FORMAT) {
                 kept.append(c);

@@ -121,6 +121,10 @@ final class FreemailEvals {
     private Optional<Set<String>> findBodyFreemails(MessageFeatures features) {
         Set<String> emails = new LinkedHashSet<>();
         for (String chunk : features.body().chunks()) {
+            if (chunk.indexOf('@') < 0) {
+                // an address holds one: the three searches below would find nothing
+                continue;
+            }
             String text = QUOTED_OR_LABELLED_EMAIL.matcher(URL_WITH_AT.matcher(chunk).replaceAll(" ")).replaceAll(" ");
             Matcher email = EMAIL.matcher(text);
             while (email.find() && emails.size() < BODY_EMAILS_READ) {

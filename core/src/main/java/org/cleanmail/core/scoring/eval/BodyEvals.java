@@ -169,10 +169,11 @@ final class BodyEvals {
         long lower = 0;
         long upper = 0;
         for (String chunk : features.body().chunks()) {
-            if (!SPACED_WORDS.matcher(chunk).find() || BASE64_LINE.matcher(chunk).find()) {
+            // BASE64_LINE starts at the text's start only: looked for there, not tried at every position
+            if (!SPACED_WORDS.matcher(chunk).find() || BASE64_LINE.matcher(chunk).lookingAt()) {
                 continue;
             }
-            String line = ISO_2022_JP_RUN.matcher(chunk).replaceAll("");
+            String line = chunk.indexOf('\u001b') < 0 ? chunk : ISO_2022_JP_RUN.matcher(chunk).replaceAll("");
             length += line.length();
             for (int i = 0; i < line.length(); i++) {
                 char c = line.charAt(i);

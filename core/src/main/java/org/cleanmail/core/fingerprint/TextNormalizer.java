@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Turns decoded body text into the words that fingerprints hash, so that copies of one
@@ -58,7 +59,8 @@ public final class TextNormalizer {
     private static final Set<String> GOOD_TIMES = Set.of("morning", "afternoon", "evening", "day");
     private static final String[] URL_PREFIXES = {"http://", "https://", "ftp://", "www.", "mailto:"};
     /** The first characters of {@link #URL_PREFIXES}. */
-    private static final String URL_PREFIX_STARTS = "hfwm";
+    private static final String URL_PREFIX_STARTS = Arrays.stream(URL_PREFIXES).map(prefix -> prefix.substring(0, 1))
+        .collect(Collectors.joining());
     private static final String EDGE_PUNCTUATION = "<>()[]{}\"'`.,;:!?*|";
 
     private final int maxChars;

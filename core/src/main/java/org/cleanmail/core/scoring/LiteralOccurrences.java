@@ -120,7 +120,7 @@ final class LiteralOccurrences implements LiteralMatcher.Occurrences {
         }
         for (int i = 0; i < texts.size(); i++) {
             occurrences.chunk = i;
-            occurrences.textBit = 1L << Math.min(i, Long.SIZE - 1);
+            occurrences.textBit = textBit(i);
             matcher.scan(texts.get(i), occurrences);
         }
         return occurrences;
@@ -208,7 +208,12 @@ final class LiteralOccurrences implements LiteralMatcher.Occurrences {
      * in one of them).
      */
     boolean occursIn(int literal, int chunk) {
-        return (inTexts[literal] & 1L << Math.min(chunk, Long.SIZE - 1)) != 0;
+        return (inTexts[literal] & textBit(chunk)) != 0;
+    }
+
+    /** The bit of the {@code chunk}-th text in {@link #inTexts}: the 64th and later texts share the last. */
+    private static long textBit(int chunk) {
+        return 1L << Math.min(chunk, Long.SIZE - 1);
     }
 
     /** How many literals occur. */

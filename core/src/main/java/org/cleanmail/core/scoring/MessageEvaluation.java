@@ -959,12 +959,12 @@ final class MessageEvaluation {
      * A meta that cannot is 0 without being evaluated, and runs none of its pending operands.
      */
     private boolean mayHit(int index, int depth) {
-        MetaNeeds needs = rules.metaNeeds();
+        FlatSets needs = rules.metaNeeds().anyOf();
         int at = needs.start(index);
         if (at < 0) {
             return true;
         }
-        int[] sets = needs.needs();
+        int[] sets = needs.sets();
         int count = sets[at++];
         for (int set = 0; set < count; set++) {
             int length = sets[at++];

@@ -2,7 +2,6 @@ package org.cleanmail.core.scoring;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.IntStream;
 
 /**
  * What each meta needs to be anything but 0, as rule indices, for metas none of whose
@@ -16,32 +15,25 @@ import java.util.stream.IntStream;
  */
 final class MetaNeeds {
     /**
-     * The rule sets of which one at least must not be 0, of every meta whose needs are known,
-     * in one array in the order the metas are evaluated (the checks of a message's metas so
-     * read it from start to end): at a meta's {@link #start}, the number of its sets, then
-     * each set's length followed by its rules.
+     * By meta rule index: the rule sets of which one at least must not be 0, laid out flat in
+     * the order the metas are evaluated (the checks of a message's metas so read it from
+     * start to end); none where nothing is known.
      */
-    private final int[] needs;
-    /** By rule index: where its needs start in {@link #needs}; -1 when nothing is known. */
-    private final int[] start;
+    private final FlatSets anyOf;
     /** By rule index: the greatest value the rule can have (infinite: not known). */
     private final double[] max;
     /** By meta rule index: whether none of its operands can be negative, so that their greatest values bound it. */
     private final boolean[] bounded;
 
-    private MetaNeeds(int[] needs, int[] start, double[] max, boolean[] bounded) {
-        this.needs = needs;
-        this.start = start;
+    private MetaNeeds(FlatSets anyOf, double[] max, boolean[] bounded) {
+        this.anyOf = anyOf;
         this.max = max;
         this.bounded = bounded;
     }
 
     /** The needs of the metas, {@code order} listing them so that the metas a meta reads come first. */
     static MetaNeeds of(CompiledRule[] compiled, List<Integer> order) {
-        int[] start = new int[compiled.length];
-        Arrays.fill(start, -1);
-        IntStream.Builder needs = IntStream.builder();
-        int length = 0;
+        int[][][] anyOf = new int[compiled.length][][];
         boolean[] nonNegative = new boolean[compiled.length];
         boolean[] bounded = new boolean[compiled.length];
         double[] max = new double[compiled.length];
@@ -66,19 +58,10 @@ final class MetaNeeds {
             max[index] = meta.meta.maxValue(operand -> max(meta.metaOperands[operand], max));
             List<int[]> sets = meta.meta.necessaryOperands();
             if (!sets.isEmpty()) {
-                start[index] = length;
-                needs.add(sets.size());
-                length++;
-                for (int[] set : sets) {
-                    needs.add(set.length);
-                    for (int operand : set) {
-                        needs.add(meta.metaOperands[operand]);
-                    }
-                    length += 1 + set.length;
-                }
+                anyOf[index] = sets.stream().map(set -> rules(set, meta)).toArray(int[][]::new);
             }
         }
-        return new MetaNeeds(needs.build().toArray(), start, max, bounded);
+        return new MetaNeeds(FlatSets.of(anyOf, order.stream().mapToInt(Integer::intValue).toArray()), max, bounded);
     }
 
     /** The greatest value of a rule; an unknown rule (-1) is 0. */
@@ -86,18 +69,13 @@ final class MetaNeeds {
         return rule < 0 ? 0 : max[rule];
     }
 
-    /**
-     * Where the meta's needs start in {@link #needs()}: the number of rule sets of which one
-     * at least must not be 0 for the meta not to be, then each set's length and rules; -1
-     * when nothing is known.
-     */
-    int start(int meta) {
-        return start[meta];
+    private static int[] rules(int[] operands, CompiledRule meta) {
+        return Arrays.stream(operands).map(operand -> meta.metaOperands[operand]).toArray();
     }
 
-    /** The needs of all metas, each from its {@link #start}; not a copy. */
-    int[] needs() {
-        return needs;
+    /** By meta rule index: the rule sets of which one at least must not be 0 for the meta not to be (none: nothing known). */
+    FlatSets anyOf() {
+        return anyOf;
     }
 
     /** The greatest value a rule can have: its most hits, a meta's from its expression; infinite when not known. */

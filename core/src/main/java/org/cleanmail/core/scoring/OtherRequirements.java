@@ -3,49 +3,19 @@ package org.cleanmail.core.scoring;
 /**
  * The other requirements of the filtered rules of a target (besides the literals they are
  * filtered by: {@code ^Received:[^\n]*\bcheap\b} needs "cheap" as well as "received:"), each
- * a set of literal ids of which one must occur, laid out in one array: per rule, the number
- * of sets, then each set's size and ids. Thousands of candidates are checked per message,
- * so the check reads two arrays instead of a rule's array of arrays. Immutable.
+ * a set of literal ids of which one must occur, laid out flat ({@link FlatSets}): thousands
+ * of candidates are checked per message. Immutable.
  */
 final class OtherRequirements {
-    /** By rule index: where its requirements start in {@link #sets}, or -1 for none. */
-    private final int[] start;
-    private final int[] sets;
+    private final FlatSets required;
 
-    private OtherRequirements(int[] start, int[] sets) {
-        this.start = start;
-        this.sets = sets;
+    private OtherRequirements(FlatSets required) {
+        this.required = required;
     }
 
     /** @param byRule by rule index: the sets of literal ids, of each of which one must occur; null entries for none */
     static OtherRequirements of(int[][][] byRule) {
-        int[] start = new int[byRule.length];
-        int size = 0;
-        for (int[][] required : byRule) {
-            if (required != null) {
-                size += 1 + required.length;
-                for (int[] anyOf : required) {
-                    size += anyOf.length;
-                }
-            }
-        }
-        int[] sets = new int[size];
-        int at = 0;
-        for (int rule = 0; rule < byRule.length; rule++) {
-            int[][] required = byRule[rule];
-            if (required == null) {
-                start[rule] = -1;
-                continue;
-            }
-            start[rule] = at;
-            sets[at++] = required.length;
-            for (int[] anyOf : required) {
-                sets[at++] = anyOf.length;
-                System.arraycopy(anyOf, 0, sets, at, anyOf.length);
-                at += anyOf.length;
-            }
-        }
-        return new OtherRequirements(start, sets);
+        return new OtherRequirements(FlatSets.of(byRule));
     }
 
     /** Whether each of the rule's requirements has a literal that occurs. */
@@ -64,10 +34,11 @@ final class OtherRequirements {
 
     /** As {@link #metIn}, in any text for a negative {@code chunk}. */
     private boolean met(int rule, LiteralOccurrences occurrences, int chunk) {
-        int at = start[rule];
+        int at = required.start(rule);
         if (at < 0) {
             return true;
         }
+        int[] sets = required.sets();
         int count = sets[at++];
         for (int set = 0; set < count; set++) {
             int size = sets[at++];

@@ -11,7 +11,10 @@ import org.cleanmail.core.rules.regex.SupersetNfa;
  * The subset construction of "any text, then a string of the automaton", one state of the
  * deterministic automaton at a time: a state is the set of the automaton's states a text
  * can be in (those with a move on characters), plus the start's whenever a match may begin.
- * Characters 0-255 are numbered by class: characters no move tells apart share one.
+ * Characters 0-255 are numbered by class: characters no move tells apart share one, and
+ * {@code \n} has a class of its own when states are guarded ({@link SupersetNfa#guardOf}):
+ * the states entered after a character are those whose guard holds after it (a line's start
+ * after {@code \n}), the first state those whose guard holds at the text's start.
  * Immutable and thread-safe; {@link SubsetTable} keeps the states it has built.
  */
 final class SubsetStates {
@@ -23,11 +26,25 @@ final class SubsetStates {
     private final int classes;
     /** By set number: whether the set holds the characters of each class. */
     private final boolean[][] setHolds;
+    /** The first state: where the text starts. */
     private final int[] start;
+    /** The start's states where a match may begin after a character of the class: after {@code \n}, and after any other. */
+    private final int[] restartAfterNewline;
+    private final int[] restartElsewhere;
+    /** The class of {@code \n} (its own when states are guarded). */
+    private final int newlineClass;
 
     SubsetStates(SupersetNfa nfa) {
         this.nfa = nfa;
-        this.classOf = classes(nfa.sets());
+        List<BitSet> sets = nfa.sets();
+        if (nfa.guarded()) {
+            BitSet newline = new BitSet(AtomCharacters.ALPHABET);
+            newline.set('\n');
+            sets = new java.util.ArrayList<>(sets);
+            sets.add(newline);
+        }
+        this.classOf = classes(sets);
+        this.newlineClass = classOf['\n'] & 0xFF;
         int highest = 0;
         for (byte characterClass : classOf) {
             highest = Math.max(highest, characterClass & 0xFF);
@@ -40,13 +57,21 @@ final class SubsetStates {
                 setHolds[set][classOf[c] & 0xFF] = characters.get(c);
             }
         }
+        this.start = startWhere(true, true);
+        this.restartAfterNewline = startWhere(false, true);
+        this.restartElsewhere = startWhere(false, false);
+    }
+
+    /** The states of the start and its empty moves whose guards hold there. */
+    private int[] startWhere(boolean atTextStart, boolean atLineStart) {
         Scratch scratch = new Scratch();
+        scratch.at(atTextStart, atLineStart);
         scratch.reach(nfa.start());
         int[] reached = scratch.collect();
         if (reached == ACCEPTING) {
             throw new IllegalArgumentException("the automaton accepts the empty string: every text would pass");
         }
-        this.start = reached;
+        return reached;
     }
 
     /** The characters 0-255 numbered by class: two share a class when every set holds both or neither. */
@@ -109,13 +134,15 @@ final class SubsetStates {
      * the automaton's states); {@link #ACCEPTING} when a string of the automaton ends there.
      */
     int[] step(int[] from, int characterClass, Scratch scratch) {
+        boolean newline = characterClass == newlineClass;
+        scratch.at(false, newline);
         for (int state : from) {
             int set = nfa.setOf(state);
             if (setHolds[set][characterClass]) {
                 scratch.reach(nfa.target(state));
             }
         }
-        for (int state : start) {
+        for (int state : newline ? restartAfterNewline : restartElsewhere) {
             scratch.reach(state);
         }
         return scratch.collect();
@@ -131,6 +158,15 @@ final class SubsetStates {
         /** The branches ({@link SupersetNfa#ofEach}) whose strings end at a state reached since the last collection. */
         private long ended;
         private long collectedEnded;
+        /** Where the states being reached are: at the text's start, at a line's ({@link SupersetNfa#admits}). */
+        private boolean atTextStart = true;
+        private boolean atLineStart = true;
+
+        /** Sets where the states reached next are, for their guards. */
+        void at(boolean textStart, boolean lineStart) {
+            this.atTextStart = textStart;
+            this.atLineStart = lineStart;
+        }
 
         /** Adds the state and those its empty moves lead to. */
         void reach(int state) {
@@ -138,7 +174,7 @@ final class SubsetStates {
             stack[depth++] = state;
             while (depth > 0) {
                 int current = stack[--depth];
-                if (visited.get(current)) {
+                if (visited.get(current) || !SupersetNfa.admits(nfa.guardOf(current), atTextStart, atLineStart)) {
                     continue;
                 }
                 visited.set(current);

@@ -29,12 +29,23 @@ class FilterGroupsTest {
 
     @Test
     void groupTableShouldAnswerForEachPatternWhatItsOwnFilterAnswers() {
-        List<Pattern> patterns = PATTERNS.stream().map(Pattern::compile).collect(Collectors.toList());
+        groupShouldAnswerAsOwnFilters(PATTERNS, 3);
+    }
+
+    /** Patterns held to where the text or a line starts ({@code ^}, {@code \\A}), and others, in one table. */
+    @Test
+    void groupTableShouldAnswerForStartAnchoredPatternsWhatTheirOwnFiltersAnswer() {
+        groupShouldAnswerAsOwnFilters(List.of("(?m)^[A-Z]{3,}\\s", "^\\d{2,}", "\\A\\$", "[!?]{3,}", "(?m)^\\s*off$",
+            "(?m)(?:^|\\s)NOW\\b"), 5);
+    }
+
+    private static void groupShouldAnswerAsOwnFilters(List<String> sources, int seed) {
+        List<Pattern> patterns = sources.stream().map(Pattern::compile).collect(Collectors.toList());
         RegularSuperset reader = new RegularSuperset(RegularFilter.MAX_NONDETERMINISTIC_STATES);
         GroupTable group = GroupTable.of(patterns, reader, RegularFilter.MAX_STATES, RegularFilter.MAX_WORK).orElseThrow();
         List<RegularFilter> own = patterns.stream().map(pattern -> RegularFilter.of(pattern, reader).orElseThrow())
             .collect(Collectors.toList());
-        Random random = new Random(3);
+        Random random = new Random(seed);
         int ruledOut = 0;
         int several = 0;
         for (int round = 0; round < 3000; round++) {

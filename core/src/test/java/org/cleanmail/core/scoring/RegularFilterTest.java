@@ -51,6 +51,19 @@ class RegularFilterTest {
     }
 
     @Test
+    void startAnchorsShouldRuleOutTextsWhereNoLineStartsAMatch() {
+        RegularFilter lines = filter("/^Subject: \\S/m");
+        RegularFilter text = filter("/^Subject: \\S/");
+
+        assertThat(lines.mayMatch("Subject: hi")).isTrue();
+        assertThat(lines.mayMatch("To: a\nSubject: hi")).isTrue();
+        assertThat(lines.mayMatch("X-Old-Subject: hi")).isFalse();
+        assertThat(lines.mayMatch("To: a Subject: hi")).isFalse();
+        assertThat(text.mayMatch("Subject: hi")).isTrue();
+        assertThat(text.mayMatch("To: a\nSubject: hi")).as("^ without /m: the text's start only").isFalse();
+    }
+
+    @Test
     void patternsItCannotReadShouldGetNoFilter() {
         assertThat(RegularFilter.of(Pattern.compile("a\\Rb"), reader())).isEmpty();
         assertThat(RegularFilter.of(Pattern.compile("x*"), reader())).isEmpty();
@@ -62,7 +75,8 @@ class RegularFilterTest {
         "/(?:\\b|\\s)[_\\W]{0,3}S[_\\W]{0,3}[o0\\xF2-\\xF6][_\\W]{0,3}n[_\\W]{0,3}[a4\\xE0-\\xE6@][_\\W]{0,3}(?:\\b|\\s)/i",
         "/\\nReceived:[^\\n]{0,200} for <?([^\\n\\s>;]+)>?;(?:[^\\n]+\\n+)*Subject: [^\\n]{0,100}\\1[^a-z0-9]/ism",
         "/(?i:free)\\s+(?-i:CASH)/", "/(?<!foo)bar(?=baz)/", "/a.b/s", "/s.t/", "/[^\\x00-\\x7f]{2}/", "/(?>ab|a)s/",
-        "/^\\s*(?:[a-z]+\\s+){3}\\.$/m", "/\\bx{2,3}y?\\b/", "/To: (\\S+)\\n.*\\1!/s", "/[]s]t/", "/\\x41\\d\\p{Alpha}/i"})
+        "/^\\s*(?:[a-z]+\\s+){3}\\.$/m", "/\\bx{2,3}y?\\b/", "/To: (\\S+)\\n.*\\1!/s", "/[]s]t/", "/\\x41\\d\\p{Alpha}/i",
+        "/^(?:foo|ba[rz])\\s/m", "/(?:^|\\s)free\\b/i", "/\\Afoo|^bar$/m", "/x\\n^s/m", "/^t|(?m:^s\\S)/", "/(?:^\\s*\\w+\\n){2}/m"})
     void filterShouldLetThroughEveryTextJavaFindsAMatchIn(String perl) {
         Pattern regex = translated(perl);
         RegularFilter filter = RegularFilter.of(regex, reader()).orElseThrow();

@@ -27,7 +27,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * The stock rules that cost the most matching time on a corpus sample: where to look when
  * scanning is slow. Run with
  * {@code mvn -B -o -q -pl core verify -Dcleanmail.measure=true -Dtest=RuleProfileMeasurement};
- * figures in {@code core/target/measurements/rule-profile.txt}.
+ * figures in {@code core/target/measurements/rule-profile.txt} ({@code -Dcleanmail.profile.per-kind=N}: the N
+ * costliest rules of each kind, 3 unless told).
  */
 @EnabledIfSystemProperty(named = "cleanmail.measure", matches = "true")
 class RuleProfileMeasurement {
@@ -179,8 +180,8 @@ class RuleProfileMeasurement {
             IntStream.range(0, nanos.length).boxed()
                 .filter(i -> compiled.rule(i) != null && kind(compiled.rule(i)).equals(kind))
                 .sorted(Comparator.comparingLong((Integer i) -> nanos[i]).reversed())
-                .limit(3)
-                .forEach(i -> log.line("%8d us  %s", nanos[i] / 1000,
+                .limit(Integer.getInteger("cleanmail.profile.per-kind", 3))
+                .forEach(i -> log.line("%8d us  %s %s", nanos[i] / 1000, compiled.rule(i).name,
                     compiled.ruleSet().rule(compiled.rule(i).name).orElseThrow().definition()));
         }
         log.line("failures: %s", health.failures());

@@ -11,8 +11,11 @@ import org.cleanmail.core.rules.regex.SupersetNfa.Shape;
  * Reads a Java regular expression into a finite automaton over the characters 0-255 (a
  * text in byte form, {@link SupersetNfa}) that accepts every string one of its matches can be, and more: a
  * superset, so that a text holding no substring the automaton accepts holds no match.
- * Look-arounds, anchors and word boundaries only constrain where a match may be, so they
- * are read as the empty string; a back-reference is read as any string; a counted
+ * Look-arounds, word boundaries and the end anchors only constrain where a match may be, so
+ * they are read as the empty string; the start anchors ({@code ^}, {@code \A}) are read as
+ * the empty string where the text or a line starts ({@link SupersetNfa.Shape#at}), so that
+ * a filter of {@code /^Subject:/m} passes a text with a line that starts so, not one with
+ * {@code Subject:} anywhere; a back-reference is read as any string; a counted
  * repetition beyond {@value #MAX_COUNT} is loosened to "at least" ({@code [^\n]{0,200}} is
  * read as {@code [^\n]*}); a lazy or possessive quantifier and an atomic group are read as
  * the greedy, plain ones (they match fewer strings, never others). Each character, class or
@@ -197,6 +200,8 @@ public final class RegularSuperset {
                 case '\\':
                     return escape();
                 case '^':
+                    at++;
+                    return Shape.at((flags & Pattern.MULTILINE) != 0 ? SupersetNfa.LINE_START : SupersetNfa.TEXT_START);
                 case '$':
                     at++;
                     return Shape.empty();
@@ -281,7 +286,7 @@ public final class RegularSuperset {
             int end = AtomCharacters.assertionEnd(source, start);
             if (end >= 0) {
                 at = end;
-                return Shape.empty();
+                return source.charAt(start + 1) == 'A' ? Shape.at(SupersetNfa.TEXT_START) : Shape.empty();
             }
             if (source.charAt(start + 1) == 'k') {
                 // a named back-reference: the group's text, whatever it was

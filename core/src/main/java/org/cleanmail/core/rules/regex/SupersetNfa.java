@@ -14,11 +14,20 @@ import java.util.Map;
  * linear in the automaton's size (Lucene's epsilon-free operations re-sorted and re-scanned
  * every transition for each copy, most of a second for the ReplaceTags giants). The sets are
  * numbered, each distinct set once, so that a reader can split the characters into the
- * classes no move tells apart. Immutable.
+ * classes no move tells apart. A state may be guarded by where it is ({@link #guardOf}): one
+ * entered only at the text's start ({@code ^} without {@code /m}, {@code \A}), or at a line's
+ * ({@code ^} with {@code /m}: the text's start or after a {@code \n}); a reader following
+ * empty moves leaves out the states whose guard does not hold there. Immutable.
  */
 public final class SupersetNfa {
     /** No move on characters. */
     public static final int NONE = -1;
+    /** {@link #guardOf}: entered anywhere. */
+    public static final byte ANYWHERE = 0;
+    /** {@link #guardOf}: entered only at the text's start. */
+    public static final byte TEXT_START = 1;
+    /** {@link #guardOf}: entered only at the text's start or after a {@code \n}. */
+    public static final byte LINE_START = 2;
     private static final int[] NO_STATES = {};
 
     private final int[][] empty;
@@ -29,8 +38,18 @@ public final class SupersetNfa {
     private final int accept;
     /** By state: the branch whose strings end there ({@link #ofEach}), or {@link #NONE}; null for one accepting state. */
     private final int[] branchOf;
+    /** By state: where it may be entered ({@link #ANYWHERE}, {@link #TEXT_START}, {@link #LINE_START}). */
+    private final byte[] guardOf;
+    private final boolean guarded;
 
-    private SupersetNfa(int[][] empty, int[] setOf, int[] target, List<BitSet> sets, int start, int accept, int[] branchOf) {
+    private SupersetNfa(int[][] empty, int[] setOf, int[] target, List<BitSet> sets, int start, int accept, int[] branchOf,
+                        byte[] guardOf) {
+        this.guardOf = guardOf;
+        boolean any = false;
+        for (byte guard : guardOf) {
+            any |= guard != ANYWHERE;
+        }
+        this.guarded = any;
         this.empty = empty;
         this.setOf = setOf;
         this.target = target;
@@ -116,6 +135,21 @@ public final class SupersetNfa {
         return target[state];
     }
 
+    /** Where the state may be entered: {@link #ANYWHERE}, {@link #TEXT_START} or {@link #LINE_START}. */
+    public byte guardOf(int state) {
+        return guardOf[state];
+    }
+
+    /** Whether some state is guarded ({@link #guardOf}): a reader must tell a {@code \n} from other characters. */
+    public boolean guarded() {
+        return guarded;
+    }
+
+    /** Whether a state with the guard may be entered where the text is at its start, or at a line's. */
+    public static boolean admits(byte guard, boolean atTextStart, boolean atLineStart) {
+        return guard == ANYWHERE || (guard == LINE_START ? atLineStart : atTextStart);
+    }
+
     /** The distinct sets of characters, by number; shared, do not change them. */
     public List<BitSet> sets() {
         return sets;
@@ -123,7 +157,7 @@ public final class SupersetNfa {
 
     /** Whether the automaton accepts the whole string (a simulation, for tests and checks). */
     public boolean matches(CharSequence text) {
-        BitSet current = closure(List.of(start));
+        BitSet current = closure(List.of(start), true, true);
         for (int i = 0; i < text.length() && !current.isEmpty(); i++) {
             char c = text.charAt(i);
             List<Integer> next = new ArrayList<>();
@@ -132,7 +166,7 @@ public final class SupersetNfa {
                     next.add(target[state]);
                 }
             }
-            current = closure(next);
+            current = closure(next, false, c == '\n');
         }
         if (branchOf == null) {
             return current.get(accept);
@@ -145,12 +179,12 @@ public final class SupersetNfa {
         return false;
     }
 
-    private BitSet closure(List<Integer> from) {
+    private BitSet closure(List<Integer> from, boolean atTextStart, boolean atLineStart) {
         BitSet reached = new BitSet(states());
         ArrayList<Integer> stack = new ArrayList<>(from);
         while (!stack.isEmpty()) {
             int state = stack.remove(stack.size() - 1);
-            if (!reached.get(state)) {
+            if (!reached.get(state) && admits(guardOf[state], atTextStart, atLineStart)) {
                 reached.set(state);
                 for (int next : empty[state]) {
                     stack.add(next);
@@ -195,6 +229,11 @@ public final class SupersetNfa {
             return new Repetition(body, min, max);
         }
 
+        /** The empty string where the text starts ({@link #TEXT_START}) or a line does ({@link #LINE_START}). */
+        public static Shape at(byte guard) {
+            return new Guard(guard);
+        }
+
         /** Any string of the characters 0-255. */
         public static Shape anyString() {
             BitSet all = new BitSet(AtomCharacters.ALPHABET);
@@ -224,6 +263,24 @@ public final class SupersetNfa {
         @Override
         long states(long limit) {
             return 2;
+        }
+    }
+
+    private static final class Guard extends Shape {
+        final byte guard;
+
+        Guard(byte guard) {
+            this.guard = guard;
+        }
+
+        @Override
+        public boolean nullable() {
+            return true;
+        }
+
+        @Override
+        long states(long limit) {
+            return 1;
         }
     }
 
@@ -299,6 +356,7 @@ public final class SupersetNfa {
         private final List<int[]> empty = new ArrayList<>();
         private int[] setOf = new int[64];
         private int[] target = new int[64];
+        private byte[] guardOf = new byte[64];
         private final List<BitSet> sets = new ArrayList<>();
         private final Map<BitSet, Integer> setNumbers = new HashMap<>();
 
@@ -308,6 +366,7 @@ public final class SupersetNfa {
             if (state == setOf.length) {
                 setOf = Arrays.copyOf(setOf, state * 2);
                 target = Arrays.copyOf(target, state * 2);
+                guardOf = Arrays.copyOf(guardOf, state * 2);
             }
             setOf[state] = NONE;
             return state;
@@ -321,6 +380,13 @@ public final class SupersetNfa {
         }
 
         int emit(Shape shape, int from) {
+            if (shape instanceof Guard) {
+                // a fresh state entered by an empty move, where the guard holds only
+                int to = state();
+                guardOf[to] = ((Guard) shape).guard;
+                emptyMove(from, to);
+                return to;
+            }
             if (shape instanceof Chars) {
                 int at = from;
                 if (setOf[at] != NONE) {
@@ -385,7 +451,7 @@ public final class SupersetNfa {
         SupersetNfa build(int start, int accept, int[] branchOf) {
             int states = empty.size();
             return new SupersetNfa(empty.toArray(new int[0][]), Arrays.copyOf(setOf, states),
-                Arrays.copyOf(target, states), List.copyOf(sets), start, accept, branchOf);
+                Arrays.copyOf(target, states), List.copyOf(sets), start, accept, branchOf, Arrays.copyOf(guardOf, states));
         }
     }
 }

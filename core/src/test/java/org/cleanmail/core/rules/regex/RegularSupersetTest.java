@@ -43,6 +43,19 @@ class RegularSupersetTest {
     }
 
     @Test
+    void startAnchorsShouldHoldWhereTheTextOrALineStarts() {
+        SupersetNfa lines = read("/a\\n^b|^c/m");
+        SupersetNfa text = read("/a\\n^b|\\Ac/m");
+
+        assertThat(lines.matches("a\nb")).isTrue();
+        assertThat(lines.matches("c")).isTrue();
+        assertThat(read("/a^b/m").matches("ab")).isFalse();
+        assertThat(text.matches("a\nb")).isTrue();
+        assertThat(text.matches("c")).isTrue();
+        assertThat(read("/a\\n^b/").matches("a\nb")).as("^ without /m: the text's start only").isFalse();
+    }
+
+    @Test
     void backReferencesShouldBeReadAsAnyString() {
         SupersetNfa automaton = read("/To: (\\S+)\\nSubject: \\1!/");
 

@@ -17,7 +17,7 @@ class FilterGroupsTest {
         "\\$\\s?\\d{1,3}(?:,\\d{3}){1,}", "\\b(?:\\d{3}[-. ]){2}\\d{4}\\b", "\\b\\d{1,3}\\s?%\\s+[a-z]{4,}",
         "\\b[a-z]{2,}\\d{3,}\\b");
     private static final String[] TOKENS = {"FREE", "CASH", "NOW", "Now", "now", "!", "?", "!!", "$", "$ ", "12", "345",
-        ",", ",000", "555", "-", ".", " ", " ", "\n", "%", "50", "off", "price", "abc", "x", "\u00e9", "TODAY", "ALL"};
+        ",", ",000", "555", "-", ".", " ", " ", "\n", "\r", "%", "50", "off", "price", "abc", "x", "\u00e9", "TODAY", "ALL"};
 
     private static String rules() {
         StringBuilder rules = new StringBuilder();
@@ -35,8 +35,8 @@ class FilterGroupsTest {
     /** Patterns held to where the text or a line starts ({@code ^}, {@code \\A}), and others, in one table. */
     @Test
     void groupTableShouldAnswerForStartAnchoredPatternsWhatTheirOwnFiltersAnswer() {
-        groupShouldAnswerAsOwnFilters(List.of("(?m)^[A-Z]{3,}\\s", "^\\d{2,}", "\\A\\$", "[!?]{3,}", "(?m)^\\s*off$",
-            "(?m)(?:^|\\s)NOW\\b"), 5);
+        groupShouldAnswerAsOwnFilters(List.of("(?md)^[A-Z]{3,}\\s", "^\\d{2,}", "\\A\\$", "[!?]{3,}", "(?md)^\\s*off$",
+            "(?md)(?:^|\\s)NOW\\b", "(?m)^x"), 5);
     }
 
     private static void groupShouldAnswerAsOwnFilters(List<String> sources, int seed) {

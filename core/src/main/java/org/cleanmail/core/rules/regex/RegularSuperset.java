@@ -201,7 +201,11 @@ public final class RegularSuperset {
                     return escape();
                 case '^':
                     at++;
-                    return Shape.at((flags & Pattern.MULTILINE) != 0 ? SupersetNfa.LINE_START : SupersetNfa.TEXT_START);
+                    if ((flags & Pattern.MULTILINE) == 0) {
+                        return Shape.at(SupersetNfa.TEXT_START);
+                    }
+                    // a line starts after \n alone under UNIX_LINES (every translated rule); else after \r, \u0085... too
+                    return (flags & Pattern.UNIX_LINES) != 0 ? Shape.at(SupersetNfa.LINE_START) : Shape.empty();
                 case '$':
                     at++;
                     return Shape.empty();

@@ -53,6 +53,8 @@ class RegularSupersetTest {
         assertThat(text.matches("a\nb")).isTrue();
         assertThat(text.matches("c")).isTrue();
         assertThat(read("/a\\n^b/").matches("a\nb")).as("^ without /m: the text's start only").isFalse();
+        assertThat(new RegularSuperset(20_000).of(Pattern.compile("a^b", Pattern.MULTILINE)).orElseThrow().matches("ab"))
+            .as("without UNIX_LINES a line may start after other characters: ^ is read as the empty string").isTrue();
     }
 
     @Test

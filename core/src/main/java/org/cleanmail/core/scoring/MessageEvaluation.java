@@ -604,11 +604,14 @@ final class MessageEvaluation {
      * Whether a pass of the rule's regular filter over the text costs less than the attempts
      * near the anchor's occurrences it may spare: a few occurrences in a long text are
      * tried directly (each attempt costs about {@link RegularFilter#ATTEMPT_IN_CHARACTERS}
-     * characters of the filter's pass). Without an anchor, always.
+     * characters of the filter's pass). Without an anchor, always; and for a rule whose
+     * filter is in a group ({@link FilterGroups}), whose one pass over the text answers for
+     * all its rules: the attempts, each on a cold pattern, cost more than a share of it.
      */
-    private static boolean worthFiltering(AnchorSearch anchor, int occurrences, String text) {
+    private boolean worthFiltering(CompiledRule rule, AnchorSearch anchor, int occurrences, String text) {
         return anchor == null
-            || (long) occurrences * anchor.window() * RegularFilter.ATTEMPT_IN_CHARACTERS >= text.length();
+            || (long) occurrences * anchor.window() * RegularFilter.ATTEMPT_IN_CHARACTERS >= text.length()
+            || rules.filterGroups(ascii(text)).groupOf(rule.index) >= 0;
     }
 
     /** Matches in one text, near the anchor's occurrences {@code next} gives, at start characters, at line starts, or everywhere. */
@@ -671,7 +674,7 @@ final class MessageEvaluation {
                 continue;
             }
             String text = all.get(chunk);
-            if (filtered && worthFiltering(anchor, end - i, text) && filterRejects(rule, chunk, text)) {
+            if (filtered && worthFiltering(rule, anchor, end - i, text) && filterRejects(rule, chunk, text)) {
                 i = end;
                 continue;
             }

@@ -513,21 +513,33 @@ public final class CompiledRuleSet {
                     || literalPatterns[rule.index] != null) {
                     continue;
                 }
-                AnchorSearch anchor = anchors[rule.index];
-                long[] starts = startChars[rule.index];
-                boolean everywhere = anchor == null && starts == null;
-                // an ASCII text is searched with the ASCII variant's anchor: that one says how weak the anchor is
-                AnchorSearch searched = asciiAnchors[rule.index] != null ? asciiAnchors[rule.index] : anchor;
-                boolean weakAnchor = anchor != null && searched.expectedTries() >= RegularFilter.MIN_ANCHOR_TRIES;
-                boolean commonStarts = starts != null && StartChars.share(starts) >= RegularFilter.MIN_EXPECTED_TRIES;
-                if (everywhere || weakAnchor || commonStarts) {
+                // a header rule held to where its selection or a line starts: its filter shares the selection's group pass
+                if (wantsFilter(rule, anchors, asciiAnchors, startChars) || rule.type == RuleType.HEADER) {
                     filtered.add(rule);
                 }
             }
             // each automaton on its own, on every core: the determinising is most of the compilation's extra time
             filtered.parallelStream().forEach(rule ->
-                filters[rule.index] = RegularFilter.of(rule.pattern, reader).orElse(null));
+                filters[rule.index] = RegularFilter.of(rule.pattern, reader)
+                    .filter(filter -> wantsFilter(rule, anchors, asciiAnchors, startChars) || filter.startAnchored())
+                    .orElse(null));
             return filters;
+        }
+
+        /**
+         * Whether the rule would try many positions of its texts: no anchor and no start
+         * characters, common start characters, or a weak anchor.
+         */
+        private static boolean wantsFilter(CompiledRule rule, AnchorSearch[] anchors, AnchorSearch[] asciiAnchors,
+                                           long[][] startChars) {
+            AnchorSearch anchor = anchors[rule.index];
+            long[] starts = startChars[rule.index];
+            boolean everywhere = anchor == null && starts == null;
+            // an ASCII text is searched with the ASCII variant's anchor: that one says how weak the anchor is
+            AnchorSearch searched = asciiAnchors[rule.index] != null ? asciiAnchors[rule.index] : anchor;
+            boolean weakAnchor = anchor != null && searched.expectedTries() >= RegularFilter.MIN_ANCHOR_TRIES;
+            boolean commonStarts = starts != null && StartChars.share(starts) >= RegularFilter.MIN_EXPECTED_TRIES;
+            return everywhere || weakAnchor || commonStarts;
         }
 
         /**

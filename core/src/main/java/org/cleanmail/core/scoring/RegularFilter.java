@@ -61,10 +61,13 @@ final class RegularFilter {
 
     private final WholeTable whole;
     private final ThreadLocal<SubsetTable> perThread;
+    /** Whether the superset holds matches to where the text or a line starts ({@link SupersetNfa#guarded}). */
+    private final boolean startAnchored;
 
-    private RegularFilter(WholeTable whole, ThreadLocal<SubsetTable> perThread) {
+    private RegularFilter(WholeTable whole, ThreadLocal<SubsetTable> perThread, boolean startAnchored) {
         this.whole = whole;
         this.perThread = perThread;
+        this.startAnchored = startAnchored;
     }
 
     /** The filter of a pattern, or empty when its superset cannot be read (or is too large). */
@@ -76,9 +79,9 @@ final class RegularFilter {
         SubsetStates states = new SubsetStates(nfa);
         WholeTable whole = SubsetTable.complete(states, MAX_STATES, MAX_WORK);
         if (whole != null) {
-            return new RegularFilter(whole, null);
+            return new RegularFilter(whole, null, nfa.guarded());
         }
-        return new RegularFilter(null, ThreadLocal.withInitial(() -> new SubsetTable(states, LAZY_CELLS)));
+        return new RegularFilter(null, ThreadLocal.withInitial(() -> new SubsetTable(states, LAZY_CELLS)), nfa.guarded());
     }
 
     /** Whether the text may hold a match: false only when no substring of it is in the superset. */
@@ -90,4 +93,10 @@ final class RegularFilter {
     boolean whole() {
         return whole != null;
     }
+
+    /** Whether the filter holds matches to where the text or a line starts ({@code ^}, {@code \\A}). */
+    boolean startAnchored() {
+        return startAnchored;
+    }
+
 }

@@ -140,6 +140,19 @@ class RegularFilterTest {
      * from the variant (the look-alike alternatives in UTF-8 bytes cut): smaller, and it
      * answers as the rule's filter does on such texts.
      */
+    /** A header rule held to where a line starts gets a filter whatever its anchor: the selection's group pass is shared. */
+    @Test
+    void headerRulesHeldToALineStartShouldGetAFilter() {
+        CompiledRuleSet compiled = RuleEngineTest.engine("header LINE ALL =~ /^Subject:[^\\n]*\\bzebra\\b/m\n"
+            + "header ANYWHERE ALL =~ /Subject:[^\\n]*\\bzebra\\b/\n").rules();
+
+        RegularFilter line = compiled.regularFilter(compiled.index("LINE").orElseThrow());
+        assertThat(line).isNotNull();
+        assertThat(line.mayMatch("From: a\nSubject: a zebra\n")).isTrue();
+        assertThat(line.mayMatch("From: a\nX-Old-Subject: a zebra\n")).isFalse();
+        assertThat(compiled.regularFilter(compiled.index("ANYWHERE").orElseThrow())).isNull();
+    }
+
     @Test
     void asciiTextsShouldHaveTheFilterOfTheAsciiVariant() {
         CompiledRuleSet compiled = RuleEngineTest.engine(FUZZY_VOK + "body PLAIN_VOK /v\\W{0,3}[o0]\\W{0,3}k/i\n").rules();

@@ -94,9 +94,8 @@ final class RegularFilter {
         return whole != null;
     }
 
-    /** Whether the filter holds matches to where the text or a line starts ({@code ^}, {@code \\A}). */
+    /** Whether the filter holds matches to where the text or a line starts ({@code ^}, {@code \A}). */
     boolean startAnchored() {
         return startAnchored;
     }
-
 }

@@ -1,5 +1,6 @@
 package org.cleanmail.core.scoring;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
@@ -40,7 +41,7 @@ final class SubsetStates {
         if (nfa.guarded()) {
             BitSet newline = new BitSet(AtomCharacters.ALPHABET);
             newline.set('\n');
-            sets = new java.util.ArrayList<>(sets);
+            sets = new ArrayList<>(sets);
             sets.add(newline);
         }
         this.classOf = classes(sets);

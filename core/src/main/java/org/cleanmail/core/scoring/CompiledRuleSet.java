@@ -513,8 +513,10 @@ public final class CompiledRuleSet {
                     || literalPatterns[rule.index] != null) {
                     continue;
                 }
-                // a header rule held to where its selection or a line starts: its filter shares the selection's group pass
-                if (wantsFilter(rule, anchors, asciiAnchors, startChars) || rule.type == RuleType.HEADER) {
+                // a header or uri rule held to where its text or a line starts (kept below): its filter shares the
+                // group pass over a short text, and rules out more than its anchor does
+                if (wantsFilter(rule, anchors, asciiAnchors, startChars) || rule.type == RuleType.HEADER
+                    || rule.type == RuleType.URI) {
                     filtered.add(rule);
                 }
             }

@@ -140,17 +140,25 @@ class RegularFilterTest {
      * from the variant (the look-alike alternatives in UTF-8 bytes cut): smaller, and it
      * answers as the rule's filter does on such texts.
      */
-    /** A header rule held to where a line starts gets a filter whatever its anchor: the selection's group pass is shared. */
+    /**
+     * A header or uri rule held to where its text or a line starts gets a filter whatever its
+     * anchor: the group pass over a short text is shared, and rules out more than the anchor.
+     */
     @Test
-    void headerRulesHeldToALineStartShouldGetAFilter() {
+    void headerAndUriRulesHeldToAStartShouldGetAFilter() {
         CompiledRuleSet compiled = RuleEngineTest.engine("header LINE ALL =~ /^Subject:[^\\n]*\\bzebra\\b/m\n"
-            + "header ANYWHERE ALL =~ /Subject:[^\\n]*\\bzebra\\b/\n").rules();
+            + "header ANYWHERE ALL =~ /Subject:[^\\n]*\\bzebra\\b/\n"
+            + "uri SHORT /^https?:\\/\\/(?:bit\\.ly|t\\.co)\\//i\n").rules();
 
         RegularFilter line = compiled.regularFilter(compiled.index("LINE").orElseThrow());
         assertThat(line).isNotNull();
         assertThat(line.mayMatch("From: a\nSubject: a zebra\n")).isTrue();
         assertThat(line.mayMatch("From: a\nX-Old-Subject: a zebra\n")).isFalse();
         assertThat(compiled.regularFilter(compiled.index("ANYWHERE").orElseThrow())).isNull();
+        RegularFilter shortener = compiled.regularFilter(compiled.index("SHORT").orElseThrow());
+        assertThat(shortener).isNotNull();
+        assertThat(shortener.mayMatch("http://t.co/abc")).isTrue();
+        assertThat(shortener.mayMatch("http://www.microsoft.com/t.co/")).isFalse();
     }
 
     @Test

@@ -42,10 +42,11 @@ final class RegularFilter {
      * What one attempt of a pattern at a position costs (resetting the matcher, the first
      * nodes tried), in characters of a filter's pass (a table lookup each): a text with
      * fewer attempts than its length over this is searched without its filter. 500, not the
-     * 50 a warm pattern costs: within a scan the pattern's nodes are out of the cache (an
-     * attempt of a {@code __LOTSA_MONEY_*} rule took 2 to 10 µs, a filter's pass over a
-     * 500-character paragraph about 1.5), and with 50 those rules and {@code __URL_SHORTENER}
-     * ran on most messages where their filters let through 1% of texts.
+     * 50 a warm pattern costs: within a scan the pattern's nodes are out of the cache (a
+     * {@code __LOTSA_MONEY_*} rule's attempts near a few anchor occurrences took 10 to 50 µs
+     * a message, a filter's pass over a 500-character paragraph about 1.5), and with 50 those
+     * rules and {@code __URL_SHORTENER} ran on most messages where their filters let through
+     * 1% of texts.
      */
     static final int ATTEMPT_IN_CHARACTERS = 500;
     /** Beyond this many states of the nondeterministic automaton, the pattern gets no filter. */

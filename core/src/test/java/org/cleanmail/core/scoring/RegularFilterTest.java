@@ -161,6 +161,28 @@ class RegularFilterTest {
         assertThat(shortener.mayMatch("http://www.microsoft.com/t.co/")).isFalse();
     }
 
+    /**
+     * A pattern within a scan is cold: where its filter rules the text out, the pattern is not
+     * tried even at its anchor's one occurrence in a text of a few hundred characters
+     * ({@link RegularFilter#ATTEMPT_IN_CHARACTERS}), nor, when its filter is in a group, in a
+     * longer one (the group's pass answers for all its rules).
+     */
+    @Test
+    void aRuledOutTextShouldNotBeTriedAtItsAnchor() {
+        String zebra = "header ZEBRA ALL =~ /^X-Zebra: \\d{3}x/m\n";
+        RuleEngine alone = RuleEngineTest.engine(zebra);
+        RuleEngine grouped = RuleEngineTest.engine(zebra + "header OKAPI ALL =~ /^X-Okapi: \\d{3}y/m\n");
+        String notAtALineStart = "Subject: a\nX-Note: see X-Zebra: 123x and X-Okapi: 456y\nX-Pad: ";
+
+        assertThat(RuleEngineTest.scan(alone, notAtALineStart + "p".repeat(300) + "\n\nbody\n").hitNames()).isEmpty();
+        assertThat(alone.regexRuns()).as("one occurrence in 363 characters").isZero();
+        assertThat(grouped.rules().filterGroups(true).groupOf(grouped.rules().index("ZEBRA").orElseThrow())).isNotNegative();
+        assertThat(RuleEngineTest.scan(grouped, notAtALineStart + "p".repeat(3000) + "\n\nbody\n").hitNames()).isEmpty();
+        assertThat(grouped.regexRuns()).as("one occurrence in 3,063 characters, a group's rule").isZero();
+        assertThat(RuleEngineTest.scan(grouped, "Subject: a\nX-Zebra: 123x\nX-Okapi: 456y\n\nbody\n").hitNames())
+            .containsExactly("OKAPI", "ZEBRA");
+    }
+
     @Test
     void asciiTextsShouldHaveTheFilterOfTheAsciiVariant() {
         CompiledRuleSet compiled = RuleEngineTest.engine(FUZZY_VOK + "body PLAIN_VOK /v\\W{0,3}[o0]\\W{0,3}k/i\n").rules();

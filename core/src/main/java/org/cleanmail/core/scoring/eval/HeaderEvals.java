@@ -93,31 +93,39 @@ final class HeaderEvals {
         if (text.isBlank()) {
             return false;
         }
-        boolean nonAscii = text.chars().anyMatch(c -> c > 0x7f);
-        boolean controls = text.chars().anyMatch(HeaderEvals::isControl);
-        if (nonAscii && looksLikeDecodedUtf8(text) && !controls) {
+        // one pass: these evals run on every message, often over the whole header
+        int controls = 0;
+        int illegal = 0;
+        int latinHigh = 0;
+        int beyondLatin = 0;
+        int exempt = 0;
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            if (isControl(c)) {
+                controls++;
+                illegal++;
+            } else if (c >= 0x7f) {
+                illegal++;
+                latinHigh += c >= 0x80 && c <= 0xff ? 1 : 0;
+                beyondLatin += c > 0xff ? 1 : 0;
+                exempt += c == 0xa2 || c == 0xa3 || c == 0xae ? 1 : 0;
+            }
+        }
+        // SpamAssassin exempts valid UTF-8; header values here are already text: characters beyond
+        // Latin-1 show that the bytes were valid UTF-8, Latin-1 ones that they were not
+        boolean nonAscii = latinHigh + beyondLatin > 0;
+        boolean decodedUtf8 = beyondLatin > 0 || latinHigh == 0;
+        if (nonAscii && decodedUtf8 && controls == 0) {
             return false;
         }
-        long illegal = text.chars().filter(c -> isControl(c) || c >= 0x7f).count();
-        if (illegal > 0 && name.equalsIgnoreCase("Subject:raw")) {
-            long exempt = text.chars().filter(c -> c == 0xa2 || c == 0xa3 || c == 0xae).count();
-            if (exempt == 1) {
-                illegal--;
-            }
+        if (illegal > 0 && exempt == 1 && name.equalsIgnoreCase("Subject:raw")) {
+            illegal--;
         }
         return (double) illegal / text.length() >= ratio.getAsDouble() && illegal >= count.getAsDouble();
     }
 
     private static boolean isControl(int c) {
         return c <= 0x08 || c == 0x0b || c == 0x0c || c >= 0x0e && c <= 0x1f;
-    }
-
-    /**
-     * SpamAssassin exempts valid UTF-8. Header values here are already text: characters beyond
-     * Latin-1 show that the bytes were valid UTF-8; Latin-1 ones that they were not.
-     */
-    private static boolean looksLikeDecodedUtf8(String text) {
-        return text.chars().anyMatch(c -> c > 0xff) || text.chars().noneMatch(c -> c >= 0x80 && c <= 0xff);
     }
 
     static boolean subjectIsAllCaps(MessageFeatures features) {

@@ -56,6 +56,7 @@ public final class CompiledRuleSet {
     private final AnchorSearch[] asciiAnchors;
     /** What each meta needs to be anything but 0, as rule indices. */
     private final MetaNeeds metaNeeds;
+    private final MetaWakeUps metaWakeUps;
     /** The rules decided by their literal strings where those occur, by index (null entries: others). */
     private final LiteralPattern[] literalPatterns;
     /** The header rules filtered on their own selection, by selector index (null entries: none), or null. */
@@ -101,6 +102,7 @@ public final class CompiledRuleSet {
         this.anchors = anchors;
         this.literalPatterns = literalPatterns;
         this.metaNeeds = metaNeeds;
+        this.metaWakeUps = MetaWakeUps.of(rules.length, topMetaOrder, metaNeeds.anyOf());
         this.asciiAnchors = asciiAnchors;
         this.selectorTargets = selectorTargets;
         this.regularFilters = regularFilters;
@@ -325,6 +327,11 @@ public final class CompiledRuleSet {
     /** What each meta needs to be anything but 0 ({@link MetaNeeds}). */
     MetaNeeds metaNeeds() {
         return metaNeeds;
+    }
+
+    /** Which metas of {@link #topMetaOrder} each rule that may be anything but 0 wakes ({@link MetaWakeUps}). */
+    MetaWakeUps metaWakeUps() {
+        return metaWakeUps;
     }
 
     @Override

@@ -946,13 +946,43 @@ final class MessageEvaluation {
         }
     }
 
+    /**
+     * The metas that are not sub-rules, in order: without {@link #cheapFirst}, each; with it,
+     * those the rules that may be anything but 0 wake ({@link MetaWakeUps}: the rules that
+     * hit, the pending sub-rules and sub-metas, and the metas that turn out not 0), if they
+     * may hit ({@link #mayHit}).
+     */
     private void metaRules() {
         rules.markSubMetas(pending);
-        for (int index : rules.topMetaOrder()) {
-            if (!cheapFirst || mayHit(index, 0)) {
+        int[] order = rules.topMetaOrder();
+        if (!cheapFirst) {
+            for (int index : order) {
                 evaluateMeta(rules.rule(index));
             }
+            return;
         }
+        MetaWakeUps wakeUps = rules.metaWakeUps();
+        BitSet woken = scratch.wokenMetas;
+        wakeUps.wakeAlways(woken);
+        for (int index = pending.nextSetBit(0); index >= 0; index = pending.nextSetBit(index + 1)) {
+            wakeUps.wake(index, woken);
+        }
+        for (int index = nonZero.nextSetBit(0); index >= 0; index = nonZero.nextSetBit(index + 1)) {
+            if (values[index] != 0) {
+                wakeUps.wake(index, woken);
+            }
+        }
+        for (int position = woken.nextSetBit(0); position >= 0; position = woken.nextSetBit(position + 1)) {
+            int index = order[position];
+            if (mayHit(index, 0)) {
+                evaluateMeta(rules.rule(index));
+                if (values[index] != 0) {
+                    // the metas it wakes come after it
+                    wakeUps.wake(index, woken);
+                }
+            }
+        }
+        woken.clear();
     }
 
     /**

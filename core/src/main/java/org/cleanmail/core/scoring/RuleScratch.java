@@ -20,6 +20,8 @@ final class RuleScratch {
     final BitSet pending;
     /** The candidates of the target being scanned. */
     final BitSet candidates;
+    /** The positions in {@link CompiledRuleSet#topMetaOrder} of the metas woken ({@link MetaWakeUps}). */
+    final BitSet wokenMetas = new BitSet();
     /** Whether reading a rule is cheap, by index: 0 not known yet; set through {@link #note}. */
     final byte[] cheapness;
     /** Whether a pending sub-meta can be anything but 0, by index: 0 not known yet; set through {@link #note}. */
@@ -65,6 +67,7 @@ final class RuleScratch {
         nonZero.clear();
         pending.clear();
         candidates.clear();
+        wokenMetas.clear();
         for (int i = 0; i < notedCount; i++) {
             cheapness[noted[i]] = 0;
             metaOutlook[noted[i]] = 0;

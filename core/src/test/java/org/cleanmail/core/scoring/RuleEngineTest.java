@@ -385,6 +385,17 @@ class RuleEngineTest {
     }
 
     @Test
+    void metaShouldBeWokenByAMetaThatHitsBeforeIt() {
+        // TOP_B needs TOP_A, a meta that is not a sub-rule: only TOP_A's hit, during the metas' turn, wakes it
+        RuleEngine engine = engine(String.join("\n", "body __PILLS /pills/", "meta TOP_A __PILLS",
+            "meta TOP_B TOP_A && !__CASINO", "body __CASINO /casino/", "meta TOP_C __CASINO", ""));
+
+        ScanResult result = scan(engine, MESSAGE);
+
+        assertThat(result.hitNames()).containsExactly("TOP_A", "TOP_B");
+    }
+
+        @Test
     void sumThresholdShouldNotRunAPendingRuleWhenTooFewSummandsCanHit() {
         String rules = String.join("\n", "body __PILLS /pills/", "body __CASINO /casino/", "body __LOTTERY /lottery/",
             "body __COSTLY /b.y/i", "meta MANY (__PILLS + __CASINO + __LOTTERY + __COSTLY) > 2", "");

@@ -44,9 +44,15 @@ final class HeaderSelector {
     private final boolean name;
     private final boolean first;
     private final boolean last;
+    /** Whether the header is one of {@link #RELAY_HEADERS}, decided once: a message asks a hundred selectors. */
+    private final boolean relayHeader;
+    /** Whether the header is one of {@link #RELAY_TEXTS} or {@link #ENVELOPE_FROM}, decided once. */
+    private final boolean relayTextHeader;
 
     private HeaderSelector(String header, boolean raw, boolean addr, boolean name, boolean first, boolean last) {
         this.header = header;
+        this.relayHeader = RELAY_HEADERS.contains(header);
+        this.relayTextHeader = RELAY_TEXTS.contains(header) || header.equals(ENVELOPE_FROM);
         this.raw = raw;
         this.addr = addr;
         this.name = name;
@@ -107,15 +113,15 @@ final class HeaderSelector {
 
     /** Whether the text comes from the relay analysis rather than from fields. */
     boolean relayPseudoHeader() {
-        return RELAY_TEXTS.contains(header) || RELAY_HEADERS.contains(header) || header.equals(ENVELOPE_FROM);
+        return relayTextHeader || relayHeader;
     }
 
     /** The selected text, or empty when the header is absent; {@code relays} gives the message's relay path. */
     Optional<String> select(MessageHeaders headers, Supplier<RelayPath> relays) {
-        if (RELAY_HEADERS.contains(header)) {
+        if (relayHeader) {
             return relays.get().allHeaders(header, raw);
         }
-        if (RELAY_TEXTS.contains(header) || header.equals(ENVELOPE_FROM)) {
+        if (relayTextHeader) {
             Optional<String> value = relayText(relays.get());
             if (value.isEmpty() || !(addr || name)) {
                 return value;

@@ -982,7 +982,7 @@ final class MessageEvaluation {
                 }
             }
         }
-        woken.clear();
+        // woken is cleared with the rest of the scratch (RuleScratch.release)
     }
 
     /**

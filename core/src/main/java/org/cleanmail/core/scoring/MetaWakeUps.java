@@ -54,12 +54,12 @@ final class MetaWakeUps {
                 }
             }
         }
+        int[] start = count;
         for (int rule = 0; rule < rules; rule++) {
-            count[rule + 1] += count[rule];
+            start[rule + 1] += start[rule];
         }
-        int[] start = count.clone();
-        int[] positions = new int[count[rules]];
-        int[] next = Arrays.copyOf(count, rules);
+        int[] positions = new int[start[rules]];
+        int[] next = Arrays.copyOf(start, rules);
         for (int position = 0; position < order.length; position++) {
             if (wakers[position] != null) {
                 for (int rule : wakers[position]) {

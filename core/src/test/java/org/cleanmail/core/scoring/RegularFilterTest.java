@@ -136,11 +136,6 @@ class RegularFilterTest {
     }
 
     /**
-     * A rule with an ASCII variant has a filter of its own for texts of ASCII characters only,
-     * from the variant (the look-alike alternatives in UTF-8 bytes cut): smaller, and it
-     * answers as the rule's filter does on such texts.
-     */
-    /**
      * A header or uri rule held to where its text or a line starts gets a filter whatever its
      * anchor: the group pass over a short text is shared, and rules out more than the anchor.
      */
@@ -183,6 +178,11 @@ class RegularFilterTest {
             .containsExactly("OKAPI", "ZEBRA");
     }
 
+    /**
+     * A rule with an ASCII variant has a filter of its own for texts of ASCII characters only,
+     * from the variant (the look-alike alternatives in UTF-8 bytes cut): smaller, and it
+     * answers as the rule's filter does on such texts.
+     */
     @Test
     void asciiTextsShouldHaveTheFilterOfTheAsciiVariant() {
         CompiledRuleSet compiled = RuleEngineTest.engine(FUZZY_VOK + "body PLAIN_VOK /v\\W{0,3}[o0]\\W{0,3}k/i\n").rules();

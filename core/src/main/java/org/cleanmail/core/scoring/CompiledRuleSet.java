@@ -70,6 +70,8 @@ public final class CompiledRuleSet {
     private final ThreadLocal<RuleScratch> ruleScratch;
     /** The rules matched once per message for all of their group ({@link SameMatches}). */
     private final SameMatches sameMatches;
+    /** By rule index: what a search for its matches reads ({@link RulePlan}); null for a rule without a pattern. */
+    private final RulePlan[] plans;
 
     private CompiledRuleSet(RuleSet source, ScoringOptions options, CompiledRule[] rules,
                             Map<String, Integer> indexByName, List<HeaderSelector> selectors,
@@ -114,6 +116,13 @@ public final class CompiledRuleSet {
         this.threadMatchers = ThreadLocal.withInitial(() -> new ThreadMatchers(rules.length));
         this.ruleScratch = ThreadLocal.withInitial(() -> new RuleScratch(rules.length));
         this.sameMatches = options.sameMatchesOnce() ? SameMatches.of(rules) : SameMatches.none();
+        this.plans = new RulePlan[rules.length];
+        for (CompiledRule rule : rules) {
+            if (rule != null && rule.pattern != null) {
+                TargetIndex target = rule.type == RuleType.HEADER ? selectorTarget(rule.selector) : target(rule.type);
+                plans[rule.index] = RulePlan.of(this, rule, target);
+            }
+        }
         int[] scoringByName = Arrays.stream(rules).filter(rule -> rule != null && rule.scores())
             .sorted(Comparator.comparing((CompiledRule rule) -> rule.name)).mapToInt(rule -> rule.index).toArray();
         this.rankByName = new int[rules.length];
@@ -203,6 +212,11 @@ public final class CompiledRuleSet {
 
     CompiledRule rule(int index) {
         return rules[index];
+    }
+
+    /** What a search for the rule's matches reads ({@link RulePlan}); null for a rule without a pattern. */
+    RulePlan plan(int index) {
+        return plans[index];
     }
 
     Optional<Integer> index(String name) {

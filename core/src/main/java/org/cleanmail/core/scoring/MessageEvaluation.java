@@ -456,7 +456,7 @@ final class MessageEvaluation {
      * kept: the next rule of the group tries on its own, within its own budget.
      */
     private int countMatchesOnce(CompiledRule rule, List<String> texts) {
-        int group = rules.sameMatches().groupOf(rule.index);
+        int group = rules.plan(rule.index).sameMatches;
         if (group < 0) {
             return countMatches(rule, texts);
         }
@@ -497,8 +497,9 @@ final class MessageEvaluation {
             found = occurrences[rule.type.ordinal()];
             all = found == null ? texts : texts(rule.type);
         }
-        int[] literals = target == null ? null : target.literalsOf(rule.index);
-        LiteralPattern strings = rules.literalPattern(rule.index);
+        RulePlan plan = rules.plan(rule.index);
+        int[] literals = plan.literals;
+        LiteralPattern strings = plan.literalPattern;
         int firstChunk = all.size() - texts.size();
         if (strings != null && literals != null && found != null) {
             if (strings.decidedByKinds() && firstChunk <= 1 && found.hasKinds(literals[0])) {
@@ -511,8 +512,8 @@ final class MessageEvaluation {
         }
         try {
             return literals != null && found != null
-                ? searchAtOccurrences(rule, target, literals, found, all, firstChunk)
-                : search(rule, texts);
+                ? searchAtOccurrences(rule, plan, target, found, all, firstChunk)
+                : search(rule, plan, texts);
         } catch (BudgetExceededException e) {
             fail(rule, "work budget of " + budget + " characters exceeded");
         } catch (StackOverflowError e) {
@@ -529,23 +530,23 @@ final class MessageEvaluation {
     }
 
     /** Matches over every text, near the rule's anchor, at its start characters, or everywhere. */
-    private int search(CompiledRule rule, List<String> texts) {
+    private int search(CompiledRule rule, RulePlan plan, List<String> texts) {
         long length = 0;
         for (String text : texts) {
             length += text.length();
         }
         budgetFor(length);
         int count = 0;
-        AnchorSearch anchor = rules.anchor(rule.index);
-        AnchorSearch asciiAnchor = rules.asciiAnchor(rule.index);
-        long[] starts = anchor == null ? rules.startChars(rule.index) : null;
-        boolean lineStarts = anchor == null && rules.lineStartsOnly(rule.index);
-        boolean filtered = rules.regularFilter(rule.index) != null;
+        AnchorSearch anchor = plan.anchor;
+        AnchorSearch asciiAnchor = plan.asciiAnchor;
+        long[] starts = anchor == null ? plan.startChars : null;
+        boolean lineStarts = anchor == null && plan.lineStartsOnly;
+        boolean filtered = plan.filter != null;
         Matchers matchers = new Matchers(rule);
         int firstChunk = filtered && rule.type != RuleType.HEADER ? texts(rule.type).size() - texts.size() : 0;
         for (int i = 0; i < texts.size(); i++) {
             String text = texts.get(i);
-            if (filtered && filterRejects(rule, firstChunk + i, text)) {
+            if (filtered && filterRejects(rule, plan, firstChunk + i, text)) {
                 continue;
             }
             budgeted.text(text);
@@ -571,14 +572,14 @@ final class MessageEvaluation {
      * the filters of the rule's ASCII variant where it has one
      * ({@link CompiledRuleSet#regularFilter(int, boolean)}).
      */
-    private boolean filterRejects(CompiledRule rule, int chunk, String text) {
+    private boolean filterRejects(CompiledRule rule, RulePlan plan, int chunk, String text) {
         boolean asciiText = ascii(text);
-        FilterGroups groups = rules.filterGroups(asciiText);
-        int group = groups.groupOf(rule.index);
+        int group = plan.group(asciiText);
         if (group >= 0) {
-            return (groupAnswer(rule.type, groups, asciiText, group, chunk, text) & groups.bit(rule.index)) == 0;
+            return (groupAnswer(rule.type, rules.filterGroups(asciiText), asciiText, group, chunk, text)
+                & plan.groupBit(asciiText)) == 0;
         }
-        return !rules.regularFilter(rule.index, asciiText).mayMatch(text);
+        return !plan.filter(asciiText).mayMatch(text);
     }
 
     /**
@@ -608,10 +609,10 @@ final class MessageEvaluation {
      * filter is in a group ({@link FilterGroups}), whose one pass over the text answers for
      * all its rules: the attempts, each on a cold pattern, cost more than a share of it.
      */
-    private boolean worthFiltering(CompiledRule rule, AnchorSearch anchor, int occurrences, String text) {
+    private boolean worthFiltering(RulePlan plan, AnchorSearch anchor, int occurrences, String text) {
         return anchor == null
             || (long) occurrences * anchor.window() * RegularFilter.ATTEMPT_IN_CHARACTERS >= text.length()
-            || rules.filterGroups(ascii(text)).groupOf(rule.index) >= 0;
+            || plan.group(ascii(text)) >= 0;
     }
 
     /** Matches in one text, near the anchor's occurrences {@code next} gives, at start characters, at line starts, or everywhere. */
@@ -637,10 +638,10 @@ final class MessageEvaluation {
      * Texts before {@code firstChunk} are skipped (a {@code nosubject} rule skips the Subject),
      * as are texts that lack one of the rule's other requirements ({@link TargetIndex#meetsOtherRequirementsIn}).
      */
-    private int searchAtOccurrences(CompiledRule rule, TargetIndex target, int[] literals, LiteralOccurrences found,
+    private int searchAtOccurrences(CompiledRule rule, RulePlan plan, TargetIndex target, LiteralOccurrences found,
                                     List<String> all, int firstChunk) {
-        int minOccurrences = target.minOccurrences(rule.index);
-        gathered = found.gather(literals, firstChunk, gathered, gatheredCount);
+        int minOccurrences = plan.minOccurrences;
+        gathered = found.gather(plan.literals, firstChunk, gathered, gatheredCount);
         long[] positions = gathered;
         int n = gatheredCount[0];
         if (n == 0) {
@@ -655,11 +656,11 @@ final class MessageEvaluation {
             }
         }
         budgetFor(length);
-        AnchorSearch anchor = rules.anchor(rule.index);
-        AnchorSearch asciiAnchor = rules.asciiAnchor(rule.index);
-        long[] starts = anchor == null ? rules.startChars(rule.index) : null;
-        boolean lineStarts = anchor == null && rules.lineStartsOnly(rule.index);
-        boolean filtered = rules.regularFilter(rule.index) != null;
+        AnchorSearch anchor = plan.anchor;
+        AnchorSearch asciiAnchor = plan.asciiAnchor;
+        long[] starts = anchor == null ? plan.startChars : null;
+        boolean lineStarts = anchor == null && plan.lineStartsOnly;
+        boolean filtered = plan.filter != null;
         Matchers matchers = new Matchers(rule);
         int count = 0;
         for (int i = 0; i < n;) {
@@ -674,7 +675,7 @@ final class MessageEvaluation {
                 continue;
             }
             String text = all.get(chunk);
-            if (filtered && worthFiltering(rule, anchor, end - i, text) && filterRejects(rule, chunk, text)) {
+            if (filtered && worthFiltering(plan, anchor, end - i, text) && filterRejects(rule, plan, chunk, text)) {
                 i = end;
                 continue;
             }

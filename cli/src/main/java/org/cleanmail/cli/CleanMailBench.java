@@ -123,17 +123,23 @@ final class CleanMailBench implements BenchContender {
     private void warmUp() {
         JitWatch watch = new JitWatch(MAX_WARM_UP_SECONDS);
         int scans = 0;
+        int laidOutAfter = 0;
         boolean again = true;
         while (again) {
             for (RawMessage raw : raws) {
                 scanner.scan(raw);
                 scans++;
             }
+            if (laidOutAfter == 0 && engine.rules().layOutByUse()) {
+                // as the server's rules watch does once the rules have counted their first messages
+                laidOutAfter = scans;
+            }
             boolean compiling = watch.again();
-            again = !watch.pastDeadline() && (scans < MIN_WARM_UP_SCANS || compiling);
+            again = !watch.pastDeadline() && (scans < MIN_WARM_UP_SCANS || compiling || laidOutAfter == scans);
         }
-        err.printf(Locale.ROOT, "[bench] CleanMail: warm-up %,d scans in %.1f s (JIT compilation %s of the last pass)%n",
-            scans, watch.seconds(), watch.lastShare());
+        err.printf(Locale.ROOT, "[bench] CleanMail: warm-up %,d scans in %.1f s (JIT compilation %s of the last pass)%s%n",
+            scans, watch.seconds(), watch.lastShare(),
+            laidOutAfter == 0 ? "" : String.format(Locale.ROOT, "; rules laid out by use after %,d scans", laidOutAfter));
     }
 
     private BenchReport.Row oneThread() {

@@ -28,6 +28,7 @@ import org.cleanmail.core.scoring.ScoringOptions;
  * # until the next reload
  * rules.strikes-before-disabling=3
  * rules.strike-window=1000
+ * rules.layout-messages=200
  * </pre>
  * CleanMail's own rules always load first; webadmin edits are kept in
  * {@code <state.directory>/rules} and load last. Paths may be absolute or James URLs
@@ -41,8 +42,9 @@ public final class RulesConfiguration {
     public static final String BUDGET_CHARS = "budget-chars";
     public static final String STRIKES_BEFORE_DISABLING = "strikes-before-disabling";
     public static final String STRIKE_WINDOW = "strike-window";
+    public static final String LAYOUT_MESSAGES = "layout-messages";
     public static final List<String> KEYS = List.of(SPAMASSASSIN_FOLDER, FOLDERS, RELOAD_SECONDS, BUDGET_CHARS,
-        STRIKES_BEFORE_DISABLING, STRIKE_WINDOW);
+        STRIKES_BEFORE_DISABLING, STRIKE_WINDOW, LAYOUT_MESSAGES);
 
     private RulesConfiguration() {
     }
@@ -90,6 +92,15 @@ public final class RulesConfiguration {
         if (section.containsKey(STRIKE_WINDOW)) {
             int window = wholeNumber(parser, STRIKE_WINDOW, section, "=1000");
             apply(parser, STRIKE_WINDOW, section, "=1000", () -> builder.strikeWindow(window));
+        }
+        if (section.containsKey(LAYOUT_MESSAGES)) {
+            double messages = parser.parseDouble(PREFIX + LAYOUT_MESSAGES, section.get(LAYOUT_MESSAGES),
+                PREFIX + LAYOUT_MESSAGES + "=200");
+            if (messages != Math.rint(messages) || messages < 0 || messages > 1_000_000) {
+                throw parser.fail(PREFIX + LAYOUT_MESSAGES, "must be a whole number from 0 (never) to 1000000",
+                    PREFIX + LAYOUT_MESSAGES + "=200", section.get(LAYOUT_MESSAGES));
+            }
+            builder.layoutMessages((int) messages);
         }
         return builder.build();
     }

@@ -113,7 +113,7 @@ class CleanMailConfigurationTest {
             .isInstanceOf(ConfigurationException.class)
             .hasMessage("cleanmail.properties: unknown key 'rules.folder'; the rules keys are "
                 + "rules.spamassassin-folder, rules.folders, rules.reload-seconds, rules.budget-chars, "
-                + "rules.strikes-before-disabling, rules.strike-window");
+                + "rules.strikes-before-disabling, rules.strike-window, rules.layout-messages");
     }
 
     @Test

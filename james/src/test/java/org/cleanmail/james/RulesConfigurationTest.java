@@ -27,6 +27,21 @@ class RulesConfigurationTest {
         assertThat(options.ruleBudget()).isEqualTo(ScoringOptions.DEFAULT_RULE_BUDGET);
         assertThat(options.strikesBeforeDisabling()).isEqualTo(3);
         assertThat(options.strikeWindow()).isEqualTo(1000);
+        assertThat(options.layoutMessages()).isEqualTo(ScoringOptions.DEFAULT_LAYOUT_MESSAGES).isEqualTo(200);
+    }
+
+    @Test
+    void configuredLayoutMessagesShouldBeUsedAndZeroTurnsTheLayoutOff() {
+        assertThat(scoring("rules.layout-messages", "1000").layoutMessages()).isEqualTo(1000);
+        assertThat(scoring("rules.layout-messages", "0").layoutMessages()).isZero();
+    }
+
+    @Test
+    void negativeLayoutMessagesShouldNameTheFileTheKeyAndAValidValue() {
+        assertThatThrownBy(() -> scoring("rules.layout-messages", "-5"))
+            .isInstanceOf(ConfigurationException.class)
+            .hasMessage("cleanmail.properties: 'rules.layout-messages' must be a whole number from 0 (never) to 1000000, "
+                + "e.g. rules.layout-messages=200; got '-5'");
     }
 
     @Test

@@ -72,14 +72,19 @@ public final class CompiledRuleSet {
     private final SameMatches sameMatches;
     /** By rule index: what a search for its matches reads ({@link RulePlan}); null for a rule without a pattern. */
     private final RulePlan[] plans;
+    private final RuleLayout layout;
+    /** The rules its first messages run, for a rule set in name order ({@link RuleUse}). */
+    private final RuleUse use;
 
     private CompiledRuleSet(RuleSet source, ScoringOptions options, CompiledRule[] rules,
                             Map<String, Integer> indexByName, List<HeaderSelector> selectors,
                             Map<RuleType, TargetIndex> targets, int[] evalRules, int[] metaOrder,
                             List<UnusedRule> unused, long[][] startChars, BitSet lineStartsOnly, AnchorSearch[] anchors,
                             LiteralPattern[] literalPatterns, TargetIndex[] selectorTargets, MetaNeeds metaNeeds,
-                            AnchorSearch[] asciiAnchors, RegularFilters regularFilters) {
+                            AnchorSearch[] asciiAnchors, RegularFilters regularFilters, RuleLayout layout) {
         this.source = source;
+        this.layout = layout;
+        this.use = layout.learned() ? RuleUse.none() : new RuleUse(rules.length, options.layoutMessages());
         this.options = options;
         this.rules = rules;
         this.indexByName = indexByName;
@@ -134,8 +139,32 @@ public final class CompiledRuleSet {
 
     /** Compiles the rules that can run with these eval functions and options. */
     public static CompiledRuleSet compile(RuleSet ruleSet, EvalFunctions functions, ScoringOptions options) {
+        return compile(ruleSet, functions, options, RuleLayout.byName());
+    }
+
+    /** Compiles the rules, numbered in the layout's order ({@link RuleLayout}). */
+    public static CompiledRuleSet compile(RuleSet ruleSet, EvalFunctions functions, ScoringOptions options,
+                                          RuleLayout layout) {
         return new Compilation(Objects.requireNonNull(ruleSet, "rule set"), Objects.requireNonNull(functions, "functions"),
-            Objects.requireNonNull(options, "options")).run();
+            Objects.requireNonNull(options, "options"), Objects.requireNonNull(layout, "layout")).run();
+    }
+
+    /** The order its rules are numbered in. */
+    public RuleLayout layout() {
+        return layout;
+    }
+
+    /** The rules its first messages ran ({@link RuleUse}): nothing for a rule set laid out already. */
+    RuleUse use() {
+        return use;
+    }
+
+    /**
+     * The layout of the rules its first messages ran, the most run first, once it has counted
+     * them ({@link ScoringOptions#layoutMessages}); empty before, or for a rule set laid out already.
+     */
+    public Optional<RuleLayout> learnedLayout() {
+        return use.complete() ? Optional.of(use.layout(this)) : Optional.empty();
     }
 
     /** The rules as loaded. */
@@ -358,6 +387,7 @@ public final class CompiledRuleSet {
         private final RuleSet ruleSet;
         private final EvalFunctions functions;
         private final ScoringOptions options;
+        private final RuleLayout layout;
         private final Map<String, Integer> selectorIndex = new LinkedHashMap<>();
         private final List<HeaderSelector> selectors = new ArrayList<>();
         private final Map<String, UnusedRule> unused = new LinkedHashMap<>();
@@ -365,14 +395,17 @@ public final class CompiledRuleSet {
         private final AtomCharacters atoms = new AtomCharacters();
         private final AutoPossessive possessive = new AutoPossessive(atoms);
 
-        Compilation(RuleSet ruleSet, EvalFunctions functions, ScoringOptions options) {
+        Compilation(RuleSet ruleSet, EvalFunctions functions, ScoringOptions options, RuleLayout layout) {
             this.ruleSet = ruleSet;
             this.functions = functions;
             this.options = options;
+            this.layout = layout;
         }
 
         CompiledRuleSet run() {
             List<RuleDefinition> definitions = new ArrayList<>(ruleSet.rules().values());
+            // the layout's rules first; the others keep the order of their names (a stable sort)
+            definitions.sort(Comparator.comparingInt(definition -> layout.rank(definition.name())));
             CompiledRule[] compiled = new CompiledRule[definitions.size()];
             Map<String, Integer> indexByName = new HashMap<>();
             Map<RuleType, List<CompiledRule>> byTarget = new EnumMap<>(RuleType.class);
@@ -510,7 +543,7 @@ public final class CompiledRuleSet {
             return new CompiledRuleSet(ruleSet, options, compiled, Collections.unmodifiableMap(indexByName),
                 List.copyOf(selectors), targets, toArray(evals), toArray(metas),
                 List.copyOf(unused.values()), startChars, lineStartsOnly, anchors, literalPatterns, selectorTargets,
-                MetaNeeds.of(compiled, metas), asciiAnchors, allFilters);
+                MetaNeeds.of(compiled, metas), asciiAnchors, allFilters, layout);
         }
 
         /**

@@ -86,6 +86,8 @@ public final class LiveRules implements MessageScanner, Closeable {
     private final AtomicReference<RuleEngine> current = new AtomicReference<>();
     private final Object lock = new Object();
     private volatile Instant loadedAt;
+    /** The order rules are compiled in: by name until the rule set in use has counted the rules its messages run. */
+    private volatile RuleLayout layout = RuleLayout.byName();
     private String loadedFingerprint;
     private String pendingFingerprint;
     private ScheduledExecutorService poller;
@@ -214,11 +216,37 @@ public final class LiveRules implements MessageScanner, Closeable {
                 LOGGER.warn("Rule set refused, the rules in use stay: {}", reasons);
                 throw new RuleSetRejectedException(reasons);
             }
-            RuleEngine engine = new RuleEngine(CompiledRuleSet.compile(ruleSet, evals.apply(ruleSet), options), parser, counters);
+            RuleEngine engine = new RuleEngine(CompiledRuleSet.compile(ruleSet, evals.apply(ruleSet), options, layout),
+                parser, counters);
             current.set(engine);
             loadedFingerprint = fingerprint;
             loadedAt = clock.instant();
             LOGGER.info("Rules loaded: {} run, {} unused", engine.ruleCount(), engine.unusedRules().size());
+        }
+    }
+
+    /**
+     * Compiles the rules in use again with the rules their first messages ran numbered first
+     * ({@link RuleLayout}, {@link CompiledRuleSet#learnedLayout}), and swaps them in: the same
+     * rules, the same hits, fewer cache misses per message. Later reloads keep that layout.
+     * Returns false, doing nothing, until the rules in use have counted their messages
+     * ({@link ScoringOptions#layoutMessages}), and once they are laid out. The background
+     * thread of {@link #start} calls it; a scan can, to lay out at once.
+     */
+    public boolean layOutByUse() {
+        synchronized (lock) {
+            CompiledRuleSet inUse = current.get().rules();
+            Optional<RuleLayout> learned = inUse.learnedLayout();
+            if (learned.isEmpty()) {
+                return false;
+            }
+            RuleSet ruleSet = inUse.ruleSet();
+            CompiledRuleSet laidOut = CompiledRuleSet.compile(ruleSet, evals.apply(ruleSet), inUse.options(), learned.get());
+            layout = learned.get();
+            current.set(new RuleEngine(laidOut, parser, counters));
+            LOGGER.info("Rules laid out by use: the {} rules their first {} messages ran numbered first",
+                layout.first().size(), inUse.options().layoutMessages());
+            return true;
         }
     }
 
@@ -250,6 +278,11 @@ public final class LiveRules implements MessageScanner, Closeable {
             LOGGER.debug("Changed rules refused", e);
         } catch (RuntimeException e) {
             LOGGER.warn("Could not check the rule folders for changes: {}", e.toString());
+        }
+        try {
+            layOutByUse();
+        } catch (RuntimeException e) {
+            LOGGER.warn("Could not lay the rules out by use: {}", e.toString());
         }
     }
 

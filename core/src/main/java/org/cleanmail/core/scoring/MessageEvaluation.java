@@ -83,6 +83,8 @@ final class MessageEvaluation {
     /** This message's number, for the rules' strike window. */
     private final long message;
     private final boolean cheapFirst;
+    /** Whether the rule set counts the rules its messages run ({@link RuleUse}): this one notes those it runs. */
+    private final boolean countingUse;
     /** Whether reading a rule is cheap, by index: 0 not known yet, 1 cheap, 2 costly (a hint for metas' order). */
     private final byte[] cheapness;
     /** Whether a pending sub-meta can be anything but 0, by index: 0 not known yet, {@link #MAY_HIT}, {@link #NO_HIT}. */
@@ -119,6 +121,7 @@ final class MessageEvaluation {
         this.health = health;
         this.features = features;
         this.scratch = rules.ruleScratch();
+        this.countingUse = rules.use().counting();
         this.values = scratch.values;
         this.candidates = scratch.candidates;
         this.selected = new String[rules.selectors().size()];
@@ -145,6 +148,9 @@ final class MessageEvaluation {
         patternRules(RuleType.FULL, null);
         evalRules();
         metaRules();
+        if (countingUse) {
+            scratch.addRanTo(rules.use());
+        }
         // the kept matchers read this text: let go of the message's
         budgeted.text("");
         return values;
@@ -161,6 +167,13 @@ final class MessageEvaluation {
      */
     void release() {
         scratch.release();
+    }
+
+    /** Notes that the message ran the rule, while the rule set counts them ({@link RuleUse}). */
+    private void ran(int index) {
+        if (countingUse) {
+            scratch.ran(index);
+        }
     }
 
     /** Sets a rule's value, noting the rules whose value is not 0 ({@link #hits} reads only those). */
@@ -237,6 +250,7 @@ final class MessageEvaluation {
     }
 
     private void headerRule(CompiledRule rule) {
+        ran(rule.index);
         if (health.disabled(rule.index)) {
             return;
         }
@@ -284,6 +298,7 @@ final class MessageEvaluation {
      * {@code !~} fires when no entity's text matches.
      */
     private void mimeHeaderRule(CompiledRule rule) {
+        ran(rule.index);
         if (health.disabled(rule.index)) {
             return;
         }
@@ -366,6 +381,7 @@ final class MessageEvaluation {
 
     /** Sets a rule decided by its literals' boundary kinds ({@link TargetIndex#decideByKinds}) as hit, unless disabled. */
     private void hitByKinds(int index) {
+        ran(index);
         if (!health.disabled(index)) {
             set(index, 1);
         }
@@ -441,6 +457,7 @@ final class MessageEvaluation {
     }
 
     private void patternRule(CompiledRule rule, List<String> chunks) {
+        ran(rule.index);
         if (health.disabled(rule.index)) {
             return;
         }
@@ -936,6 +953,7 @@ final class MessageEvaluation {
     private void evalRules() {
         for (int index : rules.evalRules()) {
             CompiledRule rule = rules.rule(index);
+            ran(index);
             if (health.disabled(index)) {
                 continue;
             }
@@ -1039,6 +1057,7 @@ final class MessageEvaluation {
     }
 
     private void evaluateMeta(CompiledRule rule) {
+        ran(rule.index);
         try {
             set(rule.index, rule.meta.evaluateOperands(new Operands(rule.metaOperands,
                 cheapFirst && rules.metaNeeds().bounded(rule.index))));

@@ -29,6 +29,9 @@ final class RuleScratch {
     /** The rules whose {@link #cheapness} or {@link #metaOutlook} this message set. */
     private int[] noted = new int[64];
     private int notedCount;
+    /** The rules this message ran, while the rule set counts them ({@link RuleUse}). */
+    private int[] ran = new int[256];
+    private int ranCount;
     private boolean claimed;
 
     RuleScratch(int rules) {
@@ -59,6 +62,19 @@ final class RuleScratch {
         noted[notedCount++] = rule;
     }
 
+    /** Remembers that the message ran the rule (for {@link RuleUse}). */
+    void ran(int rule) {
+        if (ranCount == ran.length) {
+            ran = Arrays.copyOf(ran, ranCount * 2);
+        }
+        ran[ranCount++] = rule;
+    }
+
+    /** Adds the rules the message ran to the rule set's count; returns whether that completed it ({@link RuleUse#add}). */
+    boolean addRanTo(RuleUse use) {
+        return use.add(ran, ranCount);
+    }
+
     /** Clears what the message set, and frees the arrays for the next evaluation. */
     void release() {
         for (int index = nonZero.nextSetBit(0); index >= 0; index = nonZero.nextSetBit(index + 1)) {
@@ -73,6 +89,7 @@ final class RuleScratch {
             metaOutlook[noted[i]] = 0;
         }
         notedCount = 0;
+        ranCount = 0;
         claimed = false;
     }
 }

@@ -23,6 +23,8 @@ public final class ScoringOptions {
     /** Failures, within {@link #DEFAULT_STRIKE_WINDOW} messages, that disable a rule. */
     public static final int DEFAULT_STRIKES_BEFORE_DISABLING = 3;
     public static final int DEFAULT_STRIKE_WINDOW = 1000;
+    /** Messages a compiled rule set counts the rules of before it is laid out by their use ({@link RuleLayout}). */
+    public static final int DEFAULT_LAYOUT_MESSAGES = 200;
 
     private final int scoreSet;
     private final long ruleBudget;
@@ -39,6 +41,7 @@ public final class ScoringOptions {
     private final boolean filterGroups;
     private final boolean commonLiteralsUnrecorded;
     private final boolean sameMatchesOnce;
+    private final int layoutMessages;
 
     private ScoringOptions(Builder builder) {
         this.scoreSet = builder.scoreSet;
@@ -56,6 +59,7 @@ public final class ScoringOptions {
         this.filterGroups = builder.filterGroups;
         this.commonLiteralsUnrecorded = builder.commonLiteralsUnrecorded;
         this.sameMatchesOnce = builder.sameMatchesOnce;
+        this.layoutMessages = builder.layoutMessages;
     }
 
     public static ScoringOptions defaults() {
@@ -87,6 +91,7 @@ public final class ScoringOptions {
         builder.filterGroups = filterGroups;
         builder.commonLiteralsUnrecorded = commonLiteralsUnrecorded;
         builder.sameMatchesOnce = sameMatchesOnce;
+        builder.layoutMessages = layoutMessages;
         return builder.build();
     }
 
@@ -215,6 +220,15 @@ public final class ScoringOptions {
         return sameMatchesOnce;
     }
 
+    /**
+     * Over how many messages a rule set compiled in name order counts the rules it runs, to
+     * be compiled again with those rules numbered first ({@link RuleLayout}, {@link LiveRules#layOutByUse});
+     * {@value #DEFAULT_LAYOUT_MESSAGES} by default, 0: never.
+     */
+    public int layoutMessages() {
+        return layoutMessages;
+    }
+
     @Override
     public String toString() {
         return "ScoringOptions{scoreSet=" + scoreSet + ", ruleBudget=" + ruleBudget + ", maxHeaderChars="
@@ -223,7 +237,8 @@ public final class ScoringOptions {
             + startCharSearch + ", anchorSearch=" + anchorSearch + ", asciiVariants=" + asciiVariants
             + ", boundaryKinds=" + boundaryKinds + ", regularFilters=" + regularFilters
             + ", autoPossessive=" + autoPossessive + ", confirmingAnchors=" + confirmingAnchors + ", filterGroups="
-            + filterGroups + ", commonLiteralsUnrecorded=" + commonLiteralsUnrecorded + ", sameMatchesOnce=" + sameMatchesOnce + "}";
+            + filterGroups + ", commonLiteralsUnrecorded=" + commonLiteralsUnrecorded + ", sameMatchesOnce=" + sameMatchesOnce
+            + ", layoutMessages=" + layoutMessages + "}";
     }
 
     /** Builds {@link ScoringOptions}; starts from the defaults and checks each value. */
@@ -243,8 +258,18 @@ public final class ScoringOptions {
         private boolean filterGroups = true;
         private boolean commonLiteralsUnrecorded = true;
         private boolean sameMatchesOnce = true;
+        private int layoutMessages = DEFAULT_LAYOUT_MESSAGES;
 
         private Builder() {
+        }
+
+        /** Messages to count the rules of before laying them out by use; 0: never. */
+        public Builder layoutMessages(int messages) {
+            if (messages < 0) {
+                throw new IllegalArgumentException("layout messages must be 0 or more, got " + messages);
+            }
+            this.layoutMessages = messages;
+            return this;
         }
 
         public Builder sameMatchesOnce(boolean enabled) {

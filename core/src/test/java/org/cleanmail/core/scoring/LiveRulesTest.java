@@ -71,6 +71,30 @@ class LiveRulesTest {
     }
 
     @Test
+    void layOutByUseShouldCompileTheRulesRunFirstOnceCountedScoreAlikeAndKeepTheLayoutOnReload() {
+        LiveRules rules = new LiveRules(RuleSources.of(List.of(), state.resolve("rules")), EvalFunctions.none(),
+            ScoringOptions.builder().layoutMessages(2).build(), RuleLoadOptions.defaults(), MessageParser.defaultParser(),
+            CLOCK);
+        rules.putRule("LOCAL_PILLS", "body LOCAL_PILLS /cheap pills/i\nscore LOCAL_PILLS 3.5");
+        ScanResult before = rules.scan(PILLS);
+        assertThat(rules.layOutByUse()).as("one message counted of two").isFalse();
+
+        rules.scan(PILLS);
+
+        assertThat(rules.layOutByUse()).isTrue();
+        assertThat(rules.engine().rules().layout().first()).containsExactly("LOCAL_PILLS");
+        assertThat(rules.engine().rules().index("LOCAL_PILLS")).contains(0);
+        assertThat(rules.scan(PILLS).hitNames()).isEqualTo(before.hitNames()).containsExactly("LOCAL_PILLS");
+        assertThat(rules.scan(PILLS).score()).isEqualTo(before.score());
+        assertThat(rules.layOutByUse()).as("laid out already").isFalse();
+
+        rules.putRule("LOCAL_VIAGRA", "body LOCAL_VIAGRA /viagra/i\nscore LOCAL_VIAGRA 2");
+
+        assertThat(rules.engine().rules().index("LOCAL_PILLS")).as("the layout kept on reload").contains(0);
+        assertThat(rules.scan(GTUBE).hitNames()).containsExactly("GTUBE");
+    }
+
+    @Test
     void putRuleShouldReplaceItsEarlierDefinition() {
         LiveRules rules = live();
         rules.putRule("LOCAL_PILLS", "body LOCAL_PILLS /cheap pills/i\nscore LOCAL_PILLS 3.5");

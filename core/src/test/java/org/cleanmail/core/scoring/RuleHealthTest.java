@@ -6,24 +6,15 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import org.cleanmail.core.rules.RuleSet;
-import org.cleanmail.core.rules.sa.RuleLoadOptions;
-import org.cleanmail.core.rules.sa.SpamAssassinRuleLoader;
 import org.junit.jupiter.api.Test;
 
 class RuleHealthTest {
     /** 130 rules: more than two words of the disabled rules' bits. */
-    private static final CompiledRuleSet RULES = CompiledRuleSet.compile(ruleSet(130), EvalFunctions.none(),
+    private static final CompiledRuleSet RULES = CompiledRuleSet.compile(NumberedRules.of(130), EvalFunctions.none(),
         ScoringOptions.builder().strikesBeforeDisabling(2).strikeWindow(10).build());
 
-    private static RuleSet ruleSet(int count) {
-        String text = IntStream.range(0, count).mapToObj(i -> "body RULE_" + i + " /word" + i + "/\nscore RULE_" + i + " 1\n")
-            .collect(Collectors.joining());
-        return new SpamAssassinRuleLoader(RuleLoadOptions.builder().build()).loadText("health.cf", text);
-    }
-
     private static int index(String name) {
-        return RULES.index(name).orElseThrow();
+        return NumberedRules.index(RULES, name);
     }
 
     @Test

@@ -2,26 +2,14 @@ package org.cleanmail.core.scoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
-
-import org.cleanmail.core.rules.RuleSet;
-import org.cleanmail.core.rules.sa.RuleLoadOptions;
-import org.cleanmail.core.rules.sa.SpamAssassinRuleLoader;
 import org.junit.jupiter.api.Test;
 
 class RuleUseTest {
-    private static final CompiledRuleSet RULES = CompiledRuleSet.compile(ruleSet(6), EvalFunctions.none(),
+    private static final CompiledRuleSet RULES = CompiledRuleSet.compile(NumberedRules.of(6), EvalFunctions.none(),
         ScoringOptions.defaults());
 
-    private static RuleSet ruleSet(int count) {
-        String text = IntStream.range(0, count).mapToObj(i -> "body RULE_" + i + " /word" + i + "/\nscore RULE_" + i + " 1\n")
-            .collect(Collectors.joining());
-        return new SpamAssassinRuleLoader(RuleLoadOptions.builder().build()).loadText("use.cf", text);
-    }
-
     private static int index(String name) {
-        return RULES.index(name).orElseThrow();
+        return NumberedRules.index(RULES, name);
     }
 
     @Test
@@ -52,7 +40,7 @@ class RuleUseTest {
 
     @Test
     void ruleSetShouldCountTheRulesItsFirstMessagesRunThenOfferItsLayout() {
-        CompiledRuleSet rules = CompiledRuleSet.compile(ruleSet(6), EvalFunctions.none(),
+        CompiledRuleSet rules = CompiledRuleSet.compile(NumberedRules.of(6), EvalFunctions.none(),
             ScoringOptions.builder().layoutMessages(2).build());
         RuleEngine engine = new RuleEngine(rules, org.cleanmail.core.message.MessageParser.defaultParser(),
             new RuleHitCounters());
@@ -63,7 +51,7 @@ class RuleUseTest {
 
         assertThat(rules.learnedLayout()).hasValueSatisfying(layout ->
             assertThat(layout.first()).containsExactly("RULE_4", "RULE_2"));
-        CompiledRuleSet laidOut = CompiledRuleSet.compile(ruleSet(6), EvalFunctions.none(),
+        CompiledRuleSet laidOut = CompiledRuleSet.compile(NumberedRules.of(6), EvalFunctions.none(),
             ScoringOptions.builder().layoutMessages(2).build(), rules.learnedLayout().orElseThrow());
         assertThat(laidOut.index("RULE_4")).contains(0);
         assertThat(laidOut.use().counting()).as("a rule set laid out counts nothing").isFalse();
@@ -72,7 +60,7 @@ class RuleUseTest {
 
     @Test
     void noLayoutMessagesShouldCountNothing() {
-        CompiledRuleSet rules = CompiledRuleSet.compile(ruleSet(3), EvalFunctions.none(),
+        CompiledRuleSet rules = CompiledRuleSet.compile(NumberedRules.of(3), EvalFunctions.none(),
             ScoringOptions.builder().layoutMessages(0).build());
 
         assertThat(rules.use().counting()).isFalse();

@@ -130,9 +130,11 @@ final class CleanMailBench implements BenchContender {
                 scanner.scan(raw);
                 scans++;
             }
-            if (laidOutAfter == 0 && engine.rules().layOutByUse()) {
-                // as the server's rules watch does once the rules have counted their first messages
-                laidOutAfter = scans;
+            if (laidOutAfter == 0) {
+                // the rules counted their first messages in this pass and are being laid out in the
+                // background, as in the server: at once, or wait for it, before the warm-up goes on
+                engine.rules().layOutByUse();
+                laidOutAfter = engine.rules().engine().rules().layout().learned() ? scans : 0;
             }
             boolean compiling = watch.again();
             again = !watch.pastDeadline() && (scans < MIN_WARM_UP_SCANS || compiling || laidOutAfter == scans);

@@ -88,6 +88,8 @@ public final class LiveRules implements MessageScanner, Closeable {
     private volatile Instant loadedAt;
     /** The order rules are compiled in: by name until the rule set in use has counted the rules its messages run. */
     private volatile RuleLayout layout = RuleLayout.byName();
+    /** The rule set a layout thread was last started for ({@link #layOutWhenCounted}): one per rule set. */
+    private final AtomicReference<CompiledRuleSet> layoutStartedFor = new AtomicReference<>();
     private String loadedFingerprint;
     private String pendingFingerprint;
     private ScheduledExecutorService poller;
@@ -153,11 +155,40 @@ public final class LiveRules implements MessageScanner, Closeable {
 
     @Override
     public ScanResult scan(RawMessage message) {
-        return current.get().scan(message);
+        RuleEngine engine = current.get();
+        ScanResult result = engine.scan(message);
+        layOutWhenCounted(engine.rules());
+        return result;
     }
 
     public ScanResult scan(MessageFeatures features) {
-        return current.get().scan(features);
+        RuleEngine engine = current.get();
+        ScanResult result = engine.scan(features);
+        layOutWhenCounted(engine.rules());
+        return result;
+    }
+
+    /**
+     * Once the rules a scan used have counted their messages ({@link ScoringOptions#layoutMessages}),
+     * starts a thread that lays them out ({@link #layOutByUse}): once per rule set, the scans
+     * going on meanwhile with the rules in use.
+     */
+    private void layOutWhenCounted(CompiledRuleSet used) {
+        if (!used.use().complete()) {
+            return;
+        }
+        CompiledRuleSet started = layoutStartedFor.get();
+        if (started != used && layoutStartedFor.compareAndSet(started, used)) {
+            Thread thread = new Thread(() -> {
+                try {
+                    layOutByUse();
+                } catch (RuntimeException e) {
+                    LOGGER.warn("Could not lay the rules out by use: {}", e.toString());
+                }
+            }, "cleanmail-rules-layout");
+            thread.setDaemon(true);
+            thread.start();
+        }
     }
 
     @Override
@@ -230,8 +261,8 @@ public final class LiveRules implements MessageScanner, Closeable {
      * ({@link RuleLayout}, {@link CompiledRuleSet#learnedLayout}), and swaps them in: the same
      * rules, the same hits, fewer cache misses per message. Later reloads keep that layout.
      * Returns false, doing nothing, until the rules in use have counted their messages
-     * ({@link ScoringOptions#layoutMessages}), and once they are laid out. The background
-     * thread of {@link #start} calls it; a scan can, to lay out at once.
+     * ({@link ScoringOptions#layoutMessages}), and once they are laid out. {@link #scan} starts
+     * a thread that calls it once the count is complete; a caller may, to lay out at once.
      */
     public boolean layOutByUse() {
         synchronized (lock) {
@@ -278,11 +309,6 @@ public final class LiveRules implements MessageScanner, Closeable {
             LOGGER.debug("Changed rules refused", e);
         } catch (RuntimeException e) {
             LOGGER.warn("Could not check the rule folders for changes: {}", e.toString());
-        }
-        try {
-            layOutByUse();
-        } catch (RuntimeException e) {
-            LOGGER.warn("Could not lay the rules out by use: {}", e.toString());
         }
     }
 

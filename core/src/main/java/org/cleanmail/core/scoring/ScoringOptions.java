@@ -222,7 +222,8 @@ public final class ScoringOptions {
 
     /**
      * Over how many messages a rule set compiled in name order counts the rules it runs, to
-     * be compiled again with those rules numbered first ({@link RuleLayout}, {@link LiveRules#layOutByUse});
+     * be compiled again, in the background, with those rules numbered first ({@link RuleLayout},
+     * {@link LiveRules#layOutByUse});
      * {@value #DEFAULT_LAYOUT_MESSAGES} by default, 0: never.
      */
     public int layoutMessages() {

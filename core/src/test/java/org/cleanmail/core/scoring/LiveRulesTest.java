@@ -70,16 +70,39 @@ class LiveRulesTest {
         });
     }
 
-    @Test
-    void layOutByUseShouldCompileTheRulesRunFirstOnceCountedScoreAlikeAndKeepTheLayoutOnReload() {
+    private LiveRules countingTwoMessages() {
         LiveRules rules = new LiveRules(RuleSources.of(List.of(), state.resolve("rules")), EvalFunctions.none(),
             ScoringOptions.builder().layoutMessages(2).build(), RuleLoadOptions.defaults(), MessageParser.defaultParser(),
             CLOCK);
         rules.putRule("LOCAL_PILLS", "body LOCAL_PILLS /cheap pills/i\nscore LOCAL_PILLS 3.5");
+        return rules;
+    }
+
+    @Test
+    void scansShouldLayTheRulesOutInTheBackgroundOnceCounted() throws InterruptedException {
+        LiveRules rules = countingTwoMessages();
         ScanResult before = rules.scan(PILLS);
-        assertThat(rules.layOutByUse()).as("one message counted of two").isFalse();
+        assertThat(rules.engine().rules().layout().learned()).as("one message counted of two").isFalse();
 
         rules.scan(PILLS);
+
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!rules.engine().rules().layout().learned() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(rules.engine().rules().layout().first()).containsExactly("LOCAL_PILLS");
+        assertThat(rules.scan(PILLS).hitNames()).isEqualTo(before.hitNames()).containsExactly("LOCAL_PILLS");
+        assertThat(rules.layOutByUse()).as("laid out already").isFalse();
+    }
+
+    @Test
+    void layOutByUseShouldCompileTheRulesRunFirstOnceCountedScoreAlikeAndKeepTheLayoutOnReload() {
+        LiveRules rules = countingTwoMessages();
+        // through the engine itself: LiveRules.scan would start the layout in the background
+        ScanResult before = rules.engine().scan(PILLS);
+        assertThat(rules.layOutByUse()).as("one message counted of two").isFalse();
+
+        rules.engine().scan(PILLS);
 
         assertThat(rules.layOutByUse()).isTrue();
         assertThat(rules.engine().rules().layout().first()).containsExactly("LOCAL_PILLS");

@@ -88,8 +88,11 @@ public final class LiveRules implements MessageScanner, Closeable {
     private volatile Instant loadedAt;
     /** The order rules are compiled in: by name until the rule set in use has counted the rules its messages run. */
     private volatile RuleLayout layout = RuleLayout.byName();
-    /** The rule set a layout thread was last started for ({@link #layOutWhenCounted}): one per rule set. */
-    private final AtomicReference<CompiledRuleSet> layoutStartedFor = new AtomicReference<>();
+    /**
+     * The count of the rule set a layout thread was last started for ({@link #layOutWhenCounted}):
+     * one per rule set (its count, not the rule set, is kept: an old rule set is let go).
+     */
+    private final AtomicReference<RuleUse> layoutStartedFor = new AtomicReference<>();
     private String loadedFingerprint;
     private String pendingFingerprint;
     private ScheduledExecutorService poller;
@@ -174,11 +177,12 @@ public final class LiveRules implements MessageScanner, Closeable {
      * going on meanwhile with the rules in use.
      */
     private void layOutWhenCounted(CompiledRuleSet used) {
-        if (!used.use().complete()) {
+        RuleUse use = used.use();
+        if (!use.complete()) {
             return;
         }
-        CompiledRuleSet started = layoutStartedFor.get();
-        if (started != used && layoutStartedFor.compareAndSet(started, used)) {
+        RuleUse started = layoutStartedFor.get();
+        if (started != use && layoutStartedFor.compareAndSet(started, use)) {
             Thread thread = new Thread(() -> {
                 try {
                     layOutByUse();

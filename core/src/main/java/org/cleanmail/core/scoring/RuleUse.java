@@ -63,8 +63,21 @@ final class RuleUse {
         return messages > 0 && counted.get() >= messages;
     }
 
+    /** When a message evaluates the rule: header, mimeheader, body, rawbody, uri and full rules in turn, then evals, then metas. */
+    private static int phase(CompiledRule rule) {
+        if (rule.eval != null) {
+            return 7;
+        }
+        if (rule.meta != null) {
+            return 8;
+        }
+        return rule.type.ordinal();
+    }
+
     /**
-     * The rules that ran, the most run first (ties in rule order): the layout to compile with.
+     * The rules that ran, in the order a message evaluates them (header rules first, metas
+     * last: those it reads one after the other lie together), the most run first within
+     * each (ties in rule order): the layout to compile with.
      * Read once complete, while the last messages' counts may still be adding: an order, not a census.
      */
     RuleLayout layout(CompiledRuleSet rules) {
@@ -74,7 +87,8 @@ final class RuleUse {
                 ran.add(index);
             }
         }
-        ran.sort(Comparator.comparingInt((Integer index) -> -runs.get(index)).thenComparingInt(index -> index));
+        ran.sort(Comparator.comparingInt((Integer index) -> phase(rules.rule(index)))
+            .thenComparingInt(index -> -runs.get(index)).thenComparingInt(index -> index));
         List<String> names = new ArrayList<>(ran.size());
         for (int index : ran) {
             names.add(rules.rule(index).name);

@@ -2,6 +2,8 @@ package org.cleanmail.core.scoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.cleanmail.core.rules.sa.RuleLoadOptions;
+import org.cleanmail.core.rules.sa.SpamAssassinRuleLoader;
 import org.junit.jupiter.api.Test;
 
 class RuleUseTest {
@@ -27,6 +29,21 @@ class RuleUseTest {
         assertThat(use.complete()).isTrue();
         assertThat(use.counting()).isFalse();
         assertThat(use.layout(RULES).first()).containsExactly("RULE_5", "RULE_3", "RULE_1");
+    }
+
+    @Test
+    void layoutShouldOrderTheRulesAsAMessageEvaluatesThemTheMostRunFirstWithinEach() {
+        CompiledRuleSet rules = CompiledRuleSet.compile(new SpamAssassinRuleLoader(RuleLoadOptions.builder().build())
+            .loadText("phases.cf", String.join("\n", "body A_BODY /alpha/", "header B_HEADER Subject =~ /beta/",
+                "meta C_META A_BODY && B_HEADER", "body D_BODY /delta/", "")), EvalFunctions.none(), ScoringOptions.defaults());
+        RuleUse use = new RuleUse(rules.size(), 1);
+        int body = NumberedRules.index(rules, "A_BODY");
+        int otherBody = NumberedRules.index(rules, "D_BODY");
+
+        use.add(new int[] {NumberedRules.index(rules, "C_META"), body, otherBody, otherBody,
+            NumberedRules.index(rules, "B_HEADER")}, 5);
+
+        assertThat(use.layout(rules).first()).containsExactly("B_HEADER", "D_BODY", "A_BODY", "C_META");
     }
 
     @Test

@@ -94,21 +94,21 @@ public final class RulesConfiguration {
             apply(parser, STRIKE_WINDOW, section, "=1000", () -> builder.strikeWindow(window));
         }
         if (section.containsKey(LAYOUT_MESSAGES)) {
-            double messages = parser.parseDouble(PREFIX + LAYOUT_MESSAGES, section.get(LAYOUT_MESSAGES),
-                PREFIX + LAYOUT_MESSAGES + "=200");
-            if (messages != Math.rint(messages) || messages < 0 || messages > 1_000_000) {
-                throw parser.fail(PREFIX + LAYOUT_MESSAGES, "must be a whole number from 0 (never) to 1000000",
-                    PREFIX + LAYOUT_MESSAGES + "=200", section.get(LAYOUT_MESSAGES));
-            }
-            builder.layoutMessages((int) messages);
+            builder.layoutMessages(wholeNumber(parser, LAYOUT_MESSAGES, section, "=200", 0, 1_000_000,
+                "a whole number from 0 (never) to 1000000"));
         }
         return builder.build();
     }
 
     private static int wholeNumber(SettingParser parser, String key, Map<String, String> section, String example) {
+        return wholeNumber(parser, key, section, example, 1, Integer.MAX_VALUE, "a whole number of at least 1");
+    }
+
+    private static int wholeNumber(SettingParser parser, String key, Map<String, String> section, String example,
+                                   int minimum, int maximum, String what) {
         double value = parser.parseDouble(PREFIX + key, section.get(key), PREFIX + key + example);
-        if (value != Math.rint(value) || value < 1 || value > Integer.MAX_VALUE) {
-            throw parser.fail(PREFIX + key, "must be a whole number of at least 1", PREFIX + key + example, section.get(key));
+        if (value != Math.rint(value) || value < minimum || value > maximum) {
+            throw parser.fail(PREFIX + key, "must be " + what, PREFIX + key + example, section.get(key));
         }
         return (int) value;
     }

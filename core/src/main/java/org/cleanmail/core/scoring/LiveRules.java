@@ -86,8 +86,6 @@ public final class LiveRules implements MessageScanner, Closeable {
     private final AtomicReference<RuleEngine> current = new AtomicReference<>();
     private final Object lock = new Object();
     private volatile Instant loadedAt;
-    /** The order rules are compiled in: by name until the rule set in use has counted the rules its messages run. */
-    private volatile RuleLayout layout = RuleLayout.byName();
     /**
      * The count of the rule set a layout thread was last started for ({@link #layOutWhenCounted}):
      * one per rule set (its count, not the rule set, is kept: an old rule set is let go).
@@ -251,6 +249,9 @@ public final class LiveRules implements MessageScanner, Closeable {
                 LOGGER.warn("Rule set refused, the rules in use stay: {}", reasons);
                 throw new RuleSetRejectedException(reasons);
             }
+            // the layout of the rules in use: by name until they were laid out by use
+            RuleEngine inUse = current.get();
+            RuleLayout layout = inUse == null ? RuleLayout.byName() : inUse.rules().layout();
             RuleEngine engine = new RuleEngine(CompiledRuleSet.compile(ruleSet, evals.apply(ruleSet), options, layout),
                 parser, counters);
             current.set(engine);
@@ -277,10 +278,9 @@ public final class LiveRules implements MessageScanner, Closeable {
             }
             RuleSet ruleSet = inUse.ruleSet();
             CompiledRuleSet laidOut = CompiledRuleSet.compile(ruleSet, evals.apply(ruleSet), inUse.options(), learned.get());
-            layout = learned.get();
             current.set(new RuleEngine(laidOut, parser, counters));
             LOGGER.info("Rules laid out by use: the {} rules their first {} messages ran numbered first",
-                layout.first().size(), inUse.options().layoutMessages());
+                learned.get().first().size(), inUse.options().layoutMessages());
             return true;
         }
     }

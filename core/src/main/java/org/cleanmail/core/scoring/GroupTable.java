@@ -121,6 +121,78 @@ final class GroupTable {
         return found;
     }
 
+    /**
+     * {@link #mayMatch} of four tables (the same one more than once, if need be) over one
+     * text in one pass, their answers into {@code answers[0..3]}: the four moves of a
+     * character do not wait on one another, so the pass takes little more than one table's
+     * (each move waits on the table's cell the last one read, from the cache at best).
+     */
+    static void mayMatchFour(GroupTable[] tables, String text, long[] answers) {
+        GroupTable t0 = tables[0];
+        GroupTable t1 = tables[1];
+        GroupTable t2 = tables[2];
+        GroupTable t3 = tables[3];
+        int[] cells0 = t0.cells;
+        int[] cells1 = t1.cells;
+        int[] cells2 = t2.cells;
+        int[] cells3 = t3.cells;
+        byte[] classes0 = t0.classOf;
+        byte[] classes1 = t1.classOf;
+        byte[] classes2 = t2.classOf;
+        byte[] classes3 = t3.classOf;
+        int s0 = 0;
+        int s1 = 0;
+        int s2 = 0;
+        int s3 = 0;
+        long found0 = 0;
+        long found1 = 0;
+        long found2 = 0;
+        long found3 = 0;
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            if (c >= 256) {
+                found0 = t0.all;
+                found1 = t1.all;
+                found2 = t2.all;
+                found3 = t3.all;
+                break;
+            }
+            int to0 = cells0[s0 + (classes0[c] & 0xFF)];
+            int to1 = cells1[s1 + (classes1[c] & 0xFF)];
+            int to2 = cells2[s2 + (classes2[c] & 0xFF)];
+            int to3 = cells3[s3 + (classes3[c] & 0xFF)];
+            if ((to0 | to1 | to2 | to3) < 0) {
+                if (to0 < 0) {
+                    to0 = ~to0;
+                    found0 |= t0.endsAt[to0 / t0.classes];
+                }
+                if (to1 < 0) {
+                    to1 = ~to1;
+                    found1 |= t1.endsAt[to1 / t1.classes];
+                }
+                if (to2 < 0) {
+                    to2 = ~to2;
+                    found2 |= t2.endsAt[to2 / t2.classes];
+                }
+                if (to3 < 0) {
+                    to3 = ~to3;
+                    found3 |= t3.endsAt[to3 / t3.classes];
+                }
+                if (found0 == t0.all && found1 == t1.all && found2 == t2.all && found3 == t3.all) {
+                    break;
+                }
+            }
+            s0 = to0;
+            s1 = to1;
+            s2 = to2;
+            s3 = to3;
+        }
+        answers[0] = found0;
+        answers[1] = found1;
+        answers[2] = found2;
+        answers[3] = found3;
+    }
+
     /** States of the table. */
     int states() {
         return endsAt.length;

@@ -97,6 +97,10 @@ final class MessageEvaluation {
      * made on first use.
      */
     private final long[][] groupAnswers = new long[2 * RuleType.values().length][];
+    /** The groups answered together ({@link #answerTogether}): their tables, numbers and answers. */
+    private final GroupTable[] fourTables = new GroupTable[4];
+    private final int[] fourGroups = new int[4];
+    private final long[] fourAnswers = new long[4];
     /** The cursors of the anchored searches, reused from rule to rule and text to text. */
     private final AnchorSearch.Occurrences anchorOccurrences = new AnchorSearch.Occurrences();
     private final AnchorSearch.Confirmation confirmation = new AnchorSearch.Confirmation();
@@ -613,9 +617,43 @@ final class MessageEvaluation {
         }
         int cell = group * chunks + chunk;
         if (answers[cell] == 0) {
-            answers[cell] = groups.table(type, group).mayMatch(text) | GROUP_ASKED;
+            if (type == RuleType.HEADER) {
+                answers[cell] = groups.table(type, group).mayMatch(text) | GROUP_ASKED;
+            } else {
+                answerTogether(type, groups, group, chunk, chunks, answers, text);
+            }
         }
         return answers[cell];
+    }
+
+    /**
+     * The answers of the group, and of up to three of the next groups of the target not yet
+     * asked about the text, in one pass ({@link GroupTable#mayMatchFour}): the groups are in
+     * rule order, the most run first, so that the groups asked about a text are mostly
+     * neighbours, and most of the target's texts are asked about by the groups of the rules
+     * that run on every message.
+     */
+    private void answerTogether(RuleType type, FilterGroups groups, int group, int chunk, int chunks, long[] answers,
+                                String text) {
+        GroupTable[] four = fourTables;
+        int count = 0;
+        for (int g = group; g < groups.groups(type) && count < four.length; g++) {
+            if (answers[g * chunks + chunk] == 0) {
+                four[count] = groups.table(type, g);
+                fourGroups[count++] = g;
+            }
+        }
+        if (count == 1) {
+            answers[group * chunks + chunk] = four[0].mayMatch(text) | GROUP_ASKED;
+            return;
+        }
+        for (int i = count; i < four.length; i++) {
+            four[i] = four[0];
+        }
+        GroupTable.mayMatchFour(four, text, fourAnswers);
+        for (int i = 0; i < count; i++) {
+            answers[fourGroups[i] * chunks + chunk] = fourAnswers[i] | GROUP_ASKED;
+        }
     }
 
     /**

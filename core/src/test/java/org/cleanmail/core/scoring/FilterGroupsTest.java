@@ -65,6 +65,33 @@ class FilterGroupsTest {
         assertThat(several).as("texts let through for several patterns, of 3000").isPositive();
     }
 
+    /** Four tables in one pass, one of them twice, and a text beyond byte form: each answers as it does alone. */
+    @Test
+    void fourTablesInOnePassShouldAnswerAsEachAlone() {
+        RegularSuperset reader = new RegularSuperset(RegularFilter.MAX_NONDETERMINISTIC_STATES);
+        List<GroupTable> tables = List.of(table(reader, PATTERNS.subList(0, 2)), table(reader, PATTERNS.subList(2, 4)),
+            table(reader, PATTERNS.subList(4, 6)), table(reader, List.of("(?md)^[A-Z]{3,}\\s", "[!?]{3,}", "\\A\\$")));
+        Random random = new Random(21);
+        long[] answers = new long[4];
+        int letThrough = 0;
+        for (int round = 0; round < 2000; round++) {
+            String text = randomText(random, 14) + (round % 50 == 0 ? "\u2603" : "");
+            GroupTable[] four = {tables.get(round % 4), tables.get((round + 1) % 4), tables.get((round + 2) % 4),
+                tables.get(round % 3 == 0 ? round % 4 : 3)};
+            GroupTable.mayMatchFour(four, text, answers);
+            for (int i = 0; i < 4; i++) {
+                assertThat(answers[i]).as("table %d of four on [%s]", i, text).isEqualTo(four[i].mayMatch(text));
+                letThrough += answers[i] != 0 ? 1 : 0;
+            }
+        }
+        assertThat(letThrough).as("answers letting some pattern through, of 8000").isBetween(100, 7900);
+    }
+
+    private static GroupTable table(RegularSuperset reader, List<String> sources) {
+        List<Pattern> patterns = sources.stream().map(Pattern::compile).collect(Collectors.toList());
+        return GroupTable.of(patterns, reader, RegularFilter.MAX_STATES, RegularFilter.MAX_WORK).orElseThrow();
+    }
+
     @Test
     void aTextBeyondByteFormShouldBeLetThroughForEveryPattern() {
         List<Pattern> patterns = List.of(Pattern.compile("[!?]{3,}"), Pattern.compile("\\d{5}"));
@@ -148,6 +175,50 @@ class FilterGroupsTest {
             assertThat(RuleEngineTest.scan(grouped, message).hitNames()).as(message).isEqualTo(expected);
         }
         assertThat(hits).isGreaterThan(30);
+    }
+
+    /**
+     * Rules enough for several groups of a target, answered four at a time as texts are asked
+     * about: the same hits as with a filter per rule.
+     */
+    @Test
+    void hitsShouldBeTheSameWithSeveralGroupsAnsweredTogether() {
+        StringBuilder rules = new StringBuilder();
+        for (int i = 0; i < 200; i++) {
+            String pattern;
+            switch (i % 4) {
+                case 0:
+                    pattern = "\\b[A-Z]{" + (2 + i % 5) + ",}(?:\\s+[A-Z]{" + (1 + i % 3) + ",}){" + (1 + i % 2) + "}\\b";
+                    break;
+                case 1:
+                    pattern = "[!?]{" + (2 + i % 6) + ",}";
+                    break;
+                case 2:
+                    pattern = "\\b\\d{" + (1 + i % 5) + "}\\s?%";
+                    break;
+                default:
+                    pattern = "\\$\\s?\\d{" + (1 + i % 4) + "}(?:,\\d{3}){" + (i % 3) + "}";
+                    break;
+            }
+            rules.append("body G").append(i).append(" /").append(pattern).append("/\n");
+        }
+        RuleEngine grouped = RuleEngineTest.engine(rules.toString());
+        RuleEngine single = RuleEngineTest.engine(rules.toString(), EvalFunctions.none(),
+            ScoringOptions.builder().filterGroups(false).build());
+        assertThat(grouped.rules().filterGroups(false).groups(RuleType.BODY)).isGreaterThanOrEqualTo(4);
+        Random random = new Random(31);
+        int hits = 0;
+        for (int i = 0; i < 300; i++) {
+            StringBuilder body = new StringBuilder();
+            for (int paragraph = random.nextInt(5); paragraph >= 0; paragraph--) {
+                body.append(randomText(random, 15)).append("\n\n");
+            }
+            String message = "From: a@example.com\nSubject: hello\n\n" + body;
+            var expected = RuleEngineTest.scan(single, message).hitNames();
+            hits += expected.size();
+            assertThat(RuleEngineTest.scan(grouped, message).hitNames()).as(message).isEqualTo(expected);
+        }
+        assertThat(hits).isGreaterThan(300);
     }
 
     private static String randomText(Random random, int tokens) {

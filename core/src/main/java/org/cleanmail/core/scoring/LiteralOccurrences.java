@@ -38,16 +38,16 @@ final class LiteralOccurrences implements LiteralMatcher.Occurrences {
     private final List<String> texts;
 
     /**
-     * Per literal: 1 + the index of its latest occurrence, 0 when it has none; null once
-     * handed on to the next occurrences of the same matcher ({@link #find(LiteralMatcher, List, boolean[], LiteralOccurrences)}).
+     * Per literal, side by side (one place to read and write for an occurrence, as the
+     * literal pass reports one at every fourth character of some texts): at {@code 2 * literal},
+     * 1 + the index of its latest occurrence, 0 when it has none ({@link #latest}); at
+     * {@code 2 * literal + 1}, the texts it occurs in, text {@code i} as bit {@code i}, the
+     * 64th and later texts all as the last bit, 0 for a literal that does not occur. Null
+     * once handed on to the next occurrences of the same matcher
+     * ({@link #find(LiteralMatcher, List, boolean[], LiteralOccurrences)}).
      */
-    private int[] latest;
-    /**
-     * Per literal: the texts it occurs in, text {@code i} as bit {@code i}, the 64th and later
-     * texts all as the last bit; 0 for a literal that does not occur. Handed on with {@link #latest}.
-     */
-    private long[] inTexts;
-    /** The bit of the text being scanned in {@link #inTexts}. */
+    private long[] perLiteral;
+    /** The bit of the text being scanned in {@link #perLiteral}. */
     private long textBit;
     /** The literals that occur, each once. */
     private int[] occurring;
@@ -59,11 +59,9 @@ final class LiteralOccurrences implements LiteralMatcher.Occurrences {
     private int count;
     private int chunk;
 
-    private LiteralOccurrences(LiteralMatcher matcher, boolean[] kindsWanted, List<String> texts, int[] latest,
-                               long[] inTexts) {
+    private LiteralOccurrences(LiteralMatcher matcher, boolean[] kindsWanted, List<String> texts, long[] perLiteral) {
         this.matcher = matcher;
-        this.latest = latest;
-        this.inTexts = inTexts;
+        this.perLiteral = perLiteral;
         this.kindsWanted = kindsWanted;
         this.texts = texts;
     }
@@ -92,12 +90,12 @@ final class LiteralOccurrences implements LiteralMatcher.Occurrences {
     static LiteralOccurrences find(LiteralMatcher matcher, List<String> texts, boolean[] kindsWanted,
                                    LiteralOccurrences done) {
         LiteralOccurrences occurrences;
-        if (done != null && done.matcher == matcher && done.latest != null) {
-            occurrences = new LiteralOccurrences(matcher, kindsWanted, texts, done.latest, done.inTexts);
+        if (done != null && done.matcher == matcher && done.perLiteral != null) {
+            occurrences = new LiteralOccurrences(matcher, kindsWanted, texts, done.perLiteral);
             for (int i = 0; i < done.occurringCount; i++) {
                 int literal = done.occurring[i];
-                done.latest[literal] = 0;
-                done.inTexts[literal] = 0;
+                done.perLiteral[2 * literal] = 0;
+                done.perLiteral[2 * literal + 1] = 0;
                 if (done.kinds != null) {
                     done.kinds[literal] = 0;
                 }
@@ -107,12 +105,10 @@ final class LiteralOccurrences implements LiteralMatcher.Occurrences {
             occurrences.chunks = done.chunks;
             occurrences.starts = done.starts;
             occurrences.previous = done.previous;
-            done.latest = null;
-            done.inTexts = null;
+            done.perLiteral = null;
             done.kinds = null;
         } else {
-            occurrences = new LiteralOccurrences(matcher, kindsWanted, texts, new int[matcher.literalCount()],
-                new long[matcher.literalCount()]);
+            occurrences = new LiteralOccurrences(matcher, kindsWanted, texts, new long[2 * matcher.literalCount()]);
             occurrences.occurring = new int[64];
             occurrences.chunks = new int[INITIAL_CAPACITY];
             occurrences.starts = new int[INITIAL_CAPACITY];
@@ -142,17 +138,20 @@ final class LiteralOccurrences implements LiteralMatcher.Occurrences {
             starts = Arrays.copyOf(starts, capacity);
             previous = Arrays.copyOf(previous, capacity);
         }
-        if (latest[literal] == 0) {
+        long[] slots = perLiteral;
+        int slot = 2 * literal;
+        int last = (int) slots[slot];
+        if (last == 0) {
             if (occurringCount == occurring.length) {
                 occurring = Arrays.copyOf(occurring, occurringCount * 2);
             }
             occurring[occurringCount++] = literal;
         }
-        inTexts[literal] |= textBit;
+        slots[slot + 1] |= textBit;
         chunks[count] = chunk;
         starts[count] = start;
-        previous[count] = latest[literal];
-        latest[literal] = ++count;
+        previous[count] = last;
+        slots[slot] = ++count;
     }
 
     private static int kindAt(String text, int start, int end) {
@@ -167,17 +166,17 @@ final class LiteralOccurrences implements LiteralMatcher.Occurrences {
      * on the first call for the literal; only for a literal {@link #hasKinds}.
      */
     int kinds(int literal, int firstChunk) {
-        if (latest[literal] == 0) {
+        if (latest(literal) == 0) {
             return 0;
         }
         if (kinds == null) {
-            kinds = new byte[latest.length];
+            kinds = new byte[perLiteral.length / 2];
         }
         int both = kinds[literal] & 0xFF;
         if (both == 0) {
             // summed up on first use: an occurring literal has the kind ANY in one of the halves
             int length = matcher.length(literal);
-            for (int at = latest[literal]; at != 0; at = previous[at - 1]) {
+            for (int at = latest(literal); at != 0; at = previous[at - 1]) {
                 int kind = kindAt(texts.get(chunks[at - 1]), starts[at - 1], starts[at - 1] + length);
                 both |= chunks[at - 1] == 0 ? kind : kind << KIND_BITS;
             }
@@ -200,7 +199,12 @@ final class LiteralOccurrences implements LiteralMatcher.Occurrences {
 
     /** Whether the literal occurs in any of the texts. */
     boolean occurs(int literal) {
-        return latest[literal] != 0;
+        return perLiteral[2 * literal] != 0;
+    }
+
+    /** 1 + the index of the literal's latest occurrence, 0 when it has none. */
+    private int latest(int literal) {
+        return (int) perLiteral[2 * literal];
     }
 
     /**
@@ -208,10 +212,10 @@ final class LiteralOccurrences implements LiteralMatcher.Occurrences {
      * in one of them).
      */
     boolean occursIn(int literal, int chunk) {
-        return (inTexts[literal] & textBit(chunk)) != 0;
+        return (perLiteral[2 * literal + 1] & textBit(chunk)) != 0;
     }
 
-    /** The bit of the {@code chunk}-th text in {@link #inTexts}: the 64th and later texts share the last. */
+    /** The bit of the {@code chunk}-th text in {@link #perLiteral}: the 64th and later texts share the last. */
     private static long textBit(int chunk) {
         return 1L << Math.min(chunk, Long.SIZE - 1);
     }
@@ -240,7 +244,7 @@ final class LiteralOccurrences implements LiteralMatcher.Occurrences {
         long[] into = buffer;
         int n = 0;
         for (int literal : literals) {
-            for (int at = latest[literal]; at != 0; at = previous[at - 1]) {
+            for (int at = latest(literal); at != 0; at = previous[at - 1]) {
                 int occurrence = at - 1;
                 if (chunks[occurrence] < firstChunk) {
                     continue;
@@ -267,7 +271,7 @@ final class LiteralOccurrences implements LiteralMatcher.Occurrences {
      */
     boolean any(int[] literals, int firstChunk, OccurrenceTest test) {
         for (int i = 0; i < literals.length; i++) {
-            for (int at = latest[literals[i]]; at != 0; at = previous[at - 1]) {
+            for (int at = latest(literals[i]); at != 0; at = previous[at - 1]) {
                 int occurrence = at - 1;
                 if (chunks[occurrence] >= firstChunk && test.test(chunks[occurrence], starts[occurrence], i)) {
                     return true;
@@ -280,12 +284,12 @@ final class LiteralOccurrences implements LiteralMatcher.Occurrences {
     /** {@link #gather} of one literal, whose occurrences are recorded in order already (read back to front). */
     private long[] gatherOne(int literal, int firstChunk, long[] buffer, int[] count) {
         int n = 0;
-        for (int at = latest[literal]; at != 0; at = previous[at - 1]) {
+        for (int at = latest(literal); at != 0; at = previous[at - 1]) {
             n += chunks[at - 1] >= firstChunk ? 1 : 0;
         }
         long[] into = buffer.length >= n ? buffer : new long[Math.max(n, buffer.length * 2)];
         int next = n;
-        for (int at = latest[literal]; at != 0; at = previous[at - 1]) {
+        for (int at = latest(literal); at != 0; at = previous[at - 1]) {
             int occurrence = at - 1;
             if (chunks[occurrence] >= firstChunk) {
                 into[--next] = (long) chunks[occurrence] << 32 | starts[occurrence];

@@ -14,9 +14,9 @@ import org.cleanmail.core.rules.RuleSet;
  * ({@link RuleProfileMeasurement#stockAndExtraRules}, {@link RuleProfileMeasurement#benchMessages})
  * compiled by the build whose classes this instance was loaded from, and laid out by use
  * as {@code bench} does where that build can ({@code CompiledRuleSet.learnedLayout}, read
- * by reflection: an older build has none). Each {@link #round} evaluates every message once
- * and returns each one's thread CPU time. Public, with a public constructor: the comparison
- * loads it through a class loader of its own for each build.
+ * by reflection: an older build has none). {@link #evaluate} evaluates one message and
+ * returns its thread CPU time. Public, with a public constructor: the comparison loads it
+ * through a class loader of its own for each build.
  */
 public final class EvaluationRounds {
     private final CompiledRuleSet rules;
@@ -59,14 +59,15 @@ public final class EvaluationRounds {
         evaluation.release();
     }
 
-    /** Thread CPU nanoseconds of each message's evaluation, in one pass over all of them. */
-    public long[] round() {
-        long[] cpu = new long[messages.size()];
-        for (int i = 0; i < messages.size(); i++) {
-            long start = threads.getCurrentThreadCpuTime();
-            evaluate(rules, health, messages.get(i));
-            cpu[i] = threads.getCurrentThreadCpuTime() - start;
-        }
-        return cpu;
+    /** How many messages there are. */
+    public int messages() {
+        return messages.size();
+    }
+
+    /** Thread CPU nanoseconds of the evaluation of the {@code i}-th message. */
+    public long evaluate(int i) {
+        long start = threads.getCurrentThreadCpuTime();
+        evaluate(rules, health, messages.get(i));
+        return threads.getCurrentThreadCpuTime() - start;
     }
 }

@@ -24,10 +24,13 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * Rule evaluation of two builds of {@code core} side by side: the folder of each build's
  * classes ({@code -Dcleanmail.compare.a=DIR}, {@code -Dcleanmail.compare.b=DIR}, e.g. a copy
  * of {@code core/target/classes} made at each commit) is loaded in a class loader of its own,
- * both in one JVM, over the bench's rules and 300 messages ({@link EvaluationRounds}); after
- * 4 rounds of warm-up each, 12 rounds alternate between them; each message's fastest round
- * of each side is kept, and the figure is the median over the messages of B's time over
- * A's. One JVM favours one side by a few percent (two copies of one build gave 0.96), so
+ * both in one JVM, over the bench's rules and 300 messages ({@link EvaluationRounds}); each
+ * message is evaluated by both in turn (the first alternating), so that both see the
+ * machine alike: this machine's slow and fast spells last longer than a round over the
+ * messages, which made a round each in turn read 0.889 to 1.054 for the same change.
+ * After 4 rounds of warm-up, of 12 rounds each message's fastest evaluation on each side
+ * is kept, and the figure is the median over the messages of B's time over A's. One JVM
+ * favours one side by a few percent (two copies of one build gave 0.96), so
  * {@code -Dcleanmail.compare.jvms=N} (3) JVMs run in each order and the result is the
  * geometric mean of the 2N figures (each reverse one inverted): below 1, B is faster. Run
  * with {@code mvn -B -o -q -pl core verify -Dcleanmail.measure=true -Dtest=RuleEvaluationComparison
@@ -107,24 +110,28 @@ class RuleEvaluationComparison {
         ClassLoader shared = new URLClassLoader(dependencies.toArray(new URL[0]), ClassLoader.getPlatformClassLoader());
         Side sideA = new Side(new URLClassLoader(urls(args[0], testClasses), shared));
         Side sideB = new Side(new URLClassLoader(urls(args[1], testClasses), shared));
-        for (int round = 0; round < WARM_UP_ROUNDS; round++) {
-            sideA.round();
-            sideB.round();
-        }
-        long[] fastestA = null;
-        long[] fastestB = null;
-        for (int round = 0; round < ROUNDS; round++) {
-            long[] timesA;
-            long[] timesB;
-            if (round % 2 == 0) {
-                timesA = sideA.round();
-                timesB = sideB.round();
-            } else {
-                timesB = sideB.round();
-                timesA = sideA.round();
+        int messages = sideA.messages();
+        long[] fastestA = new long[messages];
+        long[] fastestB = new long[messages];
+        Arrays.fill(fastestA, Long.MAX_VALUE);
+        Arrays.fill(fastestB, Long.MAX_VALUE);
+        for (int round = 0; round < WARM_UP_ROUNDS + ROUNDS; round++) {
+            for (int i = 0; i < messages; i++) {
+                // each message on both sides in turn, the first side alternating: both see the machine alike
+                long timeA;
+                long timeB;
+                if ((round + i) % 2 == 0) {
+                    timeA = sideA.evaluate(i);
+                    timeB = sideB.evaluate(i);
+                } else {
+                    timeB = sideB.evaluate(i);
+                    timeA = sideA.evaluate(i);
+                }
+                if (round >= WARM_UP_ROUNDS) {
+                    fastestA[i] = Math.min(fastestA[i], timeA);
+                    fastestB[i] = Math.min(fastestB[i], timeB);
+                }
             }
-            fastestA = fastestA == null ? timesA : fastest(fastestA, timesA);
-            fastestB = fastestB == null ? timesB : fastest(fastestB, timesB);
         }
         double[] ratios = new double[fastestA.length];
         for (int i = 0; i < ratios.length; i++) {
@@ -138,27 +145,25 @@ class RuleEvaluationComparison {
         return new URL[] {Path.of(classes).toUri().toURL(), Path.of(testClasses).toUri().toURL()};
     }
 
-    private static long[] fastest(long[] kept, long[] times) {
-        long[] fastest = kept.clone();
-        for (int i = 0; i < fastest.length; i++) {
-            fastest[i] = Math.min(fastest[i], times[i]);
-        }
-        return fastest;
-    }
-
     /** One build's {@link EvaluationRounds}, reached by reflection through its class loader. */
     private static final class Side {
         private final Object rounds;
-        private final Method round;
+        private final Method evaluate;
+        private final int messages;
 
         Side(ClassLoader loader) throws ReflectiveOperationException {
             Class<?> type = loader.loadClass(EvaluationRounds.class.getName());
             this.rounds = type.getConstructor().newInstance();
-            this.round = type.getMethod("round");
+            this.evaluate = type.getMethod("evaluate", int.class);
+            this.messages = (Integer) type.getMethod("messages").invoke(rounds);
         }
 
-        long[] round() throws ReflectiveOperationException {
-            return (long[]) round.invoke(rounds);
+        int messages() {
+            return messages;
+        }
+
+        long evaluate(int message) throws ReflectiveOperationException {
+            return (Long) evaluate.invoke(rounds, message);
         }
     }
 }

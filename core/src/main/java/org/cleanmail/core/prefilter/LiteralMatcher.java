@@ -51,17 +51,18 @@ public final class LiteralMatcher {
     private final int[] outputs;
     private final int[] dictionaryLink;
     /**
-     * By state: where its entry starts in {@link #entered}. The states sharing an entry (no
-     * literal ends there, no dense row) share one.
+     * By state: where its entry starts in {@link #entered}; 0, an entry of no row and no
+     * literal, for a state where no literal ends (a scan enters such a state by its row
+     * when it has one).
      */
     private final int[] enteredAt;
     /**
-     * What a scan entering a state that reports or has no dense row reads, in one place: the
-     * state's dense row offset (or -1), the number of literals that end there (its own and
-     * those its dictionary links lead to), then each literal's id and length. Finding the
-     * same by the state's outputs and links took five or more scattered reads; the body's
-     * automaton reports at one character in four of the bench's mail (its rules are the
-     * mail's own words), and those reads were most of its pass.
+     * What a scan entering a state that reports reads, in one place: the state's dense row
+     * offset (or -1), the number of literals that end there (its own and those its
+     * dictionary links lead to), then each literal's id and length. Finding the same by the
+     * state's outputs and links took five or more scattered reads; the body's automaton
+     * reports at one character in four of the bench's mail (its rules are the mail's own
+     * words), and those reads were most of its pass.
      */
     private final int[] entered;
     /** Per state: its row in {@link #dense}, or -1. */
@@ -150,7 +151,7 @@ public final class LiteralMatcher {
             for (int s = firstReporting(state); s > ROOT; s = dictionaryLink[s]) {
                 ending += outputStart[s + 1] - outputStart[s];
             }
-            if (ending == 0 && denseRow[state] == NONE) {
+            if (ending == 0) {
                 continue;
             }
             if (size + 2 + 2 * ending > flat.length) {

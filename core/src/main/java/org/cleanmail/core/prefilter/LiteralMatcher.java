@@ -47,9 +47,6 @@ public final class LiteralMatcher {
     private final char[] childChars;
     private final int[] childTargets;
     private final int[] fail;
-    private final int[] outputStart;
-    private final int[] outputs;
-    private final int[] dictionaryLink;
     /**
      * By state: where its entry starts in {@link #entered}; 0, an entry of no row and no
      * literal, for a state where no literal ends (a scan enters such a state by its row
@@ -91,9 +88,6 @@ public final class LiteralMatcher {
         this.childChars = childChars;
         this.childTargets = childTargets;
         this.fail = fail;
-        this.outputStart = outputStart;
-        this.outputs = outputs;
-        this.dictionaryLink = dictionaryLink;
         BitSet held = new BitSet();
         for (char c : childChars) {
             held.set(c);
@@ -131,24 +125,14 @@ public final class LiteralMatcher {
                 }
             }
         }
-        this.rowState = new int[rows];
-        this.dense = new int[rows * classes];
-        for (int state = 0; state < depth.length; state++) {
-            if (denseRow[state] != NONE) {
-                rowState[denseRow[state]] = state;
-                for (char c = 0; c < 256; c++) {
-                    dense[denseRow[state] * classes + classOf[c]] = entry(sparseNext(state, CaseFold.fold(c)));
-                }
-            }
-        }
         this.enteredAt = new int[depth.length];
         int[] flat = new int[2 + 2 * depth.length];
-        // entry 0: no literal ends, no dense row
+        // entry 0, of no row and no literal, for every state where no literal ends
         flat[0] = NONE;
         int size = 2;
         for (int state = 0; state < depth.length; state++) {
             int ending = 0;
-            for (int s = firstReporting(state); s > ROOT; s = dictionaryLink[s]) {
+            for (int s = firstReporting(state, outputStart, dictionaryLink); s > ROOT; s = dictionaryLink[s]) {
                 ending += outputStart[s + 1] - outputStart[s];
             }
             if (ending == 0) {
@@ -160,7 +144,7 @@ public final class LiteralMatcher {
             enteredAt[state] = size;
             flat[size++] = denseRow[state] == NONE ? NONE : denseRow[state] * classes;
             flat[size++] = ending;
-            for (int s = firstReporting(state); s > ROOT; s = dictionaryLink[s]) {
+            for (int s = firstReporting(state, outputStart, dictionaryLink); s > ROOT; s = dictionaryLink[s]) {
                 for (int o = outputStart[s]; o < outputStart[s + 1]; o++) {
                     flat[size++] = outputs[o];
                     flat[size++] = lengths[outputs[o]];
@@ -168,10 +152,20 @@ public final class LiteralMatcher {
             }
         }
         this.entered = Arrays.copyOf(flat, size);
+        this.rowState = new int[rows];
+        this.dense = new int[rows * classes];
+        for (int state = 0; state < depth.length; state++) {
+            if (denseRow[state] != NONE) {
+                rowState[denseRow[state]] = state;
+                for (char c = 0; c < 256; c++) {
+                    dense[denseRow[state] * classes + classOf[c]] = entry(sparseNext(state, CaseFold.fold(c)));
+                }
+            }
+        }
     }
 
     /** The state itself when a literal ends there, else the first state its dictionary links lead to, or none. */
-    private int firstReporting(int state) {
+    private static int firstReporting(int state, int[] outputStart, int[] dictionaryLink) {
         return outputStart[state] < outputStart[state + 1] ? state : dictionaryLink[state];
     }
 
@@ -260,9 +254,9 @@ public final class LiteralMatcher {
         }
     }
 
-    /** A move to the state as a dense row's entry ({@link #dense}). */
+    /** A move to the state as a dense row's entry ({@link #dense}): by its row when it has one and no literal ends there. */
     private int entry(int target) {
-        boolean quiet = outputStart[target] == outputStart[target + 1] && dictionaryLink[target] <= ROOT;
+        boolean quiet = enteredAt[target] == 0;
         return quiet && denseRow[target] != NONE ? denseRow[target] * classes : ~target;
     }
 

@@ -16,11 +16,16 @@ import java.util.TreeMap;
  * start no literal; the states nearest the root (depth by depth, as many as fit in 2^20
  * cells, all of them in most automata) have dense rows over the character classes of
  * byte-form text (one class per folded character some literal holds, one for all others)
- * with the failure links already followed; deeper states keep sorted child lists. A row's entry for a move to another row
+ * with the failure links already followed. A row's entry for a move to another row
  * with nothing to report is that row's offset, so that the scan over most characters of a
  * text is two lookups each, the class and the move (FULL's 322 states: about 3 ns per
  * character; the body's 44,586 states of mostly whole words of the synthetic rules, dense
- * to two characters, 20 ns, to four, 13 ns). Immutable and thread-safe.
+ * to two characters, 20 ns, to four, 13 ns). Any other move leads to the target's node, one
+ * run of ints holding what a scan reads there: the literals that end in it, its row if it has
+ * one, else its children by character class and its failure state's row or node (the
+ * bench's body pass goes through a state without a row at one character in three; per-state
+ * child lists and failure links took a read each, the nodes cut rule evaluation by 3%).
+ * Immutable and thread-safe.
  *
  * <p>Why not a library: the Aho-Corasick libraries on Maven Central box characters into
  * hash maps and allocate an object per match, several times slower on the texts and
@@ -48,26 +53,30 @@ public final class LiteralMatcher {
     private final int[] childTargets;
     private final int[] fail;
     /**
-     * By state: where its entry starts in {@link #entered}; 0, an entry of no row and no
-     * literal, for a state where no literal ends (a scan enters such a state by its row
-     * when it has one).
+     * By state: where its node starts in {@link #nodes}, for the states a scan enters by
+     * their node (those that report, and those without a dense row); 0 for the others.
      */
-    private final int[] enteredAt;
+    private final int[] nodeAt;
     /**
-     * What a scan entering a state that reports reads, in one place: the state's dense row
-     * offset (or -1), the number of literals that end there (its own and those its
-     * dictionary links lead to), then each literal's id and length. Finding the same by the
-     * state's outputs and links took five or more scattered reads; the body's automaton
-     * reports at one character in four of the bench's mail (its rules are the mail's own
-     * words), and those reads were most of its pass.
+     * What a scan entering a state by its node reads, in one place: the node's state, then
+     * (at the node's offset) the state's dense row offset or -1, the number of literals that
+     * end there (its own and those its dictionary links lead to), each literal's id and
+     * length; then, for a state without a dense row, the move on a mismatch (its failure
+     * state's row offset, or {@code ~} its node when it has no row) and its children by character class,
+     * each with its target as a dense row's entry. Finding the same by per-state arrays
+     * (outputs, dictionary links, child lists, failure links) took a read in each; the body's
+     * automaton reports at one character in four of the bench's mail (its rules are the
+     * mail's own words), and goes through a state without a row at one in three.
      */
-    private final int[] entered;
+    private final int[] nodes;
     /** Per state: its row in {@link #dense}, or -1. */
     private final int[] denseRow;
     /** Per dense row: its state. */
     private final int[] rowState;
     /** Per character below 256: its class, the same for the characters that fold alike; 0 for those no literal holds. */
     private final int[] classOf;
+    /** Per character class but 0: the folded character it stands for. */
+    private final char[] charOfClass;
     /** Character classes, and cells per dense row. */
     private final int classes;
     /**
@@ -80,7 +89,7 @@ public final class LiteralMatcher {
     private final int[] dense;
 
     private LiteralMatcher(int literalCount, int[] lengths, int[] rootNext, int[] childStart, char[] childChars, int[] childTargets,
-                           int[] fail, int[] outputStart, int[] outputs, int[] dictionaryLink, int[] depth) {
+                           int[] fail, int[] outputStart, int[] outputs, int[] dictionaryLink, int[] depth, int maxDenseCells) {
         this.literalCount = literalCount;
         this.lengths = lengths;
         this.rootNext = rootNext;
@@ -107,6 +116,8 @@ public final class LiteralMatcher {
             }
         }
         this.classes = classByFolded.size() + 1;
+        this.charOfClass = new char[classes];
+        classByFolded.forEach((folded, c) -> charOfClass[c] = folded);
         this.denseRow = new int[depth.length];
         Arrays.fill(denseRow, NONE);
         int rows = 0;
@@ -116,7 +127,7 @@ public final class LiteralMatcher {
             for (int d : depth) {
                 atDepth += d == maxDepth ? 1 : 0;
             }
-            if ((long) (rows + atDepth) * classes > MAX_DENSE_CELLS) {
+            if (maxDepth > 0 && (long) (rows + atDepth) * classes > maxDenseCells) {
                 break;
             }
             for (int state = 0; state < depth.length; state++) {
@@ -125,33 +136,47 @@ public final class LiteralMatcher {
                 }
             }
         }
-        this.enteredAt = new int[depth.length];
-        int[] flat = new int[2 + 2 * depth.length];
-        // entry 0, of no row and no literal, for every state where no literal ends
-        flat[0] = NONE;
-        int size = 2;
+        this.nodeAt = new int[depth.length];
+        int[] ending = new int[depth.length];
+        int size = 0;
         for (int state = 0; state < depth.length; state++) {
-            int ending = 0;
             for (int s = firstReporting(state, outputStart, dictionaryLink); s > ROOT; s = dictionaryLink[s]) {
-                ending += outputStart[s + 1] - outputStart[s];
+                ending[state] += outputStart[s + 1] - outputStart[s];
             }
-            if (ending == 0) {
+            if (ending[state] > 0 || denseRow[state] == NONE) {
+                nodeAt[state] = size + 1;
+                size += 3 + 2 * ending[state] + (denseRow[state] == NONE ? 2 + 2 * classedChildren(state) : 0);
+            }
+        }
+        this.nodes = new int[size];
+        for (int state = 0; state < depth.length; state++) {
+            int at = nodeAt[state];
+            if (at == 0) {
                 continue;
             }
-            if (size + 2 + 2 * ending > flat.length) {
-                flat = Arrays.copyOf(flat, Math.max(2 * flat.length, size + 2 + 2 * ending));
-            }
-            enteredAt[state] = size;
-            flat[size++] = denseRow[state] == NONE ? NONE : denseRow[state] * classes;
-            flat[size++] = ending;
+            nodes[at - 1] = state;
+            nodes[at] = denseRow[state] == NONE ? NONE : denseRow[state] * classes;
+            nodes[at + 1] = ending[state];
+            int o = at + 2;
             for (int s = firstReporting(state, outputStart, dictionaryLink); s > ROOT; s = dictionaryLink[s]) {
-                for (int o = outputStart[s]; o < outputStart[s + 1]; o++) {
-                    flat[size++] = outputs[o];
-                    flat[size++] = lengths[outputs[o]];
+                for (int out = outputStart[s]; out < outputStart[s + 1]; out++) {
+                    nodes[o++] = outputs[out];
+                    nodes[o++] = lengths[outputs[out]];
+                }
+            }
+            if (denseRow[state] == NONE) {
+                // the failure state's moves: by its row when it has one (whether it reports does not matter here)
+                nodes[o++] = denseRow[fail[state]] != NONE ? denseRow[fail[state]] * classes : ~nodeAt[fail[state]];
+                nodes[o++] = classedChildren(state);
+                for (int c = 1; c < classes; c++) {
+                    int target = child(state, charOfClass[c]);
+                    if (target != NONE) {
+                        nodes[o++] = c;
+                        nodes[o++] = entry(target);
+                    }
                 }
             }
         }
-        this.entered = Arrays.copyOf(flat, size);
         this.rowState = new int[rows];
         this.dense = new int[rows * classes];
         for (int state = 0; state < depth.length; state++) {
@@ -171,7 +196,12 @@ public final class LiteralMatcher {
 
     /** @param literals non-empty literals; their index in this list is the id {@link #find} reports. They are case-folded here. */
     public static LiteralMatcher of(List<String> literals) {
-        return new Builder(literals).build();
+        return of(literals, MAX_DENSE_CELLS);
+    }
+
+    /** As {@link #of(List)}, with dense rows of at most that many cells in all (tests: automata of mostly sparse states). */
+    static LiteralMatcher of(List<String> literals, int maxDenseCells) {
+        return new Builder(literals).build(maxDenseCells);
     }
 
     public int literalCount() {
@@ -202,43 +232,63 @@ public final class LiteralMatcher {
      */
     public void scan(CharSequence text, Occurrences occurrences) {
         int[] rows = dense;
-        int state = ROOT;
-        // while the state has a dense row: its offset in the rows (and state is not kept up to date); else -1
         int[] classOfChar = classOf;
-        int[] flat = entered;
+        int[] flat = nodes;
+        // the dense row offset of the state the scan is in, or -1: then the state's node
         int row = denseRow[ROOT] * classes;
+        int node = 0;
         for (int i = 0, n = text.length(); i < n; i++) {
             char c = text.charAt(i);
-            if (row >= 0 && c < 256) {
-                int to = rows[row + classOfChar[c]];
-                if (to >= 0) {
-                    row = to;
-                    continue;
-                }
-                state = ~to;
+            int to;
+            if (c >= 256) {
+                to = move(row >= 0 ? rowState[row / classes] : flat[node - 1], CaseFold.fold(c));
+            } else if (row >= 0) {
+                to = rows[row + classOfChar[c]];
             } else {
-                if (row >= 0) {
-                    state = rowState[row / classes];
-                }
-                int to = move(state, CaseFold.fold(c));
-                if (to >= 0) {
-                    row = to;
-                    continue;
-                }
-                state = ~to;
+                to = sparseMove(node, classOfChar[c]);
             }
-            int at = enteredAt[state];
-            int ending = flat[at + 1];
-            for (int o = at + 2, end = o + 2 * ending; o < end; o += 2) {
+            if (to >= 0) {
+                row = to;
+                continue;
+            }
+            node = ~to;
+            int ending = flat[node + 1];
+            for (int o = node + 2, end = o + 2 * ending; o < end; o += 2) {
                 occurrences.found(flat[o], i + 1 - flat[o + 1]);
             }
-            row = flat[at];
+            row = flat[node];
+        }
+    }
+
+    /**
+     * The move from a state without a dense row, by its node, on a character of a class, as
+     * a dense row's entry is: its child's, else its failure state's move.
+     */
+    private int sparseMove(int node, int charClass) {
+        int[] flat = nodes;
+        int at = node;
+        while (true) {
+            int mismatch = at + 2 + 2 * flat[at + 1];
+            for (int e = mismatch + 2, end = e + 2 * flat[mismatch + 1]; e < end; e += 2) {
+                int c = flat[e];
+                if (c == charClass) {
+                    return flat[e + 1];
+                }
+                if (c > charClass) {
+                    break;
+                }
+            }
+            int failure = flat[mismatch];
+            if (failure >= 0) {
+                return dense[failure + charClass];
+            }
+            at = ~failure;
         }
     }
 
     /**
      * The move from a state on a folded character, as a dense row's entry is: the target's row
-     * offset where it has a row and nothing to report, else {@code ~target}.
+     * offset where it has a row and nothing to report, else {@code ~} its node.
      */
     private int move(int state, char c) {
         int current = state;
@@ -254,10 +304,18 @@ public final class LiteralMatcher {
         }
     }
 
-    /** A move to the state as a dense row's entry ({@link #dense}): by its row when it has one and no literal ends there. */
+    /** A move to the state as a dense row's entry ({@link #dense}): by its row when it has one and no literal ends there, else by its node. */
     private int entry(int target) {
-        boolean quiet = enteredAt[target] == 0;
-        return quiet && denseRow[target] != NONE ? denseRow[target] * classes : ~target;
+        return nodeAt[target] == 0 ? denseRow[target] * classes : ~nodeAt[target];
+    }
+
+    /** The children of a state whose characters have a class (those a character below 256 folds to). */
+    private int classedChildren(int state) {
+        int count = 0;
+        for (int c = 1; c < classes; c++) {
+            count += child(state, charOfClass[c]) != NONE ? 1 : 0;
+        }
+        return count;
     }
 
     /** {@link #next} from the sparse children and failure links alone. */
@@ -326,7 +384,7 @@ public final class LiteralMatcher {
             return children.size() - 1;
         }
 
-        LiteralMatcher build() {
+        LiteralMatcher build(int maxDenseCells) {
             int states = children.size();
             int[] fail = new int[states];
             int[] dictionaryLink = new int[states];
@@ -346,7 +404,7 @@ public final class LiteralMatcher {
                     depth[child] = depth[state] + 1;
                 }
             }
-            return freeze(fail, dictionaryLink, depth);
+            return freeze(fail, dictionaryLink, depth, maxDenseCells);
         }
 
         private int transition(int[] fail, int state, char c) {
@@ -375,7 +433,7 @@ public final class LiteralMatcher {
             return order;
         }
 
-        private LiteralMatcher freeze(int[] fail, int[] dictionaryLink, int[] depth) {
+        private LiteralMatcher freeze(int[] fail, int[] dictionaryLink, int[] depth, int maxDenseCells) {
             int states = children.size();
             int[] rootNext = new int[Character.MAX_VALUE + 1];
             for (Map.Entry<Character, Integer> edge : children.get(ROOT).entrySet()) {
@@ -410,7 +468,7 @@ public final class LiteralMatcher {
                 }
             }
             return new LiteralMatcher(literalCount, lengths, rootNext, childStart, childChars, childTargets, fail, outputStart,
-                outputs, dictionaryLink, depth);
+                outputs, dictionaryLink, depth, maxDenseCells);
         }
     }
 }

@@ -88,13 +88,26 @@ class LiteralMatcherTest {
         agreeWithANaiveSearch(new Random(17), "abAB s\u017fk\u212a\u00b5\u03bc\u039c\u00df\u00ff\u0178\u4e2d");
     }
 
+    /** Automata whose states but the root's (or the root's and its children's) have no dense row: moves by the states' nodes. */
+    @Test
+    void scanShouldAgreeWithANaiveSearchWhereStatesHaveNoDenseRow() {
+        agreeWithANaiveSearch(new Random(19), "abcab cdAB", 1);
+        agreeWithANaiveSearch(new Random(23), "abcab cdAB", 40);
+        agreeWithANaiveSearch(new Random(29), "abAB s\u017fk\u212a\u00b5\u03bc\u039c\u00df\u00ff\u0178\u4e2d", 1);
+        agreeWithANaiveSearch(new Random(31), "abAB s\u017fk\u212a\u00b5\u03bc\u039c\u00df\u00ff\u0178\u4e2d", 60);
+    }
+
     private static void agreeWithANaiveSearch(Random random, String alphabet) {
+        agreeWithANaiveSearch(random, alphabet, Integer.MAX_VALUE);
+    }
+
+    private static void agreeWithANaiveSearch(Random random, String alphabet, int maxDenseCells) {
         for (int round = 0; round < 300; round++) {
             List<String> literals = new ArrayList<>();
             for (int i = 0; i < 1 + random.nextInt(30); i++) {
                 literals.add(randomText(random, alphabet, 1 + random.nextInt(5)));
             }
-            LiteralMatcher matcher = LiteralMatcher.of(literals);
+            LiteralMatcher matcher = LiteralMatcher.of(literals, maxDenseCells);
             String text = randomText(random, alphabet, random.nextInt(200));
 
             List<String> expected = new ArrayList<>();
@@ -106,8 +119,13 @@ class LiteralMatcherTest {
                 }
             }
             List<String> found = new ArrayList<>();
-            matcher.scan(text, (literal, start) -> found.add(literal + "@" + start));
+            List<Integer> ends = new ArrayList<>();
+            matcher.scan(text, (literal, start) -> {
+                found.add(literal + "@" + start);
+                ends.add(start + matcher.length(literal));
+            });
             assertThat(found).as("%s in %s", literals, text).containsExactlyInAnyOrderElementsOf(expected);
+            assertThat(ends).as("reported in the order of their last characters").isSorted();
         }
     }
 

@@ -1,7 +1,6 @@
 package org.cleanmail.core.pipeline;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 import org.cleanmail.core.message.MessageFeatures;
@@ -30,22 +29,26 @@ public final class PipelineScanner implements MessageScanner {
         MessageFeatures features = parser.parse(message);
         ScanInput input = new ScanInput(message, features);
         boolean truncated = message.truncated() || features.truncated();
-        List<RuleHit> hits = List.of();
-        boolean inNameOrder = true;
+        ScanResult only = null;
+        List<RuleHit> several = null;
         for (HitSource source : sources) {
-            List<RuleHit> found = source.hits(input);
-            if (hits.isEmpty()) {
-                hits = found;
-            } else if (!found.isEmpty()) {
-                List<RuleHit> both = new ArrayList<>(hits);
-                both.addAll(found);
-                hits = both;
-                inNameOrder = false;
+            ScanResult found = source.result(input);
+            if (found.hits().isEmpty()) {
+                continue;
+            }
+            if (only == null && several == null) {
+                only = found;
+            } else {
+                several = several == null ? new ArrayList<>(only.hits()) : several;
+                several.addAll(found.hits());
+                only = null;
             }
         }
-        // one source's hits are in name order already (most messages: the rule engine's thousands); several are sorted
-        return inNameOrder ? ScanResult.ofHitsInNameOrder(Collections.unmodifiableList(hits), truncated)
-            : new ScanResult(hits, truncated);
+        // one source's hits are in name order already, with their score (most messages: the rule engine's thousands); several are sorted
+        if (several != null) {
+            return new ScanResult(several, truncated);
+        }
+        return only == null ? ScanResult.ofHitsInNameOrder(List.of(), truncated) : only.withTruncated(truncated);
     }
 
     @Override

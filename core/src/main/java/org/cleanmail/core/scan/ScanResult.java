@@ -33,8 +33,23 @@ public final class ScanResult {
      * gives are neither checked nor copied again.
      */
     public static ScanResult ofHitsInNameOrder(List<RuleHit> unmodifiableHits, boolean truncated) {
+        return ofHitsInNameOrder(unmodifiableHits, sum(unmodifiableHits), truncated);
+    }
+
+    /**
+     * As {@link #ofHitsInNameOrder(List, boolean)}, with the hits' sum in their order already
+     * made by the caller from what it had at hand (the rule engine, from its rules' scores):
+     * the hits are not read again, each an object of its own.
+     */
+    public static ScanResult ofHitsInNameOrder(List<RuleHit> unmodifiableHits, double score, boolean truncated) {
         assert sortedByName(unmodifiableHits) : "hits out of name order";
-        return new ScanResult(unmodifiableHits, sum(unmodifiableHits), truncated);
+        assert Double.compare(score, sum(unmodifiableHits)) == 0 : "score " + score + " is not the hits' sum";
+        return new ScanResult(unmodifiableHits, score, truncated);
+    }
+
+    /** The same hits and score, truncated as given (a pipeline's result of one source's). */
+    public ScanResult withTruncated(boolean truncatedNow) {
+        return truncatedNow == truncated ? this : new ScanResult(hits, score, truncatedNow);
     }
 
     private static double sum(List<RuleHit> hits) {

@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import org.cleanmail.core.scan.RuleHit;
 import org.cleanmail.core.rules.EvalCall;
 import org.cleanmail.core.rules.HeaderSpec;
 import org.cleanmail.core.rules.RuleDefinition;
@@ -65,6 +66,10 @@ public final class CompiledRuleSet {
     private final RegularFilters regularFilters;
     /** The indices of the rules that score ({@link CompiledRule#scores()}), in the order of their names. */
     private final int[] rankByName;
+    /** By index, each rule's score: read for a message's total without reading the rules that hit. */
+    private final double[] scores;
+    /** By index, what a rule's hit once is ({@link CompiledRule#hit}): read for a message's hits without reading the rules. */
+    private final RuleHit[] hits;
     private final int runnable;
     private final ThreadLocal<ThreadMatchers> threadMatchers;
     private final ThreadLocal<RuleScratch> ruleScratch;
@@ -134,6 +139,14 @@ public final class CompiledRuleSet {
         Arrays.fill(rankByName, -1);
         for (int rank = 0; rank < scoringByName.length; rank++) {
             rankByName[scoringByName[rank]] = rank;
+        }
+        this.scores = new double[rules.length];
+        this.hits = new RuleHit[rules.length];
+        for (CompiledRule rule : rules) {
+            if (rule != null) {
+                scores[rule.index] = rule.score;
+                hits[rule.index] = rule.hit;
+            }
         }
     }
 
@@ -291,6 +304,16 @@ public final class CompiledRuleSet {
     /** A rule's place among the rules that score, in the order of their names (a message's hits come out sorted); -1 for one that does not score. */
     int rankByName(int index) {
         return rankByName[index];
+    }
+
+    /** A rule's score ({@link CompiledRule#score}). */
+    double score(int index) {
+        return scores[index];
+    }
+
+    /** A rule's hit once ({@link CompiledRule#hit}). */
+    RuleHit hit(int index) {
+        return hits[index];
     }
 
     /**

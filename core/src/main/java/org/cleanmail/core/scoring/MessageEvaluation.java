@@ -17,6 +17,7 @@ import org.cleanmail.core.message.relay.RelayPath;
 import org.cleanmail.core.rules.RuleType;
 import org.cleanmail.core.rules.meta.MetaInputs;
 import org.cleanmail.core.scan.RuleHit;
+import org.cleanmail.core.scan.ScanResult;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,6 +91,7 @@ final class MessageEvaluation {
     /** Whether a pending sub-meta can be anything but 0, by index: 0 not known yet, {@link #MAY_HIT}, {@link #NO_HIT}. */
     private final byte[] metaOutlook;
     private int regexRuns;
+    private double hitScore;
     /**
      * By {@link RuleType#ordinal()} times two (plus one for the groups of texts of ASCII
      * characters only), then group and text: which of the group's patterns the text may hold
@@ -193,7 +195,7 @@ final class MessageEvaluation {
         return nonZero;
     }
 
-    /** The hits of the rules that score, with their points, in the order of their names. */
+    /** The hits of the rules that score, with their points, in the order of their names; their sum is then {@link #hitScore()}. */
     List<RuleHit> hits() {
         long[] ranked = new long[nonZero.cardinality()];
         int count = 0;
@@ -205,12 +207,31 @@ final class MessageEvaluation {
         }
         Arrays.sort(ranked, 0, count);
         List<RuleHit> hits = new ArrayList<>(count);
+        double score = 0;
         for (int i = 0; i < count; i++) {
-            CompiledRule rule = rules.rule((int) ranked[i]);
-            double times = rule.multiple ? values[rule.index] : 1;
-            hits.add(times == 1 ? rule.hit : new RuleHit(rule.name, rule.score * times, rule.description));
+            int index = (int) ranked[i];
+            // a rule that hit once: its hit and score by index, without reading the rule (a few hundred hit)
+            CompiledRule rule = values[index] == 1 ? null : rules.rule(index);
+            double times = rule != null && rule.multiple ? values[index] : 1;
+            if (times == 1) {
+                hits.add(rules.hit(index));
+                score += rules.score(index);
+            } else {
+                hits.add(new RuleHit(rule.name, rule.score * times, rule.description));
+                score += rule.score * times;
+            }
         }
+        hitScore = score;
         return hits;
+    }
+
+    /**
+     * The sum of the scores of {@link #hits()}, in their order (as {@link ScanResult} sums
+     * them), from the rules' scores by index instead of the hits, each an object of its own
+     * (a few hundred a message with a large rule set).
+     */
+    double hitScore() {
+        return hitScore;
     }
 
     private void headerRules() {

@@ -78,6 +78,7 @@ public final class RuleEngine implements MessageScanner {
         scans.increment();
         MessageEvaluation evaluation = new MessageEvaluation(rules, health, features);
         List<RuleHit> hits;
+        double score;
         try {
             double[] values = evaluation.run();
             BitSet nonZero = evaluation.nonZero();
@@ -87,14 +88,16 @@ public final class RuleEngine implements MessageScanner {
                 }
             }
             hits = evaluation.hits();
+            score = evaluation.hitScore();
         } catch (RuntimeException | StackOverflowError e) {
             LOGGER.warn("Scoring failed on a message; scored without rules: {}", e.toString());
             hits = List.of();
+            score = 0;
         } finally {
             regexRuns.add(evaluation.regexRuns());
             evaluation.release();
         }
-        return ScanResult.ofHitsInNameOrder(Collections.unmodifiableList(hits), truncatedInput || features.truncated());
+        return ScanResult.ofHitsInNameOrder(Collections.unmodifiableList(hits), score, truncatedInput || features.truncated());
     }
 
     /** How many rules run. */

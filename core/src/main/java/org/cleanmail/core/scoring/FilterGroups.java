@@ -30,7 +30,7 @@ final class FilterGroups {
      */
     static final int GROUP_SIZE = GroupTable.MAX_PATTERNS - 1;
     private static final FilterGroups NONE = new FilterGroups(new int[0], new int[0],
-        new GroupTable[RuleType.values().length][]);
+        new GroupTable[RuleType.values().length][], new int[RuleType.values().length][]);
 
     /** By rule index: its group's number within its target, or -1. */
     private final int[] groupOf;
@@ -38,11 +38,14 @@ final class FilterGroups {
     private final int[] placeInGroup;
     /** By {@link RuleType#ordinal()}: the target's group tables, or null for none. */
     private final GroupTable[][] byTarget;
+    /** By {@link RuleType#ordinal()}, by group: the text its rules read (a header group's selector; 0 for other targets). */
+    private final int[][] textOf;
 
-    private FilterGroups(int[] groupOf, int[] placeInGroup, GroupTable[][] byTarget) {
+    private FilterGroups(int[] groupOf, int[] placeInGroup, GroupTable[][] byTarget, int[][] textOf) {
         this.groupOf = groupOf;
         this.placeInGroup = placeInGroup;
         this.byTarget = byTarget;
+        this.textOf = textOf;
     }
 
     /** No groups: each rule passes its own filter over each text. */
@@ -62,6 +65,7 @@ final class FilterGroups {
         int[] placeInGroup = new int[rules.length];
         Arrays.fill(groupOf, -1);
         GroupTable[][] byTarget = new GroupTable[RuleType.values().length][];
+        int[][] textOf = new int[RuleType.values().length][];
         for (RuleType type : List.of(RuleType.HEADER, RuleType.BODY, RuleType.RAWBODY, RuleType.URI, RuleType.FULL)) {
             // header rules by selection, each group's rules reading the same text
             Map<Integer, List<CompiledRule>> filtered = new TreeMap<>();
@@ -81,8 +85,10 @@ final class FilterGroups {
             List<Group> groups = candidates.parallelStream().flatMap(group -> built(group, patternOf, reader).stream())
                 .collect(Collectors.toList());
             byTarget[type.ordinal()] = new GroupTable[groups.size()];
+            textOf[type.ordinal()] = new int[groups.size()];
             for (int g = 0; g < groups.size(); g++) {
                 byTarget[type.ordinal()][g] = groups.get(g).table;
+                textOf[type.ordinal()][g] = type == RuleType.HEADER ? groups.get(g).rules.get(0).selector : 0;
                 List<CompiledRule> members = groups.get(g).rules;
                 for (int place = 0; place < members.size(); place++) {
                     groupOf[members.get(place).index] = g;
@@ -90,7 +96,7 @@ final class FilterGroups {
                 }
             }
         }
-        return new FilterGroups(groupOf, placeInGroup, byTarget);
+        return new FilterGroups(groupOf, placeInGroup, byTarget, textOf);
     }
 
     /** The group's table, or the tables of its halves when it would be too large; none for a single rule. */
@@ -122,6 +128,14 @@ final class FilterGroups {
     int groups(RuleType type) {
         GroupTable[] groups = byTarget[type.ordinal()];
         return groups == null ? 0 : groups.length;
+    }
+
+    /**
+     * Whether two groups of a target read the same texts: a header group reads its rules'
+     * selection; the other targets' groups all read all the target's texts.
+     */
+    boolean sameTexts(RuleType type, int group, int other) {
+        return textOf[type.ordinal()][group] == textOf[type.ordinal()][other];
     }
 
     /** The table of a group of a target. */

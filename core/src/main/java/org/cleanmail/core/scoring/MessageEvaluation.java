@@ -638,18 +638,15 @@ final class MessageEvaluation {
         }
         int cell = group * chunks + chunk;
         if (answers[cell] == 0) {
-            if (type == RuleType.HEADER) {
-                answers[cell] = groups.table(type, group).mayMatch(text) | GROUP_ASKED;
-            } else {
-                answerTogether(type, groups, group, chunk, chunks, answers, text);
-            }
+            answerTogether(type, groups, group, chunk, chunks, answers, text);
         }
         return answers[cell];
     }
 
     /**
      * The answers of the group, and of up to three of the next groups of the target not yet
-     * asked about the text, in one pass ({@link GroupTable#mayMatchFour}): the groups are in
+     * asked about the text that read it too (a header group's neighbours of the same
+     * selection), in one pass ({@link GroupTable#mayMatchFour}): the groups are in
      * rule order, the most run first, so that the groups asked about a text are mostly
      * neighbours, and most of the target's texts are asked about by the groups of the rules
      * that run on every message.
@@ -658,7 +655,7 @@ final class MessageEvaluation {
                                 String text) {
         GroupTable[] four = fourTables;
         int count = 0;
-        for (int g = group; g < groups.groups(type) && count < four.length; g++) {
+        for (int g = group; g < groups.groups(type) && count < four.length && groups.sameTexts(type, group, g); g++) {
             if (answers[g * chunks + chunk] == 0) {
                 four[count] = groups.table(type, g);
                 fourGroups[count++] = g;

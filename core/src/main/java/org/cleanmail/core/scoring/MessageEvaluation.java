@@ -258,19 +258,20 @@ final class MessageEvaluation {
             target.markCandidates(all, candidates);
         }
         for (int index : target.alwaysRun()) {
-            headerRuleOrDefer(rules.rule(index));
+            headerRuleOrDefer(index);
         }
         for (int index = candidates.nextSetBit(0); index >= 0; index = candidates.nextSetBit(index + 1)) {
-            headerRuleOrDefer(rules.rule(index));
+            headerRuleOrDefer(index);
         }
         candidates.clear();
     }
 
-    private void headerRuleOrDefer(CompiledRule rule) {
-        if (rule.subRule) {
-            pending.set(rule.index);
+    /** Runs a header rule, or leaves it pending when it is a sub-rule (without reading the rule: many are). */
+    private void headerRuleOrDefer(int index) {
+        if (rules.subRule(index)) {
+            pending.set(index);
         } else {
-            headerRule(rule);
+            headerRule(rules.rule(index));
         }
     }
 

@@ -82,9 +82,9 @@ public final class LiteralMatcher {
     /**
      * The full transitions (failure links followed) of the shallow states, a row of
      * {@link #classes} cells each, by character class: to a state with a row of its own and
-     * nothing to report, that row's offset (row times classes, not negative); to another state
-     * {@code s}, {@code ~s} (negative). The scan mostly goes from row to row, one lookup per
-     * character.
+     * nothing to report, that row's offset (row times classes, not negative); to another state,
+     * {@code ~} its node's offset in {@link #nodes} (negative). The scan mostly goes from row to
+     * row, one lookup per character.
      */
     private final int[] dense;
 

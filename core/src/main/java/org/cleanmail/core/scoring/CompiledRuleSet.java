@@ -15,7 +15,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-import org.cleanmail.core.scan.RuleHit;
 import org.cleanmail.core.rules.EvalCall;
 import org.cleanmail.core.rules.HeaderSpec;
 import org.cleanmail.core.rules.RuleDefinition;
@@ -25,6 +24,7 @@ import org.cleanmail.core.rules.SkippedRule;
 import org.cleanmail.core.rules.regex.AtomCharacters;
 import org.cleanmail.core.rules.regex.AutoPossessive;
 import org.cleanmail.core.rules.regex.RegularSuperset;
+import org.cleanmail.core.scan.RuleHit;
 
 /**
  * A {@link RuleSet} compiled for scanning: every runnable rule with its score in the

@@ -167,7 +167,7 @@ public final class LiteralMatcher {
             if (denseRow[state] == NONE) {
                 // the failure state's moves: by its row when it has one (whether it reports does not matter here)
                 nodes[o++] = denseRow[fail[state]] != NONE ? denseRow[fail[state]] * classes : ~nodeAt[fail[state]];
-                nodes[o++] = classedChildren(state);
+                int count = o++;
                 for (int c = 1; c < classes; c++) {
                     int target = child(state, charOfClass[c]);
                     if (target != NONE) {
@@ -175,6 +175,7 @@ public final class LiteralMatcher {
                         nodes[o++] = entry(target);
                     }
                 }
+                nodes[count] = (o - count - 1) / 2;
             }
         }
         this.rowState = new int[rows];

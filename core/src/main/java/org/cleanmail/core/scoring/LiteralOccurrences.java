@@ -199,7 +199,7 @@ final class LiteralOccurrences implements LiteralMatcher.Occurrences {
 
     /** Whether the literal occurs in any of the texts. */
     boolean occurs(int literal) {
-        return perLiteral[2 * literal] != 0;
+        return latest(literal) != 0;
     }
 
     /** 1 + the index of the literal's latest occurrence, 0 when it has none. */

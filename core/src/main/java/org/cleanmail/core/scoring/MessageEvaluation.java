@@ -212,13 +212,12 @@ final class MessageEvaluation {
             int index = (int) ranked[i];
             // a rule that hit once: its hit and score by index, without reading the rule (a few hundred hit)
             CompiledRule rule = values[index] == 1 ? null : rules.rule(index);
-            double times = rule != null && rule.multiple ? values[index] : 1;
-            if (times == 1) {
+            if (rule == null || !rule.multiple) {
                 hits.add(rules.hit(index));
                 score += rules.score(index);
             } else {
-                hits.add(new RuleHit(rule.name, rule.score * times, rule.description));
-                score += rule.score * times;
+                hits.add(new RuleHit(rule.name, rule.score * values[index], rule.description));
+                score += rule.score * values[index];
             }
         }
         hitScore = score;

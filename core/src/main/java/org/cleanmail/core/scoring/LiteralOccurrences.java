@@ -49,6 +49,11 @@ final class LiteralOccurrences implements LiteralMatcher.Occurrences {
     private long[] perLiteral;
     /** The bit of the text being scanned in {@link #perLiteral}. */
     private long textBit;
+    /**
+     * The literals that occur, one bit each: what {@link #occurs} reads, a few kilobytes
+     * where {@link #perLiteral} is 16 bytes a literal (half a megabyte for the body).
+     */
+    private long[] occurringBits;
     /** The literals that occur, each once. */
     private int[] occurring;
     private int occurringCount;
@@ -96,12 +101,14 @@ final class LiteralOccurrences implements LiteralMatcher.Occurrences {
                 int literal = done.occurring[i];
                 done.perLiteral[2 * literal] = 0;
                 done.perLiteral[2 * literal + 1] = 0;
+                done.occurringBits[literal >>> 6] = 0;
                 if (done.kinds != null) {
                     done.kinds[literal] = 0;
                 }
             }
             occurrences.kinds = done.kinds;
             occurrences.occurring = done.occurring;
+            occurrences.occurringBits = done.occurringBits;
             occurrences.chunks = done.chunks;
             occurrences.starts = done.starts;
             occurrences.previous = done.previous;
@@ -110,6 +117,7 @@ final class LiteralOccurrences implements LiteralMatcher.Occurrences {
         } else {
             occurrences = new LiteralOccurrences(matcher, kindsWanted, texts, new long[2 * matcher.literalCount()]);
             occurrences.occurring = new int[64];
+            occurrences.occurringBits = new long[(matcher.literalCount() + Long.SIZE - 1) / Long.SIZE];
             occurrences.chunks = new int[INITIAL_CAPACITY];
             occurrences.starts = new int[INITIAL_CAPACITY];
             occurrences.previous = new int[INITIAL_CAPACITY];
@@ -146,6 +154,7 @@ final class LiteralOccurrences implements LiteralMatcher.Occurrences {
                 occurring = Arrays.copyOf(occurring, occurringCount * 2);
             }
             occurring[occurringCount++] = literal;
+            occurringBits[literal >>> 6] |= 1L << literal;
         }
         slots[slot + 1] |= textBit;
         chunks[count] = chunk;
@@ -199,7 +208,7 @@ final class LiteralOccurrences implements LiteralMatcher.Occurrences {
 
     /** Whether the literal occurs in any of the texts. */
     boolean occurs(int literal) {
-        return latest(literal) != 0;
+        return (occurringBits[literal >>> 6] & 1L << literal) != 0;
     }
 
     /** 1 + the index of the literal's latest occurrence, 0 when it has none. */

@@ -3,8 +3,9 @@ package org.cleanmail.core.scoring;
 /**
  * The other requirements of the filtered rules of a target (besides the literals they are
  * filtered by: {@code ^Received:[^\n]*\bcheap\b} needs "cheap" as well as "received:"), each
- * a set of literal ids of which one must occur, laid out flat ({@link FlatSets}): thousands
- * of candidates are checked per message. Immutable.
+ * a set of literal ids of which one must occur, laid out flat ({@link FlatSets}), read for
+ * each text a candidate is searched in (whether they occur at all is read as candidates are
+ * marked, {@link LiteralCandidates}). Immutable.
  */
 final class OtherRequirements {
     private final FlatSets required;
@@ -18,22 +19,12 @@ final class OtherRequirements {
         return new OtherRequirements(FlatSets.of(byRule));
     }
 
-    /** Whether each of the rule's requirements has a literal that occurs. */
-    boolean met(int rule, LiteralOccurrences occurrences) {
-        return met(rule, occurrences, -1);
-    }
-
     /**
      * Whether each of the rule's requirements has a literal that occurs in the
      * {@code chunk}-th text: a match lies within one text, so a text that lacks one holds
      * none (a paragraph with "<font" but not the word a rule needs after it is not searched).
      */
     boolean metIn(int rule, LiteralOccurrences occurrences, int chunk) {
-        return met(rule, occurrences, chunk);
-    }
-
-    /** As {@link #metIn}, in any text for a negative {@code chunk}. */
-    private boolean met(int rule, LiteralOccurrences occurrences, int chunk) {
         int at = required.start(rule);
         if (at < 0) {
             return true;
@@ -44,8 +35,7 @@ final class OtherRequirements {
             int size = sets[at++];
             boolean met = false;
             for (int i = 0; i < size && !met; i++) {
-                met = chunk < 0 ? occurrences.occurs(sets[at + i])
-                    : occurrences.occursIn(sets[at + i], chunk);
+                met = occurrences.occursIn(sets[at + i], chunk);
             }
             if (!met) {
                 return false;

@@ -49,6 +49,8 @@ final class TargetIndex {
     private final LiteralMatcher matcher;
     /** Rule indices by literal id. */
     private final int[][] rulesByLiteral;
+    /** The rules by literal id with their other requirements, for the passes that record occurrences. */
+    private final LiteralCandidates candidatesByLiteral;
     /** Literal ids by rule index: the literals whose occurrences a filtered rule reads; null for other rules. */
     private final int[][] literalsByRule;
     /** The other requirements of the filtered rules ({@link OtherRequirements}), or null for a target of one text. */
@@ -69,14 +71,15 @@ final class TargetIndex {
     private final ThreadLocal<LiteralOccurrences[]> lastOccurrences = ThreadLocal.withInitial(() -> new LiteralOccurrences[1]);
 
     private TargetIndex(int[] alwaysRun, LiteralMatcher matcher, int[][] rulesByLiteral, int[][] literalsByRule,
-                        OtherRequirements alsoRequired, int[] minOccurrences, int filteredRules, boolean[] kindsWanted,
+                        int[][][] alsoRequired, int[] minOccurrences, int filteredRules, boolean[] kindsWanted,
                         int[][] decidedByLiteral) {
         this.decidedByLiteral = decidedByLiteral;
         this.alwaysRun = alwaysRun;
         this.matcher = matcher;
         this.rulesByLiteral = rulesByLiteral;
+        this.candidatesByLiteral = LiteralCandidates.of(rulesByLiteral, alsoRequired);
         this.literalsByRule = literalsByRule;
-        this.alsoRequired = alsoRequired;
+        this.alsoRequired = alsoRequired == null ? null : OtherRequirements.of(alsoRequired);
         this.minOccurrences = minOccurrences;
         this.filteredRules = filteredRules;
         this.kindsWanted = kindsWanted;
@@ -212,8 +215,7 @@ final class TargetIndex {
                 decidedByLiteral[entry.getKey()] = toArray(entry.getValue());
             }
         }
-        return new TargetIndex(toArray(always), matcher, rulesByLiteral, literalsByRule,
-            alsoRequired == null ? null : OtherRequirements.of(alsoRequired), minOccurrences,
+        return new TargetIndex(toArray(always), matcher, rulesByLiteral, literalsByRule, alsoRequired, minOccurrences,
             filtered, kindsWanted, decidedByLiteral);
     }
 
@@ -363,19 +365,9 @@ final class TargetIndex {
         }
     }
 
-    /** Marks in {@code candidates} the filtered rules one of whose literals occurs. */
+    /** Marks in {@code candidates} the filtered rules one of whose literals occurs, and whose other requirements are met. */
     void markCandidates(LiteralOccurrences occurrences, BitSet candidates) {
-        for (int i = 0, n = occurrences.occurringCount(); i < n; i++) {
-            for (int rule : rulesByLiteral[occurrences.occurring(i)]) {
-                if (!candidates.get(rule) && meetsOtherRequirements(rule, occurrences)) {
-                    candidates.set(rule);
-                }
-            }
-        }
-    }
-
-    private boolean meetsOtherRequirements(int rule, LiteralOccurrences occurrences) {
-        return alsoRequired == null || alsoRequired.met(rule, occurrences);
+        candidatesByLiteral.mark(occurrences, candidates);
     }
 
     /**

@@ -20,6 +20,7 @@ import org.cleanmail.core.rules.HeaderSpec;
 import org.cleanmail.core.rules.RuleDefinition;
 import org.cleanmail.core.rules.RuleSet;
 import org.cleanmail.core.rules.RuleType;
+import org.cleanmail.core.rules.meta.MetaProgram;
 import org.cleanmail.core.rules.SkippedRule;
 import org.cleanmail.core.rules.regex.AtomCharacters;
 import org.cleanmail.core.rules.regex.AutoPossessive;
@@ -58,6 +59,10 @@ public final class CompiledRuleSet {
     /** What each meta needs to be anything but 0, as rule indices. */
     private final MetaNeeds metaNeeds;
     private final MetaWakeUps metaWakeUps;
+    /** Every meta that can be evaluated, compiled in evaluation order ({@link MetaProgram}). */
+    private final MetaProgram metaProgram;
+    /** By rule index: where a meta starts in {@link #metaProgram}; -1 for other rules. */
+    private final int[] metaStarts;
     /** The rules decided by their literal strings where those occur, by index (null entries: others). */
     private final LiteralPattern[] literalPatterns;
     /** The header rules filtered on their own selection, by selector index (null entries: none), or null. */
@@ -115,6 +120,14 @@ public final class CompiledRuleSet {
         this.literalPatterns = literalPatterns;
         this.metaNeeds = metaNeeds;
         this.metaWakeUps = MetaWakeUps.of(rules.length, topMetaOrder, metaNeeds.anyOf());
+        this.metaStarts = new int[rules.length];
+        Arrays.fill(metaStarts, -1);
+        MetaProgram.Builder program = MetaProgram.builder();
+        for (int index : metaOrder) {
+            CompiledRule meta = rules[index];
+            metaStarts[index] = program.add(meta.meta, operand -> meta.metaOperands[operand], metaNeeds.bounded(index));
+        }
+        this.metaProgram = program.build();
         this.asciiAnchors = asciiAnchors;
         this.selectorTargets = selectorTargets;
         this.regularFilters = regularFilters;
@@ -393,6 +406,16 @@ public final class CompiledRuleSet {
     /** What each meta needs to be anything but 0 ({@link MetaNeeds}). */
     MetaNeeds metaNeeds() {
         return metaNeeds;
+    }
+
+    /** The metas compiled ({@link MetaProgram}), each from its {@link #metaStart}, its operands read as rule indices. */
+    MetaProgram metaProgram() {
+        return metaProgram;
+    }
+
+    /** Where a meta starts in {@link #metaProgram}. */
+    int metaStart(int index) {
+        return metaStarts[index];
     }
 
     /** Which metas of {@link #topMetaOrder} each rule that may be anything but 0 wakes ({@link MetaWakeUps}). */

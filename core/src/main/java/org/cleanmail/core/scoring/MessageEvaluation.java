@@ -16,6 +16,7 @@ import org.cleanmail.core.message.MessageHeaders;
 import org.cleanmail.core.message.relay.RelayPath;
 import org.cleanmail.core.rules.RuleType;
 import org.cleanmail.core.rules.meta.MetaInputs;
+import org.cleanmail.core.rules.meta.MetaProgram;
 import org.cleanmail.core.scan.RuleHit;
 import org.cleanmail.core.scan.ScanResult;
 
@@ -60,6 +61,7 @@ final class MessageEvaluation {
     private final String[] selected;
     /** Sub-rules that may match, run only if a meta reads them. */
     private final BitSet pending;
+    private final MetaReads metaReads = new MetaReads();
     /** The rules whose value was set to something other than 0. */
     private final BitSet nonZero;
     /** The texts of each pattern target, by {@link RuleType#ordinal()}, prepared on first use. */
@@ -1032,7 +1034,7 @@ final class MessageEvaluation {
         int[] order = rules.topMetaOrder();
         if (!cheapFirst) {
             for (int index : order) {
-                evaluateMeta(rules.rule(index));
+                evaluateMeta(index);
             }
             return;
         }
@@ -1050,7 +1052,7 @@ final class MessageEvaluation {
         for (int position = woken.nextSetBit(0); position >= 0; position = woken.nextSetBit(position + 1)) {
             int index = order[position];
             if (mayHit(index, 0)) {
-                evaluateMeta(rules.rule(index));
+                evaluateMeta(index);
                 if (values[index] != 0) {
                     // the metas it wakes come after it
                     wakeUps.wake(index, woken);
@@ -1063,7 +1065,7 @@ final class MessageEvaluation {
     /**
      * Whether a meta can be anything but 0: each of its needs ({@link MetaNeeds}) has a rule
      * that hit, or may still (a pending sub-rule, or a pending sub-meta that may). (A sum
-     * compared with a number reads its terms' bounds itself when evaluated, {@link Operands#max}.)
+     * compared with a number reads its terms' bounds itself when evaluated, {@link MetaReads#max}.)
      * A meta that cannot is 0 without being evaluated, and runs none of its pending operands.
      */
     private boolean mayHit(int index, int depth) {
@@ -1112,33 +1114,25 @@ final class MessageEvaluation {
         return metaOutlook[index] == MAY_HIT;
     }
 
-    private void evaluateMeta(CompiledRule rule) {
-        ran(rule.index);
+    private void evaluateMeta(int index) {
+        ran(index);
         try {
-            set(rule.index, rule.meta.evaluateOperands(new Operands(rule.metaOperands,
-                cheapFirst && rules.metaNeeds().bounded(rule.index))));
+            set(index, rules.metaProgram().evaluate(rules.metaStart(index), metaReads));
         } catch (RuntimeException | StackOverflowError e) {
-            fail(rule, "meta expression failed: " + e);
+            fail(rules.rule(index), "meta expression failed: " + e);
         }
     }
 
-    /** What a meta reads: the values of its operand rules, and which of them are cheap. */
-    private final class Operands implements MetaInputs {
-        private final int[] indices;
-        /** Whether no operand can be negative: their greatest values ({@link MetaNeeds#max}) bound the meta's sums. */
-        private final boolean bounded;
-
-        Operands(int[] indices, boolean bounded) {
-            this.indices = indices;
-            this.bounded = bounded;
-        }
-
+    /**
+     * What the metas read ({@link MetaProgram}: their operands as rule indices, -1 for a rule
+     * that is not there), and which are known or cheap (for none, unless {@link #cheapFirst}).
+     */
+    private final class MetaReads implements MetaInputs {
         @Override
-        public double max(int operand) {
-            if (!bounded) {
+        public double max(int index) {
+            if (!cheapFirst) {
                 return Double.NaN;
             }
-            int index = indices[operand];
             if (index < 0) {
                 return 0;
             }
@@ -1149,17 +1143,17 @@ final class MessageEvaluation {
         }
 
         @Override
-        public double value(int operand) {
-            return ruleValue(indices[operand]);
+        public double value(int index) {
+            return ruleValue(index);
         }
 
         @Override
-        public boolean known(int[] operands) {
+        public boolean known(int[] indices, int from, int to) {
             if (!cheapFirst) {
                 return false;
             }
-            for (int operand : operands) {
-                int index = indices[operand];
+            for (int i = from; i < to; i++) {
+                int index = indices[i];
                 if (index >= 0 && pending.get(index)) {
                     return false;
                 }
@@ -1168,12 +1162,12 @@ final class MessageEvaluation {
         }
 
         @Override
-        public boolean cheap(int[] operands) {
+        public boolean cheap(int[] indices, int from, int to) {
             if (!cheapFirst) {
                 return false;
             }
-            for (int operand : operands) {
-                int index = indices[operand];
+            for (int i = from; i < to; i++) {
+                int index = indices[i];
                 if (index >= 0 && pending.get(index) && !cheapToRead(index, 0)) {
                     return false;
                 }
@@ -1214,11 +1208,10 @@ final class MessageEvaluation {
         }
         if (pending.get(index)) {
             pending.clear(index);
-            CompiledRule rule = rules.rule(index);
-            if (rule.meta == null) {
+            if (!rules.subMeta(index)) {
                 runPending(index);
             } else if (!cheapFirst || mayHit(index, 0)) {
-                evaluateMeta(rule);
+                evaluateMeta(index);
             }
         }
         return values[index];

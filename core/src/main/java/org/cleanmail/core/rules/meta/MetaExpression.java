@@ -114,6 +114,10 @@ public final class MetaExpression {
         return root.evaluate(inputs);
     }
 
+    MetaNode root() {
+        return root;
+    }
+
     /** Whether the meta rule fires: its value is not zero. */
     public boolean matches(ToDoubleFunction<String> ruleValue) {
         return evaluate(ruleValue) != 0;

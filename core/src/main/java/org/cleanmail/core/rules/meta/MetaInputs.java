@@ -1,5 +1,7 @@
 package org.cleanmail.core.rules.meta;
 
+import java.util.Arrays;
+
 /**
  * The values a meta expression reads, by operand number ({@link MetaExpression#operands()}:
  * the rules it names, each numbered once), with a hint of which are cheap to read (already
@@ -22,6 +24,16 @@ public interface MetaInputs {
     /** Whether the value of every one of these operands is known already (reading them runs nothing); by default not. */
     default boolean known(int[] operands) {
         return false;
+    }
+
+    /** {@link #cheap(int[])} of {@code inputs[from..to)}, as a {@link MetaProgram} reads its inputs. */
+    default boolean cheap(int[] inputs, int from, int to) {
+        return cheap(Arrays.copyOfRange(inputs, from, to));
+    }
+
+    /** {@link #known(int[])} of {@code inputs[from..to)}, as a {@link MetaProgram} reads its inputs. */
+    default boolean known(int[] inputs, int from, int to) {
+        return known(Arrays.copyOfRange(inputs, from, to));
     }
 
     /**

@@ -8,6 +8,9 @@ import java.util.function.IntToDoubleFunction;
 interface MetaNode {
     double evaluate(MetaInputs inputs);
 
+    /** Writes this node's code ({@link MetaProgram}), evaluated as {@link #evaluate} evaluates the node. */
+    void emit(MetaProgram.Writer out);
+
     /** Adds the numbers of the operands this node reads. */
     void collectOperands(BitSet operands);
 

@@ -23,6 +23,12 @@ final class MetaNodes {
             }
 
             @Override
+            public void emit(MetaProgram.Writer out) {
+                out.write(MetaProgram.NUMBER);
+                out.writeNumber(value);
+            }
+
+            @Override
             public void collectOperands(BitSet operands) {
             }
 
@@ -54,6 +60,12 @@ final class MetaNodes {
             @Override
             public double evaluate(MetaInputs inputs) {
                 return inputs.value(operand);
+            }
+
+            @Override
+            public void emit(MetaProgram.Writer out) {
+                out.write(MetaProgram.OPERAND);
+                out.write(out.input(operand));
             }
 
             @Override
@@ -102,6 +114,12 @@ final class MetaNodes {
             }
 
             @Override
+            public void emit(MetaProgram.Writer out) {
+                out.write(MetaProgram.NOT);
+                operand.emit(out);
+            }
+
+            @Override
             public void collectOperands(BitSet operands) {
                 operand.collectOperands(operands);
             }
@@ -123,6 +141,12 @@ final class MetaNodes {
             @Override
             public double evaluate(MetaInputs inputs) {
                 return -operand.evaluate(inputs);
+            }
+
+            @Override
+            public void emit(MetaProgram.Writer out) {
+                out.write(MetaProgram.NEGATE);
+                operand.emit(out);
             }
 
             @Override
@@ -157,6 +181,17 @@ final class MetaNodes {
                     return l != 0 ? l : right.evaluate(inputs);
                 }
                 return operator.apply(l, right.evaluate(inputs));
+            }
+
+            @Override
+            public void emit(MetaProgram.Writer out) {
+                out.write(MetaProgram.BINARY);
+                out.write(operator.ordinal());
+                int rightAt = out.position();
+                out.write(0);
+                left.emit(out);
+                out.set(rightAt, out.position());
+                right.emit(out);
             }
 
             @Override
@@ -280,6 +315,11 @@ final class MetaNodes {
             @Override
             public void collectOperands(BitSet operands) {
                 plain.collectOperands(operands);
+            }
+
+            @Override
+            public void emit(MetaProgram.Writer out) {
+                out.writeBounded(plain, terms, termOperands, threshold);
             }
 
             @Override
@@ -464,6 +504,22 @@ final class MetaNodes {
             }
 
             @Override
+            public void emit(MetaProgram.Writer out) {
+                out.write(MetaProgram.AND);
+                int slots = out.position();
+                out.write(0);
+                out.write(0);
+                out.write(0);
+                left.emit(out);
+                out.set(slots, out.position());
+                right.emit(out);
+                out.set(slots + 1, out.position());
+                out.writeInputs(leftOperands);
+                out.set(slots + 2, out.position());
+                out.writeInputs(rightOperands);
+            }
+
+            @Override
             public void collectOperands(BitSet operands) {
                 left.collectOperands(operands);
                 operands.or(rightSet);
@@ -498,6 +554,19 @@ final class MetaNodes {
             @Override
             public double evaluate(MetaInputs inputs) {
                 return condition.evaluate(inputs) != 0 ? whenTrue.evaluate(inputs) : whenFalse.evaluate(inputs);
+            }
+
+            @Override
+            public void emit(MetaProgram.Writer out) {
+                out.write(MetaProgram.CONDITIONAL);
+                int slots = out.position();
+                out.write(0);
+                out.write(0);
+                condition.emit(out);
+                out.set(slots, out.position());
+                whenTrue.emit(out);
+                out.set(slots + 1, out.position());
+                whenFalse.emit(out);
             }
 
             @Override

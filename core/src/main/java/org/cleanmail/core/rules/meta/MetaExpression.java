@@ -27,10 +27,13 @@ public final class MetaExpression {
     private final List<String> operands;
     private final SortedSet<String> references;
     private final List<int[]> necessary;
+    /** This expression alone, its operands read by number. */
+    private final MetaProgram program;
 
     private MetaExpression(String text, MetaNode root, List<String> operands) {
         this.text = text;
         this.root = root;
+        this.program = MetaProgram.builder().addRoot(root).build();
         this.operands = List.copyOf(operands);
         this.references = Collections.unmodifiableSortedSet(new TreeSet<>(operands));
         List<int[]> sets = new ArrayList<>();
@@ -106,12 +109,12 @@ public final class MetaExpression {
 
     /** The numeric value; {@code ruleValue} gives the hit count of a rule (0 when it did not fire). */
     public double evaluate(ToDoubleFunction<String> ruleValue) {
-        return root.evaluate(operand -> ruleValue.applyAsDouble(operands.get(operand)));
+        return program.evaluate(0, operand -> ruleValue.applyAsDouble(operands.get(operand)));
     }
 
     /** The numeric value, reading the operands by number (cheap ones first, where the inputs tell). */
     public double evaluateOperands(MetaInputs inputs) {
-        return root.evaluate(inputs);
+        return program.evaluate(0, inputs);
     }
 
     MetaNode root() {

@@ -6,9 +6,7 @@ import java.util.function.IntToDoubleFunction;
 
 /** A node of a compiled meta expression; immutable. */
 interface MetaNode {
-    double evaluate(MetaInputs inputs);
-
-    /** Writes this node's code ({@link MetaProgram}), evaluated as {@link #evaluate} evaluates the node. */
+    /** Writes this node's code ({@link MetaProgram}), which evaluates it. */
     void emit(MetaProgram.Writer out);
 
     /** Adds the numbers of the operands this node reads. */

@@ -6,10 +6,11 @@ import java.util.List;
 import java.util.function.IntToDoubleFunction;
 
 /**
- * The node kinds of meta expressions, evaluated with Perl's semantics: {@code &&} and
- * {@code ||} yield the deciding operand (so {@code (A || B) + C} adds hit counts),
- * {@code !} and comparisons yield 0 or 1, and a division by zero yields 0 instead of
- * aborting the whole scan.
+ * The node kinds of meta expressions: what they tell of a meta before it is evaluated, and
+ * the code each writes ({@link MetaProgram}, which evaluates them with Perl's semantics:
+ * {@code &&} and {@code ||} yield the deciding operand, so {@code (A || B) + C} adds hit
+ * counts; {@code !} and comparisons yield 0 or 1; a division by zero yields 0 instead of
+ * aborting the whole scan).
  */
 final class MetaNodes {
     private MetaNodes() {
@@ -17,11 +18,6 @@ final class MetaNodes {
 
     static MetaNode number(double value) {
         return new MetaNode() {
-            @Override
-            public double evaluate(MetaInputs inputs) {
-                return value;
-            }
-
             @Override
             public void emit(MetaProgram.Writer out) {
                 out.write(MetaProgram.NUMBER);
@@ -57,11 +53,6 @@ final class MetaNodes {
     /** The value of a rule: operand number {@code operand} of the expression. */
     static MetaNode operand(int operand) {
         return new MetaNode() {
-            @Override
-            public double evaluate(MetaInputs inputs) {
-                return inputs.value(operand);
-            }
-
             @Override
             public void emit(MetaProgram.Writer out) {
                 out.write(MetaProgram.OPERAND);
@@ -109,11 +100,6 @@ final class MetaNodes {
     static MetaNode not(MetaNode operand) {
         return new MetaNode() {
             @Override
-            public double evaluate(MetaInputs inputs) {
-                return operand.evaluate(inputs) == 0 ? 1 : 0;
-            }
-
-            @Override
             public void emit(MetaProgram.Writer out) {
                 out.write(MetaProgram.NOT);
                 operand.emit(out);
@@ -138,11 +124,6 @@ final class MetaNodes {
 
     static MetaNode negate(MetaNode operand) {
         return new MetaNode() {
-            @Override
-            public double evaluate(MetaInputs inputs) {
-                return -operand.evaluate(inputs);
-            }
-
             @Override
             public void emit(MetaProgram.Writer out) {
                 out.write(MetaProgram.NEGATE);
@@ -171,18 +152,6 @@ final class MetaNodes {
 
     private static MetaNode plainBinary(MetaOperator operator, MetaNode left, MetaNode right) {
         return new MetaNode() {
-            @Override
-            public double evaluate(MetaInputs inputs) {
-                double l = left.evaluate(inputs);
-                if (operator == MetaOperator.AND) {
-                    return l == 0 ? l : right.evaluate(inputs);
-                }
-                if (operator == MetaOperator.OR) {
-                    return l != 0 ? l : right.evaluate(inputs);
-                }
-                return operator.apply(l, right.evaluate(inputs));
-            }
-
             @Override
             public void emit(MetaProgram.Writer out) {
                 out.write(MetaProgram.BINARY);
@@ -252,7 +221,7 @@ final class MetaNodes {
     }
 
     /**
-     * A sum compared with a number ({@link SumThreshold}), evaluated term by term where the
+     * A sum compared with a number ({@link SumThreshold}), evaluated ({@link MetaProgram}) term by term where the
      * inputs bound each operand ({@link MetaInputs#max(int)}): the terms known already first,
      * then the cheap ones, then the rest as written; a term that cannot be other than 0 is
      * not read, and once the terms read meet the threshold, or the rest cannot make them,
@@ -267,51 +236,6 @@ final class MetaNodes {
             termOperands[i] = operands.stream().toArray();
         }
         return new MetaNode() {
-            @Override
-            public double evaluate(MetaInputs inputs) {
-                double[] max = new double[termOperands.length];
-                // the greatest total of the terms not read yet: the finite ones' sum, and how many are unbounded
-                double rest = 0;
-                int unbounded = 0;
-                for (int i = 0; i < max.length; i++) {
-                    for (int operand : termOperands[i]) {
-                        max[i] = Math.max(max[i], inputs.max(operand));
-                    }
-                    if (Double.isNaN(max[i])) {
-                        return plain.evaluate(inputs);
-                    }
-                    if (Double.isInfinite(max[i])) {
-                        unbounded++;
-                    } else {
-                        rest += max[i];
-                    }
-                }
-                double sum = 0;
-                boolean[] read = new boolean[max.length];
-                for (int pass = 0; pass < 3; pass++) {
-                    for (int i = 0; i < max.length; i++) {
-                        if (unbounded == 0 && !threshold.metBy(sum + rest)) {
-                            return 0;
-                        }
-                        if (read[i] || pass == 0 && !inputs.known(termOperands[i])
-                            || pass == 1 && !inputs.cheap(termOperands[i])) {
-                            continue;
-                        }
-                        read[i] = true;
-                        if (Double.isInfinite(max[i])) {
-                            unbounded--;
-                        } else {
-                            rest -= max[i];
-                        }
-                        sum += max[i] == 0 ? 0 : terms.get(i).evaluate(inputs);
-                        if (threshold.metBy(sum)) {
-                            return 1;
-                        }
-                    }
-                }
-                return 0;
-            }
-
             @Override
             public void collectOperands(BitSet operands) {
                 plain.collectOperands(operands);
@@ -490,20 +414,6 @@ final class MetaNodes {
         int[] rightOperands = rightSet.stream().toArray();
         return new MetaNode() {
             @Override
-            public double evaluate(MetaInputs inputs) {
-                if (rightOperands.length > 0 && !inputs.known(leftOperands) && inputs.cheap(rightOperands)) {
-                    double r = right.evaluate(inputs);
-                    if (r == 0) {
-                        return r;
-                    }
-                    double l = left.evaluate(inputs);
-                    return l == 0 ? l : r;
-                }
-                double l = left.evaluate(inputs);
-                return l == 0 ? l : right.evaluate(inputs);
-            }
-
-            @Override
             public void emit(MetaProgram.Writer out) {
                 out.write(MetaProgram.AND);
                 int slots = out.position();
@@ -551,11 +461,6 @@ final class MetaNodes {
 
     static MetaNode conditional(MetaNode condition, MetaNode whenTrue, MetaNode whenFalse) {
         return new MetaNode() {
-            @Override
-            public double evaluate(MetaInputs inputs) {
-                return condition.evaluate(inputs) != 0 ? whenTrue.evaluate(inputs) : whenFalse.evaluate(inputs);
-            }
-
             @Override
             public void emit(MetaProgram.Writer out) {
                 out.write(MetaProgram.CONDITIONAL);

@@ -5,9 +5,11 @@ import java.util.List;
 import java.util.function.IntUnaryOperator;
 
 /**
- * Many meta expressions compiled into one array of ints, each from its start, evaluated as
- * {@link MetaExpression#evaluateOperands} evaluates its tree: the same values, the same
- * operands read in the same order. A scan evaluates a few hundred metas, each once; read
+ * Meta expressions compiled into one array of ints, each from its start, and their
+ * evaluation: Perl's semantics, with {@code A && B} reading a cheap {@code B} first and
+ * sums compared with a number reading their terms within bounds ({@link MetaInputs}). Each
+ * {@link MetaExpression} holds a program of its own; a rule set compiles all its metas into
+ * one. A scan evaluates a few hundred metas, each once; read
  * from a tree of objects (the nodes, their operand lists, the expression, the rule), a meta
  * costs about a dozen scattered reads of memory that the rest of the scan has evicted, and
  * those were four fifths of the time spent on metas. Here a meta's nodes, operands and
@@ -61,10 +63,20 @@ public final class MetaProgram {
          * @return where it starts, for {@link #evaluate}
          */
         public int add(MetaExpression expression, IntUnaryOperator inputOf, boolean bounded) {
+            return add(expression.root(), inputOf, bounded);
+        }
+
+        /** Adds an expression by its root node, its operands read by number, its sums bounded. */
+        Builder addRoot(MetaNode root) {
+            add(root, IntUnaryOperator.identity(), true);
+            return this;
+        }
+
+        private int add(MetaNode root, IntUnaryOperator inputOf, boolean bounded) {
             writer.inputOf = inputOf;
             writer.bounded = bounded;
             int start = writer.size;
-            expression.root().emit(writer);
+            root.emit(writer);
             return start;
         }
 
@@ -183,7 +195,10 @@ public final class MetaProgram {
         return operator.apply(l, evaluate(code[at + 2], inputs));
     }
 
-    /** {@code A && B} as {@link MetaNodes#and} evaluates it: B first where A is not known and B is cheap. */
+    /**
+     * {@code A && B}: 0 when either is 0, else B. A first when its value is known already;
+     * else B first when the inputs say B is cheap, and A only when B is not 0; else A first.
+     */
     private double and(int[] code, int at, MetaInputs inputs) {
         int rightAt = code[at + 1];
         int leftInputs = code[at + 2];
@@ -202,7 +217,13 @@ public final class MetaProgram {
         return l == 0 ? l : evaluate(rightAt, inputs);
     }
 
-    /** A sum compared with a number, as the bounded node of {@link MetaNodes#binary} evaluates it. */
+    /**
+     * A sum compared with a number, term by term where the inputs bound each operand: the
+     * terms known already first, then the cheap ones, then the rest as written; a term that
+     * cannot be other than 0 is not read, and once the terms read meet the threshold, or the
+     * rest cannot, the outcome (1 or 0) is known and nothing more is read. Where an operand
+     * has no bound, the comparison as written.
+     */
     private double bounded(int[] code, int at, MetaInputs inputs) {
         int plainAt = code[at + 1];
         int terms = code[at + 2];

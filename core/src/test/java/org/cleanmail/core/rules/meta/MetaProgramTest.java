@@ -9,9 +9,10 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * A meta program evaluates each meta as its tree does ({@link MetaExpression#evaluateOperands}):
- * the same value, reading the same operands in the same order, whatever is known, cheap or
- * bounded.
+ * A program of many metas evaluates each as the expression alone does
+ * ({@link MetaExpression#evaluateOperands}): the same value, reading the same operands in the
+ * same order, whatever is known, cheap or bounded. (What that value and order are is
+ * {@link MetaExpressionTest}'s and {@link MetaInputsTest}'s.)
  */
 class MetaProgramTest {
     private static final String[] NAMES = {"__A", "__B", "__C", "__D", "__E", "__F"};
@@ -29,31 +30,36 @@ class MetaProgramTest {
         "rules_matching(__X*) || __A",
     };
 
-    /** Reads values by operand number, recording the order; known, cheap and bounds as set up. */
+    /**
+     * Reads values by input, operand number + {@code base}, recording the operands read in
+     * order; known, cheap and bounds as set up.
+     */
     private static final class Recording implements MetaInputs {
         private final double[] values;
         private final boolean[] known;
         private final boolean[] cheap;
         private final double[] max;
+        private final int base;
         private final List<Integer> reads = new ArrayList<>();
 
-        Recording(double[] values, boolean[] known, boolean[] cheap, double[] max) {
+        Recording(double[] values, boolean[] known, boolean[] cheap, double[] max, int base) {
             this.values = values;
             this.known = known;
             this.cheap = cheap;
             this.max = max;
+            this.base = base;
         }
 
         @Override
-        public double value(int operand) {
-            reads.add(operand);
-            return values[operand];
+        public double value(int input) {
+            reads.add(input - base);
+            return values[input - base];
         }
 
         @Override
-        public boolean known(int[] operands) {
-            for (int operand : operands) {
-                if (!known[operand]) {
+        public boolean known(int[] inputs) {
+            for (int input : inputs) {
+                if (!known[input - base]) {
                     return false;
                 }
             }
@@ -61,9 +67,9 @@ class MetaProgramTest {
         }
 
         @Override
-        public boolean cheap(int[] operands) {
-            for (int operand : operands) {
-                if (!cheap[operand]) {
+        public boolean cheap(int[] inputs) {
+            for (int input : inputs) {
+                if (!cheap[input - base]) {
                     return false;
                 }
             }
@@ -71,13 +77,13 @@ class MetaProgramTest {
         }
 
         @Override
-        public double max(int operand) {
-            return max[operand];
+        public double max(int input) {
+            return max[input - base];
         }
     }
 
     @Test
-    void everyMetaShouldEvaluateAsItsTreeDoes() throws MetaSyntaxException {
+    void everyMetaShouldEvaluateAsItsExpressionAloneDoes() throws MetaSyntaxException {
         Random random = new Random(7);
         List<MetaExpression> expressions = new ArrayList<>();
         for (String text : HANDWRITTEN) {
@@ -90,7 +96,9 @@ class MetaProgramTest {
             MetaProgram.Builder builder = MetaProgram.builder();
             int[] starts = new int[expressions.size()];
             for (int i = 0; i < starts.length; i++) {
-                starts[i] = builder.add(expressions.get(i), operand -> operand, bounded);
+                // inputs numbered apart from the operands: operand 0 of the i-th meta is input 100 * i
+                int base = 100 * i;
+                starts[i] = builder.add(expressions.get(i), operand -> base + operand, bounded);
             }
             MetaProgram program = builder.build();
             for (int i = 0; i < starts.length; i++) {
@@ -108,16 +116,16 @@ class MetaProgramTest {
                         max[operand] = trial % 4 == 0 ? Double.NaN
                             : random.nextInt(4) == 0 ? Double.POSITIVE_INFINITY : Math.max(values[operand], random.nextInt(3));
                     }
-                    Recording byTree = new Recording(values, known, cheap, max);
-                    Recording byProgram = new Recording(values, known, cheap, max);
-                    // an unbounded meta's sums are evaluated as written: its tree reads no bounds either
-                    MetaInputs treeInputs = bounded ? byTree : new Unbounded(byTree);
+                    Recording alone = new Recording(values, known, cheap, max, 0);
+                    Recording inProgram = new Recording(values, known, cheap, max, 100 * i);
+                    // an unbounded meta's sums are evaluated as written, as where no bounds are told
+                    MetaInputs aloneInputs = bounded ? alone : new Unbounded(alone);
 
-                    double expected = expression.evaluateOperands(treeInputs);
-                    double actual = program.evaluate(starts[i], byProgram);
+                    double expected = expression.evaluateOperands(aloneInputs);
+                    double actual = program.evaluate(starts[i], inProgram);
 
                     assertThat(actual).as("%s (bounded %s)", expression, bounded).isEqualTo(expected);
-                    assertThat(byProgram.reads).as("operands read by %s", expression).isEqualTo(byTree.reads);
+                    assertThat(inProgram.reads).as("operands read by %s", expression).isEqualTo(alone.reads);
                 }
             }
         }

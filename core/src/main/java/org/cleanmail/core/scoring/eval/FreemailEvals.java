@@ -75,7 +75,7 @@ final class FreemailEvals {
             return false;
         }
         Optional<Pattern> filter = filter(arguments, 1);
-        return SenderAddresses.addresses(features.headers(), ADDR_SUFFIX.matcher(name.get()).replaceFirst("")).stream()
+        return SenderAddresses.addresses(features, ADDR_SUFFIX.matcher(name.get()).replaceFirst("")).stream()
             .anyMatch(email -> domains.isFreemail(email) && matches(filter, email));
     }
 
@@ -85,7 +85,7 @@ final class FreemailEvals {
             return false;
         }
         MessageHeaders headers = features.headers();
-        if (BULK_ENVELOPE_FROM.matcher(SenderAddresses.envelopeFrom(headers)).find()) {
+        if (BULK_ENVELOPE_FROM.matcher(SenderAddresses.envelopeFrom(features)).find()) {
             return false;
         }
         List<String> from = SenderAddresses.addresses(headers, "From");

@@ -25,8 +25,10 @@ final class SenderAddresses {
     private static final Pattern IPV4 = Pattern.compile("\\b(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\b");
     private static final Pattern DOTS = Pattern.compile("\\.{2,}");
     private static final Pattern ANGLE_BRACKETS = Pattern.compile("^\\s*<*|>*\\s*$");
+    private static final PerMessageCache<String> ENVELOPE_FROM =
+        new PerMessageCache<>(features -> envelopeFrom(features.headers()));
     private static final PerMessageCache<List<String>> ALL_FROM =
-        new PerMessageCache<>(features -> allFrom(features.headers()));
+        new PerMessageCache<>(features -> allFrom(features.headers(), envelopeFrom(features)));
 
     private SenderAddresses() {
     }
@@ -107,13 +109,18 @@ final class SenderAddresses {
         return false;
     }
 
-    /** SpamAssassin's {@code all_from_addrs}: Resent-From if any, else the sender headers, lower-case. */
-    /** {@link #allFrom(MessageHeaders)} of a message, worked out once for the several rules that read it. */
+    /** {@link #envelopeFrom(MessageHeaders)} of a message, worked out once for the several rules that read it. */
+    static String envelopeFrom(MessageFeatures features) {
+        return ENVELOPE_FROM.get(features);
+    }
+
+    /** SpamAssassin's {@code all_from_addrs} of a message, worked out once for the several rules that read it. */
     static List<String> allFrom(MessageFeatures features) {
         return ALL_FROM.get(features);
     }
 
-    static List<String> allFrom(MessageHeaders headers) {
+    /** SpamAssassin's {@code all_from_addrs}: Resent-From if any, else the sender headers, lower-case. */
+    private static List<String> allFrom(MessageHeaders headers, String envelopeFrom) {
         List<String> resent = addresses(headers, "Resent-From");
         if (!resent.isEmpty()) {
             return resent.subList(0, 1);
@@ -122,18 +129,23 @@ final class SenderAddresses {
         for (String name : List.of("From", "Envelope-Sender", "Resent-Sender", "X-Envelope-From")) {
             all.addAll(addresses(headers, name));
         }
-        String envelope = envelopeFrom(headers).toLowerCase(Locale.ROOT);
+        String envelope = envelopeFrom.toLowerCase(Locale.ROOT);
         if (!envelope.isEmpty()) {
             all.add(envelope);
         }
         return all.stream().map(email -> DOTS.matcher(email).replaceAll(".")).collect(Collectors.toUnmodifiableList());
     }
 
-    static List<String> addresses(MessageHeaders headers, String name) {
+    /** The addresses of a message's header fields of that name, lower-case; {@code EnvelopeFrom}: {@link #envelopeFrom}. */
+    static List<String> addresses(MessageFeatures features, String name) {
         if (name.equals("EnvelopeFrom")) {
-            String envelope = envelopeFrom(headers);
+            String envelope = envelopeFrom(features);
             return envelope.isEmpty() ? List.of() : List.of(envelope.toLowerCase(Locale.ROOT));
         }
+        return addresses(features.headers(), name);
+    }
+
+    static List<String> addresses(MessageHeaders headers, String name) {
         List<String> addresses = new ArrayList<>();
         for (MailAddress address : headers.addresses(name)) {
             if (!address.address().isEmpty()) {

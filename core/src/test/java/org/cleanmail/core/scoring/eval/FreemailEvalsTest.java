@@ -55,6 +55,21 @@ class FreemailEvalsTest {
     }
 
     @Test
+    void theEnvelopeSenderShouldBeReadFromTheReturnPathAboveTheReceivedFields() {
+        MessageFeatures free = message("Return-Path: <joe1985@hotmail.com>",
+            "Received: from a.example (a.example [203.0.113.9]) by mx.example; Mon, 1 Jan 2024 00:00:00 +0000",
+            "From: lottery@hotmail.com", "Reply-To: claims@gmail.com", "", "x");
+        MessageFeatures bulk = message("Return-Path: <news-bounces@lists.example>",
+            "Received: from a.example (a.example [203.0.113.9]) by mx.example; Mon, 1 Jan 2024 00:00:00 +0000",
+            "From: lottery@hotmail.com", "Reply-To: claims@gmail.com", "", "x");
+
+        assertThat(call("check_freemail_header", free, "EnvelopeFrom")).isTrue();
+        assertThat(call("check_freemail_header", bulk, "EnvelopeFrom")).isFalse();
+        assertThat(call("check_freemail_replyto", free, "replyto")).isTrue();
+        assertThat(call("check_freemail_replyto", bulk, "replyto")).as("a bulk envelope sender: a list's replies").isFalse();
+    }
+
+    @Test
     void replyShouldFireWhenTheBodyAsksToWriteToAnotherFreeMailAddress() {
         MessageFeatures features = message("From: lottery@hotmail.com", "Subject: you won", "",
             "Send your details to claims.agent@gmail.com today.");

@@ -63,6 +63,10 @@ public final class CompiledRuleSet {
     private final MetaProgram metaProgram;
     /** By rule index: where a meta starts in {@link #metaProgram}; -1 for other rules. */
     private final int[] metaStarts;
+    /** By meta rule index: its operands as rule indices (-1: no such rule), one set each ({@link FlatSets}). */
+    private final FlatSets metaOperands;
+    /** The header tests that do not refer back to a group: cheap to run when a meta reads them. */
+    private final BitSet cheapTests;
     /** The rules decided by their literal strings where those occur, by index (null entries: others). */
     private final LiteralPattern[] literalPatterns;
     /** The header rules filtered on their own selection, by selector index (null entries: none), or null. */
@@ -119,7 +123,7 @@ public final class CompiledRuleSet {
         this.anchors = anchors;
         this.literalPatterns = literalPatterns;
         this.metaNeeds = metaNeeds;
-        this.metaWakeUps = MetaWakeUps.of(rules.length, topMetaOrder, metaNeeds.anyOf());
+        this.metaWakeUps = MetaWakeUps.of(rules.length, topMetaOrder, metaNeeds.anyOf(), subMetas);
         this.metaStarts = new int[rules.length];
         Arrays.fill(metaStarts, -1);
         MetaProgram.Builder program = MetaProgram.builder();
@@ -128,6 +132,17 @@ public final class CompiledRuleSet {
             metaStarts[index] = program.add(meta.meta, operand -> meta.metaOperands[operand], metaNeeds.bounded(index));
         }
         this.metaProgram = program.build();
+        int[][][] operands = new int[rules.length][][];
+        for (int index : metaOrder) {
+            operands[index] = new int[][] {rules[index].metaOperands};
+        }
+        this.metaOperands = FlatSets.of(operands, metaOrder);
+        this.cheapTests = new BitSet(rules.length);
+        for (CompiledRule rule : rules) {
+            if (rule != null && rule.meta == null && rule.type == RuleType.HEADER && !rule.backReferences) {
+                cheapTests.set(rule.index);
+            }
+        }
         this.asciiAnchors = asciiAnchors;
         this.selectorTargets = selectorTargets;
         this.regularFilters = regularFilters;
@@ -411,6 +426,16 @@ public final class CompiledRuleSet {
     /** The metas compiled ({@link MetaProgram}), each from its {@link #metaStart}, its operands read as rule indices. */
     MetaProgram metaProgram() {
         return metaProgram;
+    }
+
+    /** The operands of the metas that can be evaluated, as rule indices: one set each, from the meta's {@link FlatSets#start}. */
+    FlatSets metaOperands() {
+        return metaOperands;
+    }
+
+    /** Whether a rule that is not a meta is a header test that does not refer back to a group. */
+    boolean cheapTest(int index) {
+        return cheapTests.get(index);
     }
 
     /** Where a meta starts in {@link #metaProgram}. */

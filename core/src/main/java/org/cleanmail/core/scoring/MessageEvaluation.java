@@ -1030,9 +1030,9 @@ final class MessageEvaluation {
      * may hit ({@link #mayHit}).
      */
     private void metaRules() {
-        rules.markSubMetas(pending);
         int[] order = rules.topMetaOrder();
         if (!cheapFirst) {
+            rules.markSubMetas(pending);
             for (int index : order) {
                 evaluateMeta(index);
             }
@@ -1040,10 +1040,13 @@ final class MessageEvaluation {
         }
         MetaWakeUps wakeUps = rules.metaWakeUps();
         BitSet woken = scratch.wokenMetas;
+        // with the metas every sub-meta wakes: all of them are pending from here on
         wakeUps.wakeAlways(woken);
         for (int index = pending.nextSetBit(0); index >= 0; index = pending.nextSetBit(index + 1)) {
+            // a pending sub-rule
             wakeUps.wake(index, woken);
         }
+        rules.markSubMetas(pending);
         for (int index = nonZero.nextSetBit(0); index >= 0; index = nonZero.nextSetBit(index + 1)) {
             if (values[index] != 0) {
                 wakeUps.wake(index, woken);
@@ -1183,17 +1186,21 @@ final class MessageEvaluation {
      */
     private boolean cheapToRead(int index, int depth) {
         if (cheapness[index] == 0) {
-            CompiledRule rule = rules.rule(index);
+            // a pending rule is a sub-meta or a sub-rule: told apart, and read, without reading the rule
             boolean cheap;
-            if (rule.meta != null) {
+            if (rules.subMeta(index)) {
                 cheap = depth < MAX_CHEAP_DEPTH;
-                for (int operand : rule.metaOperands) {
-                    if (cheap && operand >= 0 && pending.get(operand)) {
+                FlatSets operands = rules.metaOperands();
+                int[] sets = operands.sets();
+                int at = operands.start(index) + 1;
+                for (int i = at + 1, end = i + sets[at]; i < end && cheap; i++) {
+                    int operand = sets[i];
+                    if (operand >= 0 && pending.get(operand)) {
                         cheap = cheapToRead(operand, depth + 1);
                     }
                 }
             } else {
-                cheap = rule.type == RuleType.HEADER && !rule.backReferences;
+                cheap = rules.cheapTest(index);
             }
             scratch.note(index);
             cheapness[index] = cheap ? CHEAP : COSTLY;

@@ -17,7 +17,10 @@ final class MetaWakeUps {
     private final int[] start;
     /** Positions in {@link CompiledRuleSet#topMetaOrder} of the metas each rule wakes, in order. */
     private final int[] positions;
-    /** Positions of the metas checked whatever the rules' values: those with no known needs. */
+    /**
+     * Positions of the metas checked whatever the rules' values: those with no known needs,
+     * and those a rule pending at every message wakes.
+     */
     private final BitSet always;
 
     private MetaWakeUps(int[] start, int[] positions, BitSet always) {
@@ -30,8 +33,10 @@ final class MetaWakeUps {
      * @param rules how many rules there are
      * @param order the metas that are not sub-rules, the metas a meta reads first
      * @param needs by meta rule index: the sets of rules of which one at least must not be 0
+     * @param alwaysPending the rules that are pending at every message when the metas are
+     *     checked (the sub-metas): the metas they wake are checked always
      */
-    static MetaWakeUps of(int rules, int[] order, FlatSets needs) {
+    static MetaWakeUps of(int rules, int[] order, FlatSets needs, BitSet alwaysPending) {
         int[] positionOf = new int[rules];
         Arrays.fill(positionOf, -1);
         for (int position = 0; position < order.length; position++) {
@@ -43,7 +48,8 @@ final class MetaWakeUps {
         int[] sets = needs.sets();
         for (int position = 0; position < order.length; position++) {
             int[] smallest = smallestSet(sets, needs.start(order[position]));
-            if (smallest == null || !readsEarlierMetas(smallest, positionOf, position)) {
+            if (smallest == null || !readsEarlierMetas(smallest, positionOf, position)
+                || Arrays.stream(smallest).anyMatch(rule -> rule >= 0 && alwaysPending.get(rule))) {
                 always.set(position);
                 continue;
             }

@@ -17,7 +17,7 @@ class MetaWakeUpsTest {
         {{7}},          // 6: meta 7, which comes after it
         {{0}},          // 7: rule 0
     };
-    private static final MetaWakeUps WAKE_UPS = MetaWakeUps.of(NEEDS.length, ORDER, FlatSets.of(NEEDS, ORDER));
+    private static final MetaWakeUps WAKE_UPS = MetaWakeUps.of(NEEDS.length, ORDER, FlatSets.of(NEEDS, ORDER), new BitSet());
 
     @Test
     void aRuleShouldWakeTheMetasWhoseSmallestSetOfNeedsHoldsIt() {
@@ -35,6 +35,21 @@ class MetaWakeUpsTest {
 
         assertThat(always.stream().toArray()).containsExactly(1, 3);
         assertThat(woken(7)).as("meta 6 is checked anyway").isEmpty();
+    }
+
+    @Test
+    void metasWokenByARuleAlwaysPendingShouldAlwaysBeChecked() {
+        BitSet subMetas = new BitSet();
+        subMetas.set(3);
+        MetaWakeUps wakeUps = MetaWakeUps.of(NEEDS.length, ORDER, FlatSets.of(NEEDS, ORDER), subMetas);
+        BitSet always = new BitSet();
+
+        wakeUps.wakeAlways(always);
+
+        assertThat(always.stream().toArray()).as("meta 5 needs meta 3, a sub-meta").containsExactly(1, 2, 3);
+        BitSet woken = new BitSet();
+        wakeUps.wake(2, woken);
+        assertThat(woken.stream().toArray()).as("rule 2 still wakes meta 3").containsExactly(0);
     }
 
     private static int[] woken(int rule) {

@@ -156,8 +156,7 @@ final class MetaNodes {
             public void emit(MetaProgram.Writer out) {
                 out.write(MetaProgram.BINARY);
                 out.write(operator.ordinal());
-                int rightAt = out.position();
-                out.write(0);
+                int rightAt = out.reserve(1);
                 left.emit(out);
                 out.set(rightAt, out.position());
                 right.emit(out);
@@ -416,10 +415,7 @@ final class MetaNodes {
             @Override
             public void emit(MetaProgram.Writer out) {
                 out.write(MetaProgram.AND);
-                int slots = out.position();
-                out.write(0);
-                out.write(0);
-                out.write(0);
+                int slots = out.reserve(3);
                 left.emit(out);
                 out.set(slots, out.position());
                 right.emit(out);
@@ -464,9 +460,7 @@ final class MetaNodes {
             @Override
             public void emit(MetaProgram.Writer out) {
                 out.write(MetaProgram.CONDITIONAL);
-                int slots = out.position();
-                out.write(0);
-                out.write(0);
+                int slots = out.reserve(2);
                 condition.emit(out);
                 out.set(slots, out.position());
                 whenTrue.emit(out);

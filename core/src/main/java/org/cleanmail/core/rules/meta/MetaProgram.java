@@ -87,7 +87,7 @@ public final class MetaProgram {
 
     /** Where nodes write their code; positions are absolute. */
     static final class Writer {
-        private int[] code = new int[1024];
+        private int[] code = new int[64];
         private int size;
         private IntUnaryOperator inputOf;
         private boolean bounded;
@@ -102,6 +102,15 @@ public final class MetaProgram {
                 code = Arrays.copyOf(code, size * 2);
             }
             code[size++] = value;
+        }
+
+        /** Writes {@code count} zeros, slots for positions not known yet ({@link #set}); returns where they start. */
+        int reserve(int count) {
+            int at = size;
+            for (int i = 0; i < count; i++) {
+                write(0);
+            }
+            return at;
         }
 
         /** Sets an int written before, such as a position not known when it was. */
@@ -133,16 +142,11 @@ public final class MetaProgram {
                 return;
             }
             write(BOUNDED);
-            int plainAt = position();
-            write(0);
+            int plainAt = reserve(1);
             write(terms.size());
             write(threshold.orEqual() ? 1 : 0);
             writeNumber(threshold.bound());
-            int termsAt = position();
-            for (int i = 0; i < terms.size(); i++) {
-                write(0);
-                write(0);
-            }
+            int termsAt = reserve(2 * terms.size());
             set(plainAt, position());
             plain.emit(this);
             for (int i = 0; i < terms.size(); i++) {
@@ -278,8 +282,4 @@ public final class MetaProgram {
         return orEqual ? total >= bound : total > bound;
     }
 
-    /** How many ints the program holds. */
-    public int size() {
-        return code.length;
-    }
 }

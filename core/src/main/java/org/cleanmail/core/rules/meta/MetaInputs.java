@@ -1,7 +1,5 @@
 package org.cleanmail.core.rules.meta;
 
-import java.util.Arrays;
-
 /**
  * The values a meta expression reads, by operand number ({@link MetaExpression#operands()}:
  * the rules it names, each numbered once), with a hint of which are cheap to read (already
@@ -16,24 +14,21 @@ public interface MetaInputs {
     /** The value of operand {@code operand}: the hit count of the rule {@code operands().get(operand)}. */
     double value(int operand);
 
-    /** Whether every one of these operands can be read without running a costly test; by default none is. */
-    default boolean cheap(int[] operands) {
+    /**
+     * Whether every one of the operands {@code operands[from..to)} can be read without running
+     * a costly test (a {@link MetaProgram} hands its code and where the operands lie in it);
+     * by default none is.
+     */
+    default boolean cheap(int[] operands, int from, int to) {
         return false;
     }
 
-    /** Whether the value of every one of these operands is known already (reading them runs nothing); by default not. */
-    default boolean known(int[] operands) {
+    /**
+     * Whether the value of every one of the operands {@code operands[from..to)} is known
+     * already (reading them runs nothing); by default not.
+     */
+    default boolean known(int[] operands, int from, int to) {
         return false;
-    }
-
-    /** {@link #cheap(int[])} of {@code inputs[from..to)}, as a {@link MetaProgram} reads its inputs. */
-    default boolean cheap(int[] inputs, int from, int to) {
-        return cheap(Arrays.copyOfRange(inputs, from, to));
-    }
-
-    /** {@link #known(int[])} of {@code inputs[from..to)}, as a {@link MetaProgram} reads its inputs. */
-    default boolean known(int[] inputs, int from, int to) {
-        return known(Arrays.copyOfRange(inputs, from, to));
     }
 
     /**

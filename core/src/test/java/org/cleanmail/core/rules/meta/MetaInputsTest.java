@@ -34,13 +34,13 @@ class MetaInputsTest {
         }
 
         @Override
-        public boolean cheap(int[] numbers) {
-            return Arrays.stream(numbers).allMatch(operand -> operands.get(operand).startsWith("CHEAP"));
+        public boolean cheap(int[] numbers, int from, int to) {
+            return Arrays.stream(numbers, from, to).allMatch(operand -> operands.get(operand).startsWith("CHEAP"));
         }
 
         @Override
-        public boolean known(int[] numbers) {
-            return Arrays.stream(numbers).allMatch(operand -> operands.get(operand).startsWith("KNOWN"));
+        public boolean known(int[] numbers, int from, int to) {
+            return Arrays.stream(numbers, from, to).allMatch(operand -> operands.get(operand).startsWith("KNOWN"));
         }
     }
 
@@ -60,13 +60,13 @@ class MetaInputsTest {
         }
 
         @Override
-        public boolean cheap(int[] numbers) {
-            return recording.cheap(numbers);
+        public boolean cheap(int[] numbers, int from, int to) {
+            return recording.cheap(numbers, from, to);
         }
 
         @Override
-        public boolean known(int[] numbers) {
-            return recording.known(numbers);
+        public boolean known(int[] numbers, int from, int to) {
+            return recording.known(numbers, from, to);
         }
 
         @Override

@@ -57,9 +57,9 @@ class MetaProgramTest {
         }
 
         @Override
-        public boolean known(int[] inputs) {
-            for (int input : inputs) {
-                if (!known[input - base]) {
+        public boolean known(int[] inputs, int from, int to) {
+            for (int i = from; i < to; i++) {
+                if (!known[inputs[i] - base]) {
                     return false;
                 }
             }
@@ -67,9 +67,9 @@ class MetaProgramTest {
         }
 
         @Override
-        public boolean cheap(int[] inputs) {
-            for (int input : inputs) {
-                if (!cheap[input - base]) {
+        public boolean cheap(int[] inputs, int from, int to) {
+            for (int i = from; i < to; i++) {
+                if (!cheap[inputs[i] - base]) {
                     return false;
                 }
             }
@@ -157,13 +157,13 @@ class MetaProgramTest {
         }
 
         @Override
-        public boolean known(int[] operands) {
-            return inputs.known(operands);
+        public boolean known(int[] operands, int from, int to) {
+            return inputs.known(operands, from, to);
         }
 
         @Override
-        public boolean cheap(int[] operands) {
-            return inputs.cheap(operands);
+        public boolean cheap(int[] operands, int from, int to) {
+            return inputs.cheap(operands, from, to);
         }
     }
 

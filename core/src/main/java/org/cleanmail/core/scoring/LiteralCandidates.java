@@ -82,7 +82,7 @@ final class LiteralCandidates {
                     continue;
                 }
                 int end = skip(entries, at);
-                if (!candidates.get(rule) && met(entries, at, occurrences)) {
+                if (!candidates.get(rule) && OtherRequirements.met(entries, at, occurrences, -1)) {
                     candidates.set(rule);
                 }
                 at = end;
@@ -99,20 +99,18 @@ final class LiteralCandidates {
         return at;
     }
 
-    /** Whether each set of the requirements starting at {@code at} has a literal that occurs. */
-    private static boolean met(int[] entries, int at, LiteralOccurrences occurrences) {
-        int count = entries[at++];
-        for (int set = 0; set < count; set++) {
-            int size = entries[at++];
-            boolean met = false;
-            for (int i = at; i < at + size && !met; i++) {
-                met = occurrences.occurs(entries[i]);
+    /**
+     * Marks in {@code candidates} every rule of the literal, its requirements unread: for a
+     * pass that does not record where literals occur (a target without requirements).
+     */
+    void markAll(int literal, BitSet candidates) {
+        int[] entries = byLiteral[literal];
+        for (int at = 0; at < entries.length;) {
+            int entry = entries[at++];
+            candidates.set(entry >>> 1);
+            if ((entry & 1) != 0) {
+                at = skip(entries, at);
             }
-            if (!met) {
-                return false;
-            }
-            at += size;
         }
-        return true;
     }
 }

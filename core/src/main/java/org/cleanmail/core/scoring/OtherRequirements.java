@@ -26,21 +26,27 @@ final class OtherRequirements {
      */
     boolean metIn(int rule, LiteralOccurrences occurrences, int chunk) {
         int at = required.start(rule);
-        if (at < 0) {
-            return true;
-        }
-        int[] sets = required.sets();
-        int count = sets[at++];
+        return at < 0 || met(required.sets(), at, occurrences, chunk);
+    }
+
+    /**
+     * Whether each of the sets laid out from {@code at} (their number, then each set's size
+     * and literal ids, as {@link FlatSets} and {@link LiteralCandidates} lay them out) has a
+     * literal that occurs: in the {@code chunk}-th text, or in any for a negative {@code chunk}.
+     */
+    static boolean met(int[] sets, int at, LiteralOccurrences occurrences, int chunk) {
+        int next = at;
+        int count = sets[next++];
         for (int set = 0; set < count; set++) {
-            int size = sets[at++];
+            int size = sets[next++];
             boolean met = false;
-            for (int i = 0; i < size && !met; i++) {
-                met = occurrences.occursIn(sets[at + i], chunk);
+            for (int i = next; i < next + size && !met; i++) {
+                met = chunk < 0 ? occurrences.occurs(sets[i]) : occurrences.occursIn(sets[i], chunk);
             }
             if (!met) {
                 return false;
             }
-            at += size;
+            next += size;
         }
         return true;
     }

@@ -47,9 +47,7 @@ final class TargetIndex {
 
     private final int[] alwaysRun;
     private final LiteralMatcher matcher;
-    /** Rule indices by literal id. */
-    private final int[][] rulesByLiteral;
-    /** The rules by literal id with their other requirements, for the passes that record occurrences. */
+    /** The rules by literal id, with their other requirements. */
     private final LiteralCandidates candidatesByLiteral;
     /** Literal ids by rule index: the literals whose occurrences a filtered rule reads; null for other rules. */
     private final int[][] literalsByRule;
@@ -76,7 +74,6 @@ final class TargetIndex {
         this.decidedByLiteral = decidedByLiteral;
         this.alwaysRun = alwaysRun;
         this.matcher = matcher;
-        this.rulesByLiteral = rulesByLiteral;
         this.candidatesByLiteral = LiteralCandidates.of(rulesByLiteral, alsoRequired);
         this.literalsByRule = literalsByRule;
         this.alsoRequired = alsoRequired == null ? null : OtherRequirements.of(alsoRequired);
@@ -398,9 +395,7 @@ final class TargetIndex {
         }
         BitSet found = matcher.find(text);
         for (int id = found.nextSetBit(0); id >= 0; id = found.nextSetBit(id + 1)) {
-            for (int rule : rulesByLiteral[id]) {
-                candidates.set(rule);
-            }
+            candidatesByLiteral.markAll(id, candidates);
         }
     }
 }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /** The candidates an occurring literal makes: its rules whose other requirements are met. */
 class LiteralCandidatesTest {
+    private static final int CHEAP = 0;
     private static final int DEAR = 1;
     private static final int WINNER = 2;
     private static final int FREE = 3;
@@ -48,6 +49,16 @@ class LiteralCandidatesTest {
     void aRuleShouldBeMarkedWhenEachRequirementHasALiteralThatOccursInAnyText() {
         assertThat(marked("cheap", "a winner", "dear").stream().toArray()).containsExactly(3, 5, 7);
         assertThat(marked("free winner").stream().toArray()).as("through its other literal").containsExactly(5);
+    }
+
+    @Test
+    void markingAllOfALiteralsRulesShouldReadPastTheirRequirements() {
+        BitSet candidates = new BitSet();
+
+        CANDIDATES.markAll(CHEAP, candidates);
+
+        assertThat(candidates.stream().toArray()).as("rule 5's requirements are not read, rule 3 after them is")
+            .containsExactly(3, 5);
     }
 
     @Test

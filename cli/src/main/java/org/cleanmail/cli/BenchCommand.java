@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.cleanmail.core.corpus.MessageFile;
 import org.cleanmail.core.corpus.MessageFiles;
@@ -92,10 +93,19 @@ final class BenchCommand {
             }
         }
         out.printf(Locale.ROOT, "%,d messages from %s; %d cores; each engine's median of %d rounds, the engines in turn;"
-            + " load average %.1f at the end%n", messages.size(), options.paths(), Runtime.getRuntime().availableProcessors(),
-            options.rounds(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+            + " load average %.1f at the end; CleanMail's JVM options: %s%n", messages.size(), options.paths(),
+            Runtime.getRuntime().availableProcessors(), options.rounds(),
+            ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), vmOptions());
         report.print(out);
         return 0;
+    }
+
+    /** The {@code -XX} options this JVM runs with (the launcher's, such as transparent huge pages), or "none". */
+    private static String vmOptions() {
+        String options = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+            .filter(argument -> argument.startsWith("-XX:"))
+            .collect(Collectors.joining(" "));
+        return options.isEmpty() ? "none" : options;
     }
 
     /** At most {@code max} messages, spread evenly over all those found. */

@@ -1,7 +1,6 @@
 package org.cleanmail.core.scoring;
 
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -39,7 +38,9 @@ public final class RuleEngine implements MessageScanner {
     private final CompiledRuleSet rules;
     private final MessageParser parser;
     private final RuleHealth health;
-    private final LongAdder[] hitCounters;
+    private final RuleHitCounters hitCounters;
+    /** By rule index: its number in {@link #hitCounters}, or -1. */
+    private final int[] hitCounterIds;
     private final LongAdder scans = new LongAdder();
     private final LongAdder regexRuns = new LongAdder();
 
@@ -47,12 +48,11 @@ public final class RuleEngine implements MessageScanner {
         this.rules = Objects.requireNonNull(rules, "rules");
         this.parser = Objects.requireNonNull(parser, "parser");
         this.health = new RuleHealth(rules);
-        this.hitCounters = new LongAdder[rules.size()];
+        this.hitCounters = Objects.requireNonNull(counters, "counters");
+        this.hitCounterIds = new int[rules.size()];
         for (int i = 0; i < rules.size(); i++) {
             CompiledRule rule = rules.rule(i);
-            if (rule != null) {
-                hitCounters[i] = counters.counter(rule.name);
-            }
+            hitCounterIds[i] = rule == null ? -1 : counters.idOf(rule.name);
         }
     }
 
@@ -81,12 +81,7 @@ public final class RuleEngine implements MessageScanner {
         double score;
         try {
             double[] values = evaluation.run();
-            BitSet nonZero = evaluation.nonZero();
-            for (int i = nonZero.nextSetBit(0); i >= 0; i = nonZero.nextSetBit(i + 1)) {
-                if (values[i] != 0 && hitCounters[i] != null) {
-                    hitCounters[i].increment();
-                }
-            }
+            hitCounters.count(evaluation.nonZero(), values, hitCounterIds);
             hits = evaluation.hits();
             score = evaluation.hitScore();
         } catch (RuntimeException | StackOverflowError e) {

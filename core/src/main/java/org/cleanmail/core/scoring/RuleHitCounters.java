@@ -1,6 +1,7 @@
 package org.cleanmail.core.scoring;
 
 import java.lang.invoke.MethodHandles;
+import java.lang.ref.WeakReference;
 import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -16,7 +17,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * counts has its own array of counts by number, so that counting a hit is one add to an
  * array only that thread writes (a shared counter per rule cost a scan one atomic
  * update on a cold object per hit: a few hundred a message with a large rule set). Reads
- * sum the threads' arrays. Thread-safe.
+ * sum the threads' arrays; the counts of threads that ended are added into one array when
+ * a new thread starts counting, so that pools that replace their threads do not pile up
+ * arrays. Thread-safe.
  */
 public final class RuleHitCounters {
     private static final VarHandle COUNTS = MethodHandles.arrayElementVarHandle(long[].class);
@@ -24,18 +27,43 @@ public final class RuleHitCounters {
 
     private final ConcurrentHashMap<String, Integer> ids = new ConcurrentHashMap<>();
     private final AtomicInteger nextId = new AtomicInteger();
-    /** Every counting thread's counts, kept after the thread ends: its hits still count. */
+    /** The counts of each living counting thread (and of those that ended since a thread last started counting). */
     private final CopyOnWriteArrayList<ThreadCounts> threads = new CopyOnWriteArrayList<>();
     private final ThreadLocal<ThreadCounts> local = ThreadLocal.withInitial(this::register);
+    /** Guards {@link #ended}, and the moves of an ended thread's counts into it, so that a read counts them once. */
+    private final Object endedLock = new Object();
+    /** The counts of the threads that ended, by rule number. */
+    private long[] ended = new long[0];
 
     /** One thread's counts by rule number; only that thread writes them, and it swaps in a longer array as numbers grow. */
     private static final class ThreadCounts {
+        final WeakReference<Thread> owner = new WeakReference<>(Thread.currentThread());
         volatile long[] counts = new long[INITIAL_IDS];
+
+        boolean ended() {
+            Thread thread = owner.get();
+            return thread == null || !thread.isAlive();
+        }
     }
 
     private ThreadCounts register() {
         ThreadCounts counts = new ThreadCounts();
-        threads.add(counts);
+        synchronized (endedLock) {
+            for (ThreadCounts thread : threads) {
+                if (thread.ended()) {
+                    // it counts no more: its counts join those of the other ended threads
+                    long[] from = thread.counts;
+                    if (ended.length < from.length) {
+                        ended = Arrays.copyOf(ended, from.length);
+                    }
+                    for (int id = 0; id < from.length; id++) {
+                        ended[id] += from[id];
+                    }
+                    threads.remove(thread);
+                }
+            }
+            threads.add(counts);
+        }
         return counts;
     }
 
@@ -72,14 +100,21 @@ public final class RuleHitCounters {
     }
 
     private long hits(int id) {
-        long sum = 0;
-        for (ThreadCounts thread : threads) {
-            long[] counts = thread.counts;
-            if (id < counts.length) {
-                sum += (long) COUNTS.getOpaque(counts, id);
+        synchronized (endedLock) {
+            long sum = id < ended.length ? ended[id] : 0;
+            for (ThreadCounts thread : threads) {
+                long[] counts = thread.counts;
+                if (id < counts.length) {
+                    sum += (long) COUNTS.getOpaque(counts, id);
+                }
             }
+            return sum;
         }
-        return sum;
+    }
+
+    /** The threads whose counts are kept apart: those counting, and those that ended since one last started (tests). */
+    int countingThreads() {
+        return threads.size();
     }
 
     /** Every rule hit at least once, with its hits, sorted by name. */

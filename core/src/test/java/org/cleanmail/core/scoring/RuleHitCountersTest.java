@@ -46,6 +46,23 @@ class RuleHitCountersTest {
     }
 
     @Test
+    void theCountsOfEndedThreadsShouldBeKeptOnceWhenANewThreadStartsCounting() throws InterruptedException {
+        RuleHitCounters counters = new RuleHitCounters();
+        int[] ids = {counters.idOf("A"), counters.idOf("B"), counters.idOf("C"), counters.idOf("D")};
+        for (int t = 0; t < 3; t++) {
+            Thread thread = new Thread(() -> counters.count(ALL_FOUR, VALUES, ids));
+            thread.start();
+            thread.join();
+        }
+        Thread last = new Thread(() -> counters.count(ALL_FOUR, VALUES, ids));
+        last.start();
+        last.join();
+
+        assertThat(counters.snapshot()).isEqualTo(Map.of("A", 4L, "C", 4L, "D", 4L));
+        assertThat(counters.countingThreads()).isEqualTo(1);
+    }
+
+    @Test
     void aNameShouldKeepItsNumberSoThatCountsSurviveAReloadThatRenumbersTheRules() {
         RuleHitCounters counters = new RuleHitCounters();
         int[] before = {counters.idOf("KEPT"), counters.idOf("DROPPED")};

@@ -75,6 +75,8 @@ public final class CompiledRuleSet {
     private final RegularFilters regularFilters;
     /** The indices of the rules that score ({@link CompiledRule#scores()}), in the order of their names. */
     private final int[] rankByName;
+    /** The indices of the rules that score, in the order of their names. */
+    private final int[] indexByRank;
     /** By index, each rule's score: read for a message's total without reading the rules that hit. */
     private final double[] scores;
     /** By index, what a rule's hit once is ({@link CompiledRule#hit}): read for a message's hits without reading the rules. */
@@ -163,6 +165,7 @@ public final class CompiledRuleSet {
         }
         int[] scoringByName = Arrays.stream(rules).filter(rule -> rule != null && rule.scores())
             .sorted(Comparator.comparing((CompiledRule rule) -> rule.name)).mapToInt(rule -> rule.index).toArray();
+        this.indexByRank = scoringByName;
         this.rankByName = new int[rules.length];
         Arrays.fill(rankByName, -1);
         for (int rank = 0; rank < scoringByName.length; rank++) {
@@ -332,6 +335,11 @@ public final class CompiledRuleSet {
     /** A rule's place among the rules that score, in the order of their names (a message's hits come out sorted); -1 for one that does not score. */
     int rankByName(int index) {
         return rankByName[index];
+    }
+
+    /** The index of the rule of that rank in name order ({@link #rankByName}). */
+    int indexByRank(int rank) {
+        return indexByRank[rank];
     }
 
     /** A rule's score ({@link CompiledRule#score}). */

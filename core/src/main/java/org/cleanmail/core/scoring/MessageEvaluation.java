@@ -199,27 +199,31 @@ final class MessageEvaluation {
 
     /** The hits of the rules that score, with their points, in the order of their names; their sum is then {@link #hitScore()}. */
     List<RuleHit> hits() {
-        long[] ranked = new long[nonZero.cardinality()];
+        // the hits in name order from a bit per rank: no sort of the few hundred a message has
+        long[] ranks = scratch.hitRanks;
+        Arrays.fill(ranks, 0);
         int count = 0;
         for (int index = nonZero.nextSetBit(0); index >= 0; index = nonZero.nextSetBit(index + 1)) {
             int rank = rules.rankByName(index);
             if (rank >= 0 && values[index] != 0) {
-                ranked[count++] = (long) rank << 32 | index;
+                ranks[rank >>> 6] |= 1L << rank;
+                count++;
             }
         }
-        Arrays.sort(ranked, 0, count);
         List<RuleHit> hits = new ArrayList<>(count);
         double score = 0;
-        for (int i = 0; i < count; i++) {
-            int index = (int) ranked[i];
-            // a rule that hit once: its hit and score by index, without reading the rule (a few hundred hit)
-            CompiledRule rule = values[index] == 1 ? null : rules.rule(index);
-            if (rule == null || !rule.multiple) {
-                hits.add(rules.hit(index));
-                score += rules.score(index);
-            } else {
-                hits.add(new RuleHit(rule.name, rule.score * values[index], rule.description));
-                score += rule.score * values[index];
+        for (int word = 0; word < ranks.length; word++) {
+            for (long bits = ranks[word]; bits != 0; bits &= bits - 1) {
+                int index = rules.indexByRank(word << 6 | Long.numberOfTrailingZeros(bits));
+                // a rule that hit once: its hit and score by index, without reading the rule (a few hundred hit)
+                CompiledRule rule = values[index] == 1 ? null : rules.rule(index);
+                if (rule == null || !rule.multiple) {
+                    hits.add(rules.hit(index));
+                    score += rules.score(index);
+                } else {
+                    hits.add(new RuleHit(rule.name, rule.score * values[index], rule.description));
+                    score += rule.score * values[index];
+                }
             }
         }
         hitScore = score;

@@ -22,6 +22,8 @@ final class RuleScratch {
     final BitSet candidates;
     /** The positions in {@link CompiledRuleSet#topMetaOrder} of the metas woken ({@link MetaWakeUps}). */
     final BitSet wokenMetas = new BitSet();
+    /** The name ranks of the rules a message hit ({@link MessageEvaluation#hits}), a bit each; cleared by each use. */
+    final long[] hitRanks;
     /** Whether reading a rule is cheap, by index: 0 not known yet; set through {@link #note}. */
     final byte[] cheapness;
     /** Whether a pending sub-meta can be anything but 0, by index: 0 not known yet; set through {@link #note}. */
@@ -39,6 +41,7 @@ final class RuleScratch {
         this.nonZero = new BitSet(rules);
         this.pending = new BitSet(rules);
         this.candidates = new BitSet(rules);
+        this.hitRanks = new long[(rules + Long.SIZE - 1) / Long.SIZE];
         this.cheapness = new byte[rules];
         this.metaOutlook = new byte[rules];
     }

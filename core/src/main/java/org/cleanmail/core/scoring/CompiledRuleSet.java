@@ -129,15 +129,13 @@ public final class CompiledRuleSet {
         this.metaStarts = new int[rules.length];
         Arrays.fill(metaStarts, -1);
         MetaProgram.Builder program = MetaProgram.builder();
+        int[][][] operands = new int[rules.length][][];
         for (int index : metaOrder) {
             CompiledRule meta = rules[index];
             metaStarts[index] = program.add(meta.meta, operand -> meta.metaOperands[operand], metaNeeds.bounded(index));
+            operands[index] = new int[][] {meta.metaOperands};
         }
         this.metaProgram = program.build();
-        int[][][] operands = new int[rules.length][][];
-        for (int index : metaOrder) {
-            operands[index] = new int[][] {rules[index].metaOperands};
-        }
         this.metaOperands = FlatSets.of(operands, metaOrder);
         this.cheapTests = new BitSet(rules.length);
         for (CompiledRule rule : rules) {

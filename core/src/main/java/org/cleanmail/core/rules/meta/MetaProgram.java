@@ -255,7 +255,7 @@ public final class MetaProgram {
         boolean[] read = new boolean[terms];
         for (int pass = 0; pass < 3; pass++) {
             for (int i = 0; i < terms; i++) {
-                if (unbounded == 0 && !metBy(sum + rest, bound, orEqual)) {
+                if (unbounded == 0 && !SumThreshold.metBy(sum + rest, bound, orEqual)) {
                     return 0;
                 }
                 int set = code[termsAt + 2 * i + 1];
@@ -270,16 +270,12 @@ public final class MetaProgram {
                     rest -= max[i];
                 }
                 sum += max[i] == 0 ? 0 : evaluate(code[termsAt + 2 * i], inputs);
-                if (metBy(sum, bound, orEqual)) {
+                if (SumThreshold.metBy(sum, bound, orEqual)) {
                     return 1;
                 }
             }
         }
         return 0;
-    }
-
-    private static boolean metBy(double total, double bound, boolean orEqual) {
-        return orEqual ? total >= bound : total > bound;
     }
 
 }

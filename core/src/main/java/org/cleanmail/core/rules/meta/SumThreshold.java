@@ -42,6 +42,11 @@ public final class SumThreshold {
 
     /** Whether a sum of this total meets the threshold. */
     public boolean metBy(double total) {
+        return metBy(total, bound, orEqual);
+    }
+
+    /** Whether a sum of this total meets a threshold of this bound, exceeded or reached ({@code orEqual}). */
+    static boolean metBy(double total, double bound, boolean orEqual) {
         return orEqual ? total >= bound : total > bound;
     }
 }
